@@ -1,12 +1,16 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import { version } from './package.json';
+
+const define = { __APP_VERSION__: JSON.stringify(version) };
 
 // One build for the four faces: the Electron main process (which also carries the CLI entry,
 // so `bin.eventscope` points at out/main/cli.js), the sandboxed preload (CommonJS, because a
 // sandboxed preload cannot be an ES module) and the Vue renderer.
 export default defineConfig({
   main: {
+    define,
     build: {
       outDir: 'out/main',
       rolldownOptions: {
@@ -20,6 +24,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require nothing but `electron`: bundle everything else in.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },

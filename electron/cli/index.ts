@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerCommands } from './program';
+
+/** Exit code for a usage error (bad flag, missing argument): distinct from 1 = runtime failure. */
+const EXIT_USAGE = 2;
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  registerCommands(program);
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exitCode 0; everything else commander reports is usage.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    process.stderr.write(`eventscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main(process.argv);

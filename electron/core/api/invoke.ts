@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import { isCommandChannel } from '../../../shared/api/channels';
+import type { CommandChannel } from '../../../shared/api/channels';
+import { commandSchemas } from '../../../shared/api/commands';
+import { fail, ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import type { CommandHandlers } from './handlers';
+
+/** How much of an invalid payload's problems we echo back: enough to fix it, never the payload. */
+const MAX_ISSUES_REPORTED = 5;
+
+/** A readable one-line summary of a schema failure, e.g. `message: expected string, got number`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, MAX_ISSUES_REPORTED)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(request)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Validate `input` against `schema`, run `fn`, and turn every outcome into a `Result` — the one
+ * place where commands meet untrusted input, shared by the Electron and web faces so they
+ * cannot drift. Never throws: a thrown error becomes `internal`.
+ */
+export async function invokeValidated<S extends z.ZodType, T>(
+  channel: string,
+  schema: S,
+  fn: (request: z.infer<S>) => T | Promise<T>,
+  input: unknown,
+): Promise<Result<T>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return fail('invalid-input', `Invalid request for ${channel}: ${describeIssues(parsed.error)}`);
+  }
+  try {
+    return ok(await fn(parsed.data));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail('internal', `${channel} failed: ${message}`);
+  }
+}
+
+/** Dispatch by channel name, for transports that receive the channel as data (web mode). */
+export async function dispatchCommand(
+  handlers: CommandHandlers,
+  channel: unknown,
+  input: unknown,
+): Promise<Result<unknown>> {
+  if (!isCommandChannel(channel)) {
+    return fail('unknown-channel', `Unknown command ${JSON.stringify(channel)}`);
+  }
+  return invokeChannel(handlers, channel, input);
+}
+
+export function invokeChannel<K extends CommandChannel>(
+  handlers: CommandHandlers,
+  channel: K,
+  input: unknown,
+): Promise<Result<unknown>> {
+  const handler = handlers[channel] as (request: unknown) => unknown;
+  return invokeValidated(channel, commandSchemas[channel], handler, input);
+}

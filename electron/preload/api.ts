@@ -1,0 +1,40 @@
+import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import type { EventscopeApi, Unsubscribe } from '../../shared/api';
+import {
+  COMMAND_CHANNELS,
+  commandMethods,
+  FEED_FRAME_CHANNEL,
+  FEED_FRAME_METHOD,
+  NOTIFICATION_CHANNELS,
+  notificationMethods,
+} from '../../shared/api/channels';
+
+type IpcLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
+
+function subscriber(ipc: IpcLike, channel: string) {
+  return (listener: (payload: unknown) => void): Unsubscribe => {
+    // Only the payload crosses into the page: the IPC event object carries `sender`, which
+    // would hand the page a way back to ipcRenderer.
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipc.on(channel, wrapped);
+    return () => {
+      ipc.removeListener(channel, wrapped);
+    };
+  };
+}
+
+/**
+ * Builds `window.eventscope`: exactly one function per channel, each bound to its channel at
+ * build time. The page can never name a channel itself, so there is no generic `invoke`.
+ */
+export function buildPreloadApi(ipc: IpcLike): EventscopeApi {
+  const api: Record<string, unknown> = {};
+  for (const channel of COMMAND_CHANNELS) {
+    api[commandMethods[channel]] = (request?: unknown) => ipc.invoke(channel, request);
+  }
+  for (const channel of NOTIFICATION_CHANNELS) {
+    api[notificationMethods[channel]] = subscriber(ipc, channel);
+  }
+  api[FEED_FRAME_METHOD] = subscriber(ipc, FEED_FRAME_CHANNEL);
+  return Object.freeze(api) as EventscopeApi;
+}

@@ -1,0 +1,190 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { NotificationChannel } from '../../shared/api/channels';
+import type { FeedFrame } from '../../shared/api/frames';
+import type { NotificationPayload } from '../../shared/api/notifications';
+import type { ServerMessage } from '../../shared/api/wire';
+import { WEB_API_PATH, WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire';
+import { ClientMessageSchema } from './client-message';
+import { fail } from '../../shared/result';
+import type { CommandHandlers } from '../core/api/handlers';
+import { describeIssues, dispatchCommand } from '../core/api/invoke';
+import { allowedHostsFor, authorize, createToken } from './auth';
+import type { AuthConfig } from './auth';
+import { serveStatic } from './static-files';
+
+/** Same policy as the `<meta>` in renderer/index.html, also sent as a header for web mode. */
+export const WEB_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+  "frame-ancestors 'none'";
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': WEB_CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  // The URL carries the token: never leak it to another site through Referer.
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** One connected page; the core gets one per socket so it can own per-page resources. */
+export interface WebClient {
+  readonly id: number;
+  notify<K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>): void;
+  sendFrame(frame: FeedFrame): void;
+  /** Runs when the socket goes away (tab closed, reload, network drop): free what it owned. */
+  onClose(dispose: () => void): void;
+}
+
+export interface WebServerOptions {
+  host: string;
+  port: number;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  handlersFor(client: WebClient): CommandHandlers;
+  /** Fixed token (tests); a random one otherwise. */
+  token?: string;
+}
+
+export interface WebServer {
+  readonly host: string;
+  readonly port: number;
+  readonly token: string;
+  /** The URL to open: carries the token. */
+  readonly url: string;
+  clientCount(): number;
+  close(): Promise<void>;
+}
+
+function refuseHttp(res: ServerResponse, reason: string): void {
+  res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(
+    `Forbidden: ${reason}.\nOpen the exact URL printed by \`eventscope serve\` (it carries the access token).\n`,
+  );
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function send(socket: WebSocket, message: ServerMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Web mode: serves the built renderer and the Eventscope API over one WebSocket, for machines
+ * without an Electron binary and for headless servers (issue #2). Every HTTP request and every
+ * upgrade must carry the token (query or cookie) and our own Host/Origin.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? createToken();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WEB_MAX_CLIENT_MESSAGE_BYTES });
+  const sockets = new Set<WebSocket>();
+  let nextClientId = 1;
+  let auth: AuthConfig | null = null;
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const outcome = auth ? authorize(req, auth) : { ok: false as const, reason: 'starting up' };
+    if (!outcome.ok) return refuseHttp(res, outcome.reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const headers: Record<string, string> = { ...SECURITY_HEADERS };
+    if (outcome.viaQuery && auth) {
+      headers['Set-Cookie'] = `${auth.cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    void serveStatic(options.rendererDir, path, res, headers);
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    if (path !== WEB_API_PATH) return refuseUpgrade(socket, '404 Not Found');
+    const outcome = auth ? authorize(req, auth) : { ok: false as const, reason: 'starting up' };
+    if (!outcome.ok) return refuseUpgrade(socket, '403 Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+  });
+
+  function accept(ws: WebSocket): void {
+    sockets.add(ws);
+    const disposers: Array<() => void> = [];
+    const client: WebClient = {
+      id: nextClientId++,
+      notify: (channel, payload) => send(ws, { type: 'notification', channel, payload }),
+      sendFrame: (frame) => send(ws, { type: 'frame', frame }),
+      onClose: (dispose) => disposers.push(dispose),
+    };
+    const handlers = options.handlersFor(client);
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return ws.close(1003, 'text frames only');
+      let parsedJson: unknown;
+      try {
+        parsedJson = JSON.parse(data.toString());
+      } catch {
+        return ws.close(1007, 'messages must be JSON');
+      }
+      const parsed = ClientMessageSchema.safeParse(parsedJson);
+      if (!parsed.success) {
+        const id = (parsedJson as { id?: unknown } | null)?.id;
+        if (typeof id === 'number') {
+          send(ws, {
+            type: 'result',
+            id,
+            result: fail('invalid-input', `Malformed message: ${describeIssues(parsed.error)}`),
+          });
+        }
+        return;
+      }
+      const { id, channel, request } = parsed.data;
+      void dispatchCommand(handlers, channel, request).then((result) =>
+        send(ws, { type: 'result', id, result }),
+      );
+    });
+    ws.on('close', () => {
+      sockets.delete(ws);
+      for (const dispose of disposers.splice(0)) dispose();
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  auth = {
+    token,
+    allowedHosts: allowedHostsFor(options.host, port),
+    cookieName: `eventscope_token_${port}`,
+  };
+
+  return {
+    host: options.host,
+    port,
+    token,
+    url: `http://${urlHost(options.host)}:${port}/?token=${token}`,
+    clientCount: () => sockets.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of sockets) ws.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

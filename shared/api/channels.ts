@@ -1,0 +1,41 @@
+/**
+ * Channel names and the method each is exposed as — plain data with no imports, so the
+ * sandboxed preload can bundle it without pulling in a validation library.
+ */
+
+export const COMMAND_CHANNELS = ['app:info', 'app:ping'] as const;
+export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
+
+/** The method each command is exposed as on `window.eventscope` (one method per channel). */
+export const commandMethods = {
+  'app:info': 'getAppInfo',
+  'app:ping': 'ping',
+} as const satisfies Record<CommandChannel, string>;
+
+export const NOTIFICATION_CHANNELS = ['app:notice-posted'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const notificationMethods = {
+  'app:notice-posted': 'onNotice',
+} as const satisfies Record<NotificationChannel, string>;
+
+/** Lane 3 (feed frames) has exactly one channel. */
+export const FEED_FRAME_CHANNEL = 'feeds:frame-sent';
+export const FEED_FRAME_METHOD = 'onFeedFrame';
+
+export function isCommandChannel(value: unknown): value is CommandChannel {
+  return typeof value === 'string' && Object.hasOwn(commandMethods, value);
+}
+
+export function isNotificationChannel(value: unknown): value is NotificationChannel {
+  return typeof value === 'string' && Object.hasOwn(notificationMethods, value);
+}
+
+/** The method names exposed on `window.eventscope`, sorted (used by surface tests). */
+export function apiMethodNames(): string[] {
+  return [
+    ...Object.values(commandMethods),
+    ...Object.values(notificationMethods),
+    FEED_FRAME_METHOD,
+  ].sort();
+}

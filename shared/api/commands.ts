@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { CommandChannel } from './channels';
+
+/**
+ * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
+ * Every channel is `domain:verb` (listed in channels.ts), has a runtime schema for its request
+ * here and a typed result. Adding a command = channel + method name, schema, result type, handler.
+ */
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** Where workspaces and session logs live on this machine. */
+  dataDir: z.string(),
+  /** Which face is serving the renderer: the desktop window or web mode in a browser. */
+  face: z.enum(['electron', 'web']),
+  versions: z.object({ node: z.string(), electron: z.string().nullable() }),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const PING_MESSAGE_MAX_CHARS = 1_000;
+
+export const commandSchemas = {
+  'app:info': z.undefined(),
+  'app:ping': z.object({ message: z.string().max(PING_MESSAGE_MAX_CHARS) }).strict(),
+} as const satisfies Record<CommandChannel, z.ZodType>;
+
+/** Result types, one per channel. */
+export interface CommandResults {
+  'app:info': AppInfo;
+  'app:ping': { message: string; receivedAt: string };
+}
+
+export type CommandRequest<K extends CommandChannel> = z.infer<(typeof commandSchemas)[K]>;
+export type CommandResult<K extends CommandChannel> = CommandResults[K];

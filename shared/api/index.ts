@@ -1,0 +1,37 @@
+import type { Result } from '../result';
+import type { CommandChannel, NotificationChannel } from './channels';
+import { commandMethods, FEED_FRAME_METHOD, notificationMethods } from './channels';
+import type { CommandRequest, CommandResult } from './commands';
+import type { FeedFrame } from './frames';
+import type { NotificationPayload } from './notifications';
+
+export * from './channels';
+export * from './commands';
+export * from './notifications';
+export * from './frames';
+
+export type Unsubscribe = () => void;
+
+type CommandMethod<K extends CommandChannel> = [CommandRequest<K>] extends [undefined]
+  ? () => Promise<Result<CommandResult<K>>>
+  : (request: CommandRequest<K>) => Promise<Result<CommandResult<K>>>;
+
+type CommandMethods = {
+  [K in CommandChannel as (typeof commandMethods)[K]]: CommandMethod<K>;
+};
+
+type NotificationMethods = {
+  [K in NotificationChannel as (typeof notificationMethods)[K]]: (
+    listener: (payload: NotificationPayload<K>) => void,
+  ) => Unsubscribe;
+};
+
+type FrameMethods = {
+  [M in typeof FEED_FRAME_METHOD]: (listener: (frame: FeedFrame) => void) => Unsubscribe;
+};
+
+/**
+ * The whole API the renderer sees, identical in the Electron window (preload) and in web mode
+ * (WebSocket client): the renderer cannot tell them apart.
+ */
+export type EventscopeApi = CommandMethods & NotificationMethods & FrameMethods;

@@ -1,0 +1,26 @@
+/**
+ * The answer of every command across the bridge (DESIGN.md §2): handlers never throw to the
+ * renderer, they return a Result whose error carries a stable code and a human message.
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'forbidden'
+  | 'not-found'
+  | 'unknown-channel'
+  | 'unavailable'
+  | 'internal';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
