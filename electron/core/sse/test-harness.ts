@@ -1,0 +1,102 @@
+import type { ConnectionState } from '../../../shared/model/connection-state';
+import type { RetryPolicy } from '../../../shared/model/retry-policy';
+import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
+import type { SseEvent } from '../../../shared/model/sse-event';
+import {
+  createSseConnection,
+  type SseConnection,
+  type SseConnectionHandlers,
+  type SseConnectionOptions,
+} from './connection';
+import type { RedirectInfo } from './redirects';
+import { waitFor } from './test-server';
+
+/**
+ * Runs a connection in a test and records everything it reports. Short timeouts and delays by
+ * default so fault tests take milliseconds, not the production 30–45 s.
+ */
+
+export interface Recorder {
+  conn: SseConnection;
+  events: SseEvent[];
+  states: ConnectionState[];
+  comments: string[];
+  retryFields: number[];
+  redirects: RedirectInfo[];
+  /** State types in order, e.g. ['connecting', 'open', 'retrying', …]. */
+  stateTypes(): string[];
+  waitForEvents(n: number): Promise<void>;
+  waitForState(type: ConnectionState['type'], count?: number): Promise<void>;
+}
+
+/** A fast policy for tests: 20 ms base, no jitter unless a test asks for it. */
+export function fastPolicy(overrides: Partial<RetryPolicy> = {}, method = 'GET'): RetryPolicy {
+  return {
+    ...defaultRetryPolicy(method),
+    initialDelayMs: 20,
+    maxDelayMs: 200,
+    jitterRatio: 0,
+    honorServerRetry: false,
+    ...overrides,
+  };
+}
+
+export function record(
+  options: Partial<SseConnectionOptions> & Pick<SseConnectionOptions, 'request'>,
+  extra: Partial<SseConnectionHandlers> = {},
+): Recorder {
+  const events: SseEvent[] = [];
+  const states: ConnectionState[] = [];
+  const comments: string[] = [];
+  const retryFields: number[] = [];
+  const redirects: RedirectInfo[] = [];
+  const conn = createSseConnection(
+    {
+      retry: fastPolicy({}, options.request.method),
+      connectTimeoutMs: 2_000,
+      idleTimeoutMs: 2_000,
+      ...options,
+    },
+    {
+      onEvent: (e) => {
+        events.push(e);
+        extra.onEvent?.(e);
+      },
+      onState: (s) => {
+        states.push(s);
+        extra.onState?.(s);
+      },
+      onComment: (t) => {
+        comments.push(t);
+        extra.onComment?.(t);
+      },
+      onRetryField: (ms) => {
+        retryFields.push(ms);
+        extra.onRetryField?.(ms);
+      },
+      onRedirect: (info) => {
+        redirects.push(info);
+        extra.onRedirect?.(info);
+      },
+    },
+  );
+  return {
+    conn,
+    events,
+    states,
+    comments,
+    retryFields,
+    redirects,
+    stateTypes: () => states.map((s) => s.type),
+    waitForEvents: (n) => waitFor(() => events.length >= n, `${n} events`),
+    waitForState: (type, count = 1) =>
+      waitFor(
+        () => states.filter((s) => s.type === type).length >= count,
+        `state ${type} ×${count}`,
+      ),
+  };
+}
+
+export function get(url: string): SseConnectionOptions['request'] {
+  return { url, method: 'GET', headers: [] };
+}
