@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  SPEC_CASES,
+  encodeBody,
+  runParser,
+  type ParserRecord,
+  type SpecCase,
+} from './parser-spec-cases';
+
+/** Cuts `bytes` at the given offsets (any order, duplicates allowed: they make empty reads). */
+function splitAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
+  const cuts = [...offsets].map((o) => o % (bytes.length + 1)).sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let prev = 0;
+  for (const cut of cuts) {
+    chunks.push(bytes.slice(prev, cut));
+    prev = cut;
+  }
+  chunks.push(bytes.slice(prev));
+  return chunks;
+}
+
+/**
+ * A deliberately naive reading of WHATWG HTML "Parsing an event stream" and "Interpreting an
+ * event stream": decode each whole body with TextDecoder (which drops one leading BOM), split
+ * with a regex, and follow the field steps literally. Slow, obviously right, independent code.
+ */
+function referenceParse(
+  bodies: readonly Uint8Array[],
+  initialId = '',
+): { records: ParserRecord[]; lastEventId: string } {
+  const records: ParserRecord[] = [];
+  let lastEventId = initialId;
+  for (const body of bodies) {
+    const text = new TextDecoder().decode(body);
+    const parts = text.split(/\r\n|\r|\n/);
+    parts.pop(); // the unterminated remainder is discarded at the end of the stream
+    let dataBuffer = '';
+    let eventType = '';
+    let idBuffer = lastEventId;
+    for (const line of parts) {
+      if (line === '') {
+        lastEventId = idBuffer;
+        if (dataBuffer === '') {
+          eventType = '';
+          continue;
+        }
+        if (dataBuffer.endsWith('\n')) dataBuffer = dataBuffer.slice(0, -1);
+        records.push({
+          kind: 'event',
+          type: eventType || 'message',
+          data: dataBuffer,
+          lastEventId,
+        });
+        dataBuffer = '';
+        eventType = '';
+        continue;
+      }
+      if (line.startsWith(':')) {
+        records.push({ kind: 'comment', text: line.slice(1) });
+        continue;
+      }
+      const colon = line.indexOf(':');
+      const name = colon === -1 ? line : line.slice(0, colon);
+      let value = colon === -1 ? '' : line.slice(colon + 1);
+      if (value.startsWith(' ')) value = value.slice(1);
+      if (name === 'event') eventType = value;
+      else if (name === 'data') dataBuffer += value + '\n';
+      else if (name === 'id') {
+        if (!value.includes('\0')) idBuffer = value;
+      } else if (name === 'retry') {
+        if (/^[0-9]+$/.test(value)) {
+          records.push({ kind: 'retry', ms: Math.min(Number(value), Number.MAX_SAFE_INTEGER) });
+        }
+      }
+    }
+  }
+  return { records, lastEventId };
+}
+
+const offsets = fc.array(fc.nat(), { maxLength: 12 });
+
+// Streams built from the pieces that make SSE parsing hard: every field name (right and wrong
+// case), colons and spaces, multi-byte characters, NUL, BOM, and all three line endings.
+const valueUnit = fc.constantFrom('a', 'Z', '7', ' ', ':', 'é', '€', '😀', '\0', '\uFEFF', '\t');
+const lineArb = fc
+  .tuple(
+    fc.constantFrom('data', 'event', 'id', 'retry', 'Data', 'foo', '', 'dat'),
+    fc.constantFrom('', ':', ': ', ':  '),
+    fc.oneof(fc.string({ unit: valueUnit, maxLength: 8 }), fc.stringMatching(/^[0-9]{1,5}$/)),
+    fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\r\r', '\r\n\r\n'),
+  )
+  .map(([name, sep, value, eol]) => name + sep + value + eol);
+const bodyArb = fc
+  .tuple(fc.constantFrom('', '', '\uFEFF', '\uFEFF\uFEFF'), fc.array(lineArb, { maxLength: 25 }))
+  .map(([bom, lines]) => new TextEncoder().encode(bom + lines.join('')));
+// Raw bytes weighted towards line endings, colons, BOM bytes and broken UTF-8 sequences.
+const rawBodyArb = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(0x0a, 0x0d, 0x3a, 0x20, 0xef, 0xbb, 0xbf, 0xe2, 0x82, 0xac, 0xf0, 0xc3, 0xff),
+      fc.constantFrom(...new TextEncoder().encode('data:id:event:retry:')),
+    ),
+    { maxLength: 200 },
+  )
+  .map((b) => Uint8Array.from(b));
+
+function checkSplitsMatch(c: SpecCase, cuts: readonly (readonly number[])[]): void {
+  const bodies = c.responses.map(encodeBody);
+  const whole = runParser(
+    bodies.map((b) => [b]),
+    c.options,
+  );
+  const split = runParser(
+    bodies.map((b, i) => splitAt(b, cuts[i] ?? [])),
+    c.options,
+  );
+  expect(split).toEqual(whole);
+  expect(whole.records).toEqual(c.expected);
+}
+
+describe('SSE parser fed at arbitrary byte boundaries', () => {
+  it('has a reference reading that agrees with every table case (so it can judge generated streams)', () => {
+    for (const c of SPEC_CASES) {
+      expect(referenceParse(c.responses.map(encodeBody), c.options?.lastEventId), c.name).toEqual({
+        records: c.expected,
+        lastEventId: c.lastEventId,
+      });
+    }
+  });
+
+  it('reports identical events, comments, retries and last event id for every table case split at random offsets', () => {
+    for (const c of SPEC_CASES) {
+      fc.assert(
+        fc.property(
+          fc.array(offsets, { minLength: c.responses.length, maxLength: c.responses.length }),
+          (cuts) => checkSplitsMatch(c, cuts),
+        ),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it('matches a literal reading of the spec on generated streams, whole and split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(bodyArb, offsets), { minLength: 1, maxLength: 3 }),
+        (responses) => {
+          const expected = referenceParse(responses.map(([b]) => b));
+          expect(runParser(responses.map(([b]) => [b]))).toEqual(expected);
+          expect(runParser(responses.map(([b, cut]) => splitAt(b, cut)))).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('matches a literal reading of the spec on random bytes with broken UTF-8, whole and split', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(rawBodyArb, offsets), { minLength: 1, maxLength: 2 }),
+        (responses) => {
+          const expected = referenceParse(responses.map(([b]) => b));
+          expect(runParser(responses.map(([b]) => [b]))).toEqual(expected);
+          expect(runParser(responses.map(([b, cut]) => splitAt(b, cut)))).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  SseLimitError,
+  createSseParser,
+  type ParsedEvent,
+  type SseParserOptions,
+} from './parser';
+
+const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function collect(options?: SseParserOptions) {
+  const events: ParsedEvent[] = [];
+  const comments: string[] = [];
+  const retries: number[] = [];
+  const parser = createSseParser(
+    {
+      onEvent: (e) => events.push(e),
+      onComment: (c) => comments.push(c),
+      onRetry: (ms) => retries.push(ms),
+    },
+    options,
+  );
+  return { parser, events, comments, retries };
+}
+
+describe('SSE parser reads', () => {
+  it('rejoins a UTF-8 character split across two reads', () => {
+    const { parser, events } = collect();
+    const bytes = enc('data: 😀€\n\n');
+    parser.feed(bytes.subarray(0, 8)); // inside the 4-byte emoji
+    parser.feed(bytes.subarray(8, 11)); // inside the 3-byte euro sign
+    parser.feed(bytes.subarray(11));
+    expect(events).toEqual([{ type: 'message', data: '😀€', lastEventId: '' }]);
+  });
+
+  it('treats a CRLF split across two reads as one line ending', () => {
+    const { parser, events } = collect();
+    parser.feed(enc('data: a\r'));
+    parser.feed(enc('\ndata: b\r'));
+    parser.feed(enc('\n\r'));
+    parser.feed(enc('\n'));
+    expect(events).toEqual([{ type: 'message', data: 'a\nb', lastEventId: '' }]);
+  });
+
+  it('ends a line at a CR that is the last byte of a read without waiting for the next read', () => {
+    const { parser, events } = collect();
+    parser.feed(enc('data: now\n\r'));
+    expect(events.map((e) => e.data)).toEqual(['now']);
+  });
+
+  it('strips a BOM split across three reads, once', () => {
+    const { parser, events } = collect();
+    for (const b of [0xef, 0xbb, 0xbf]) parser.feed(Uint8Array.of(b));
+    parser.feed(enc('data: x\n\n'));
+    expect(events.map((e) => e.data)).toEqual(['x']);
+  });
+
+  it('keeps the bytes of a BOM prefix that turns out not to be a BOM', () => {
+    const { parser, events } = collect();
+    parser.feed(Uint8Array.of(0xef));
+    parser.feed(Uint8Array.of(0xbb));
+    parser.feed(enc('\ndata: y\n\n'));
+    // "\uFFFD" is the broken two-byte prefix, decoded as one replacement character, on its own
+    // line: an unknown field, so only the next block dispatches.
+    expect(events.map((e) => e.data)).toEqual(['y']);
+  });
+
+  it('ignores empty reads', () => {
+    const { parser, events } = collect();
+    parser.feed(new Uint8Array(0));
+    parser.feed(enc('data: a\r'));
+    parser.feed(new Uint8Array(0));
+    parser.feed(enc('\n\n'));
+    expect(events.map((e) => e.data)).toEqual(['a']);
+  });
+
+  it('reads a Uint8Array view into a larger buffer without touching the bytes around it', () => {
+    const { parser, events } = collect();
+    const backing = enc('XXdata: mid\n\nYY');
+    parser.feed(backing.subarray(2, backing.length - 2));
+    expect(events.map((e) => e.data)).toEqual(['mid']);
+  });
+
+  it('does not keep a reference to a fed chunk that the caller reuses afterwards', () => {
+    const { parser, events } = collect();
+    const reused = enc('data: abc');
+    parser.feed(reused);
+    reused.fill(0x7a); // 'z'
+    parser.feed(enc('\n\n'));
+    expect(events.map((e) => e.data)).toEqual(['abc']);
+  });
+});
+
+describe('SSE parser state across responses', () => {
+  it('keeps the last event id across end() and uses it for the next response', () => {
+    const { parser, events } = collect();
+    parser.feed(enc('id: 41\ndata: a\n\nid: 42\ndata: lost'));
+    parser.end();
+    expect(parser.lastEventId).toBe('41');
+    parser.feed(enc('data: b\n\n'));
+    expect(events.map((e) => [e.data, e.lastEventId])).toEqual([
+      ['a', '41'],
+      ['b', '41'],
+    ]);
+  });
+
+  it('resumes from setLastEventId, for the connection and the next block', () => {
+    const { parser, events } = collect();
+    parser.setLastEventId('saved-7');
+    expect(parser.lastEventId).toBe('saved-7');
+    parser.feed(enc('data: x\n\n'));
+    expect(events[0]?.lastEventId).toBe('saved-7');
+  });
+
+  it('refuses a last event id that could not have come from a stream', () => {
+    const { parser } = collect();
+    expect(() => parser.setLastEventId('a\nb')).toThrow(RangeError);
+    expect(() => parser.setLastEventId('a\0b')).toThrow(RangeError);
+    expect(() => createSseParser({ onEvent: () => {} }, { lastEventId: 'x\ry' })).toThrow(
+      RangeError,
+    );
+    expect(parser.lastEventId).toBe('');
+  });
+
+  it('stops delivering the rest of a read when a handler calls end()', () => {
+    const events: string[] = [];
+    const parser = createSseParser({
+      onEvent: (e) => {
+        events.push(e.data);
+        if (e.data === '2') parser.end();
+      },
+    });
+    parser.feed(enc('data: 1\n\ndata: 2\n\ndata: 3\n\n'));
+    expect(events).toEqual(['1', '2']);
+    parser.feed(enc('data: 4\n\n'));
+    expect(events).toEqual(['1', '2', '4']);
+  });
+
+  it('leaves the parser consistent when an event handler throws', () => {
+    let calls = 0;
+    const parser = createSseParser({
+      onEvent: () => {
+        calls++;
+        if (calls === 1) throw new Error('boom');
+      },
+    });
+    expect(() => parser.feed(enc('id: 1\ndata: a\n\n'))).toThrow('boom');
+    expect(parser.lastEventId).toBe('1');
+    parser.feed(enc('data: b\n\n'));
+    expect(calls).toBe(2);
+  });
+});
+
+describe('SSE parser size limit (maxEventBytes)', () => {
+  it('defaults to 16 MiB', () => {
+    expect(DEFAULT_MAX_EVENT_BYTES).toBe(16 * 1024 * 1024);
+  });
+
+  it('throws SseLimitError for a line longer than the limit inside one read', () => {
+    const { parser, events } = collect({ maxEventBytes: 100 });
+    const error = catchError(() => parser.feed(enc(`data: ${'x'.repeat(200)}\n\n`)));
+    expect(error).toBeInstanceOf(SseLimitError);
+    expect(error).toMatchObject({ code: 'event-too-large', limitBytes: 100 });
+    expect((error as Error).message).toMatch(/larger than the limit of 100 bytes/);
+    expect(events).toEqual([]);
+  });
+
+  it('throws as soon as an unterminated line outgrows the limit, before buffering the rest', () => {
+    const { parser } = collect({ maxEventBytes: 1000 });
+    const piece = enc('x'.repeat(300));
+    parser.feed(enc('data: '));
+    parser.feed(piece);
+    parser.feed(piece);
+    parser.feed(piece); // 906 bytes pending: still fine
+    expect(() => parser.feed(piece)).toThrow(SseLimitError);
+  });
+
+  it('throws for a multi-line event whose data outgrows the limit though every line fits', () => {
+    const { parser, events } = collect({ maxEventBytes: 1000 });
+    const line = `data: ${'y'.repeat(90)}\n`;
+    expect(() => parser.feed(enc(line.repeat(20) + '\n'))).toThrow(SseLimitError);
+    expect(events).toEqual([]);
+  });
+
+  it('accepts an event exactly at the limit', () => {
+    const { parser, events } = collect({ maxEventBytes: 64 });
+    parser.feed(enc(`data:${'z'.repeat(59)}\n\n`)); // a 64-byte line, 60-byte data buffer
+    expect(events[0]?.data.length).toBe(59);
+  });
+
+  it('keeps failing after a limit error until end(), then parses the next response', () => {
+    const { parser, events } = collect({ maxEventBytes: 50 });
+    expect(() => parser.feed(enc(`data: ${'x'.repeat(60)}`))).toThrow(SseLimitError);
+    expect(() => parser.feed(enc('\n\ndata: ok\n\n'))).toThrow(SseLimitError);
+    parser.end();
+    parser.feed(enc('data: ok\n\n'));
+    expect(events.map((e) => e.data)).toEqual(['ok']);
+  });
+
+  it('parses a 64 MiB single-line event fed in 64 KiB reads when the limit is raised', () => {
+    const size = 64 * 1024 * 1024;
+    const { parser, events } = collect({ maxEventBytes: size + 1024 });
+    const piece = new Uint8Array(64 * 1024).fill(0x61); // 'a'
+    parser.feed(enc('event: big\ndata: '));
+    for (let sent = 0; sent < size; sent += piece.length) parser.feed(piece);
+    parser.feed(enc('\n\n'));
+    expect(events).toHaveLength(1);
+    expect(events[0]?.type).toBe('big');
+    expect(events[0]?.data.length).toBe(size);
+    expect(events[0]?.data.charCodeAt(size - 1)).toBe(0x61);
+  });
+});
+
+function catchError(fn: () => void): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
