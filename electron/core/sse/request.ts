@@ -67,7 +67,7 @@ export function validateRequest(request: SseRequest): string | null {
   if (!TOKEN.test(request.method)) return `"${request.method}" is not a valid HTTP method`;
   const method = normalizeMethod(request.method);
   if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
-    return `the ${method} method cannot be sent with fetch`;
+    return `the ${method.toUpperCase()} method cannot be sent with fetch`;
   }
   if ((method === 'GET' || method === 'HEAD') && hasBody(request.body)) {
     return `a ${method} request cannot have a body with fetch; use POST (or another method)`;
