@@ -1,6 +1,6 @@
 import type { Result } from '../result';
 import type { CommandChannel, NotificationChannel } from './channels';
-import { commandMethods, FEED_FRAME_METHOD, notificationMethods } from './channels';
+import type { commandMethods, FEED_FRAME_METHOD, notificationMethods } from './channels';
 import type { CommandRequest, CommandResult } from './commands';
 import type { FeedFrame } from './frames';
 import type { NotificationPayload } from './notifications';

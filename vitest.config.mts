@@ -1,3 +1,4 @@
+import './scripts/node20-polyfills.cjs';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createSocketApi, socketUrlFor } from '../../renderer/src/socket-api';
+import type { SocketApiHandle } from '../../renderer/src/socket-api';
+import type { WebClient, WebServer } from './server';
+import { startTestWebServer } from './test-web-server';
+
+// The renderer's WebSocket client against the real web-mode server: the browser face of the
+// API, end to end, without a browser (`ws` stands in for the page's WebSocket class).
+
+let server: WebServer | null = null;
+let handle: SocketApiHandle | null = null;
+afterEach(async () => {
+  handle?.dispose();
+  await server?.close();
+  server = handle = null;
+});
+
+function connect(s: WebServer): SocketApiHandle {
+  const url = socketUrlFor({ protocol: 'http:', host: `127.0.0.1:${s.port}`, search: `?token=${s.token}` });
+  return createSocketApi({ url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket });
+}
+
+describe('the browser API client', () => {
+  it('builds the socket URL from the page location and its token', () => {
+    expect(socketUrlFor({ protocol: 'http:', host: '127.0.0.1:8845', search: '?token=a+b' })).toBe(
+      'ws://127.0.0.1:8845/api?token=a%20b',
+    );
+    expect(socketUrlFor({ protocol: 'https:', host: 'h:1', search: '' })).toBe('wss://h:1/api');
+  });
+
+  it('sends commands queued before the socket opened and gets typed results', async () => {
+    server = await startTestWebServer();
+    handle = connect(server);
+    const [info, ping] = await Promise.all([handle.api.getAppInfo(), handle.api.ping({ message: 'hello' })]);
+    expect(info).toMatchObject({ ok: true, value: { name: 'Eventscope', face: 'web' } });
+    expect(ping).toMatchObject({ ok: true, value: { message: 'hello' } });
+  });
+
+  it('delivers notifications sent to its page', async () => {
+    let client: WebClient | null = null;
+    server = await startTestWebServer((c) => (client = c));
+    handle = connect(server);
+    const notices: unknown[] = [];
+    handle.api.onNotice((notice) => notices.push(notice));
+    await handle.api.getAppInfo();
+    client!.notify('app:notice-posted', { level: 'info', message: 'demo server started', at: 5 });
+    await expect.poll(() => notices).toEqual([{ level: 'info', message: 'demo server started', at: 5 }]);
+  });
+
+  it('fails pending commands with unavailable when the server goes away, instead of hanging', async () => {
+    server = await startTestWebServer();
+    handle = connect(server);
+    await handle.api.getAppInfo();
+    await server.close();
+    server = null;
+    const result = await handle.api.getAppInfo();
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});

@@ -1,0 +1,75 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AppInfo, EventscopeApi, Notice } from '../../../shared/api';
+import { ok } from '../../../shared/result';
+import type { ApiConnection } from '../api';
+import { useAppStore } from '../stores/useAppStore';
+import AppShell from './AppShell.vue';
+
+const INFO: AppInfo = {
+  name: 'Eventscope',
+  version: '1.2.3',
+  platform: 'linux',
+  dataDir: '/home/ada/.config/Eventscope',
+  face: 'web',
+  versions: { node: '20.0.0', electron: null },
+};
+
+/** An in-memory API connection whose link state and notices the test drives. */
+function testConnection() {
+  let statusListener: ((s: 'connecting' | 'open' | 'closed') => void) | null = null;
+  let noticeListener: ((n: Notice) => void) | null = null;
+  const api = {
+    getAppInfo: async () => ok(INFO),
+    ping: async ({ message }: { message: string }) => ok({ message, receivedAt: '' }),
+    onNotice: (listener: (n: Notice) => void) => ((noticeListener = listener), () => {}),
+    onFeedFrame: () => () => {},
+  } as EventscopeApi;
+  const connection: ApiConnection = {
+    api,
+    face: 'web',
+    onStatus: (listener) => ((statusListener = listener), () => {}),
+  };
+  return {
+    connection,
+    setStatus: (s: 'connecting' | 'open' | 'closed') => statusListener?.(s),
+    notice: (n: Notice) => noticeListener?.(n),
+  };
+}
+
+beforeEach(() => setActivePinia(createPinia()));
+
+describe('the app shell', () => {
+  it('shows the version, face and data directory once the link opens', async () => {
+    const test = testConnection();
+    await useAppStore().start(test.connection);
+    const wrapper = mount(AppShell);
+    expect(wrapper.get('[data-testid="link-state"]').text()).toBe('connecting…');
+    test.setStatus('open');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="link-state"]').text()).toBe('connected');
+    expect(wrapper.get('[data-testid="app-version"]').text()).toBe('Eventscope 1.2.3');
+    expect(wrapper.text()).toContain('web mode · linux');
+    expect(wrapper.get('[data-testid="data-dir"]').attributes('title')).toBe(INFO.dataDir);
+  });
+
+  it('says when the link to the Node side is lost', async () => {
+    const test = testConnection();
+    await useAppStore().start(test.connection);
+    const wrapper = mount(AppShell);
+    test.setStatus('closed');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="link-state"]').text()).toBe('disconnected — retrying');
+  });
+
+  it('lists notices from the Node side, keeping the newest five', async () => {
+    const test = testConnection();
+    await useAppStore().start(test.connection);
+    const wrapper = mount(AppShell);
+    for (let i = 1; i <= 7; i++) test.notice({ level: 'info', message: `notice ${i}`, at: i });
+    await flushPromises();
+    const items = wrapper.findAll('.notices li').map((li) => li.text());
+    expect(items).toEqual(['notice 3', 'notice 4', 'notice 5', 'notice 6', 'notice 7']);
+  });
+});
