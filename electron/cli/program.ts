@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerDemoServerCommand } from './commands/demo-server';
 import { registerServeCommand } from './commands/serve';
+import { registerWatchCommand } from './commands/watch';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -15,5 +17,7 @@ export function registerCommands(program: Command): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: true });
   registerServeCommand(program);
+  registerWatchCommand(program);
+  registerDemoServerCommand(program);
   return program;
 }

@@ -1,0 +1,40 @@
+/**
+ * Minimal ANSI styling for the pretty format. Colour is decided once by the caller
+ * (`shouldColor`): only on a terminal, never with NO_COLOR (no-color.org), FORCE_COLOR to insist.
+ */
+const CODES = {
+  dim: [2, 22],
+  bold: [1, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  magenta: [35, 39],
+} as const;
+
+export type Style = keyof typeof CODES;
+export type Paint = (style: Style, text: string) => string;
+
+export function painter(color: boolean): Paint {
+  if (!color) return (_style, text) => text;
+  return (style, text) => `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m`;
+}
+
+export function shouldColor(isTty: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') {
+    return true;
+  }
+  return isTty && env.TERM !== 'dumb';
+}
+
+/**
+ * Shows control characters as visible escapes. Event data comes from a remote server; printed
+ * raw, an ESC sequence in it could recolour, retitle or scramble the user's terminal.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import {
+  parseNonNegativeInt,
+  parseNonNegativeMs,
+  parsePositiveInt,
+  parsePositiveMs,
+} from '../parse-number';
+import { buildWatchConfig, UsageError, type WatchFlags } from '../watch-config';
+import { OUTPUT_FORMATS } from '../watch-output';
+import { processIo, runWatch } from '../watch-run';
+
+/** Exit code for usage errors; index.ts maps commander's own errors to the same code. */
+const EXIT_USAGE = 2;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  $ eventscope watch http://127.0.0.1:8844/stream
+  $ eventscope watch http://127.0.0.1:8844/counter --max-events 5 | jq .
+  $ eventscope watch https://api.example.com/v1/chat -H "Authorization: Bearer $TOKEN" \\
+      -d '{"prompt":"Hello"}'
+  $ eventscope watch http://127.0.0.1:8844/flaky --retry-max 3 --include-status --summary
+
+Exit codes: 0 finished (max events, timeout, end of stream with --no-retry, HTTP 204, Ctrl-C),
+1 connection failed, 2 usage error.`;
+
+/** `eventscope watch <url>`: one SSE connection, its events on stdout (issue 3 §5). */
+export function registerWatchCommand(program: Command): Command {
+  const command = program
+    .command('watch')
+    .description('Connect to a Server-Sent Events endpoint and print its events as they arrive.')
+    .argument('<url>', 'the http(s) URL of the event stream')
+    .option('-X, --method <method>', 'HTTP method (default: GET, or POST when a body is given)')
+    .option(
+      '-H, --header <header>',
+      "request header 'Name: value'; repeat for more (repeated names allowed)",
+      collect,
+    )
+    .option('-d, --data <text>', 'request body text (JSON is sent as application/json)')
+    .option('--data-file <path>', "request body bytes from a file ('-' reads stdin)")
+    .option('--last-event-id <id>', 'start as if this id had been seen (sent as Last-Event-ID)')
+    .option('--no-retry', 'never reconnect: exit when the stream ends or fails')
+    .option('--retry-max <n>', 'give up after n reconnects without an event', parseNonNegativeInt)
+    .option(
+      '--retry-initial <ms>',
+      'reconnect delay when the server sends no retry: field (default 3000)',
+      parseNonNegativeMs,
+    )
+    .option(
+      '--retry-max-delay <ms>',
+      'cap of the exponential backoff (default 60000)',
+      parseNonNegativeMs,
+    )
+    .option(
+      '--idle-timeout <ms>',
+      'reconnect after this long without a byte (default 45000)',
+      parsePositiveMs,
+    )
+    .option('--max-events <n>', 'exit after n events', parsePositiveInt)
+    .option('--timeout <ms>', 'exit after this long', parsePositiveMs)
+    .addOption(
+      new Option('--format <format>', 'output: pretty on a terminal, jsonl in a pipe').choices(
+        OUTPUT_FORMATS,
+      ),
+    )
+    .option('--include-status', 'also print connection state changes (jsonl records, sse comments)')
+    .option('--summary', 'print a final JSON line on stderr: events, bytes, reconnects, seconds')
+    .addHelpText('after', EXAMPLES)
+    // Commander exits with 1 on a bad flag unless the command itself throws; index.ts turns the
+    // thrown error into exit code 2. Set here because subcommands copy it only at creation.
+    .exitOverride()
+    .action(async (url: string, flags: WatchFlags, cmd: Command) => {
+      const io = processIo();
+      let config;
+      try {
+        config = buildWatchConfig(url, flags, {
+          stdoutIsTty: process.stdout.isTTY === true,
+          readFile: (path) => readFileSync(path === '-' ? 0 : path),
+        });
+      } catch (error) {
+        if (error instanceof UsageError) {
+          cmd.error(`error: ${error.message}`, { exitCode: EXIT_USAGE, code: 'eventscope.usage' });
+        }
+        throw error;
+      }
+      process.exitCode = await runWatch(config, io);
+    });
+  command.showHelpAfterError(
+    `Usage: eventscope watch ${command.usage()}\nRun "eventscope watch --help" for every option.`,
+  );
+  return command;
+}

@@ -1,0 +1,131 @@
+import { defaultRetryPolicy, type RetryPolicy } from '../../shared/model/retry-policy';
+import { normalizeMethod, validateRequest, type SseRequest } from '../core/sse/request';
+import { parseHeaderArg, type HeaderArg } from './parse-header';
+import { defaultFormat, type OutputFormat } from './watch-output';
+
+/** The flags of `eventscope watch` as commander hands them over (numbers already parsed). */
+export interface WatchFlags {
+  method?: string;
+  /** Undefined when no -H was given. */
+  header?: string[];
+  data?: string;
+  dataFile?: string;
+  lastEventId?: string;
+  /** commander's `--no-retry`: true unless the flag is given. */
+  retry: boolean;
+  retryMax?: number;
+  retryInitial?: number;
+  retryMaxDelay?: number;
+  idleTimeout?: number;
+  maxEvents?: number;
+  timeout?: number;
+  format?: OutputFormat;
+  includeStatus?: boolean;
+  summary?: boolean;
+}
+
+export interface WatchConfig {
+  request: SseRequest;
+  retry: RetryPolicy;
+  lastEventId?: string;
+  idleTimeoutMs?: number;
+  maxEvents: number | null;
+  timeoutMs: number | null;
+  format: OutputFormat;
+  includeStatus: boolean;
+  summary: boolean;
+  /** Header values never to print (tokens, cookies), for redacting what goes to stderr. */
+  secrets: string[];
+}
+
+export interface WatchEnvironment {
+  stdoutIsTty: boolean;
+  /** Reads `--data-file` (a path, or '-' for stdin). */
+  readFile(path: string): Uint8Array;
+}
+
+/** A mistake in the command line: exit code 2 with the message and the usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function looksLikeJson(body: string | Uint8Array): boolean {
+  const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(flags: WatchFlags, env: WatchEnvironment): string | Uint8Array | null {
+  if (flags.data !== undefined && flags.dataFile !== undefined) {
+    throw new UsageError('use either --data or --data-file, not both');
+  }
+  if (flags.data !== undefined) return flags.data;
+  if (flags.dataFile === undefined) return null;
+  try {
+    return env.readFile(flags.dataFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read --data-file ${flags.dataFile}${code ? ` (${code})` : ''}`);
+  }
+}
+
+function parseHeaders(raw: readonly string[]): HeaderArg[] {
+  return raw.map((text) => {
+    const parsed = parseHeaderArg(text);
+    if (!parsed.ok) throw new UsageError(`-H/--header: ${parsed.message}`);
+    return parsed.header;
+  });
+}
+
+function retryPolicy(method: string, flags: WatchFlags): RetryPolicy {
+  const policy = defaultRetryPolicy(method);
+  if (!flags.retry) policy.enabled = false;
+  if (flags.retryMax !== undefined) policy.maxAttempts = flags.retryMax;
+  if (flags.retryInitial !== undefined) policy.initialDelayMs = flags.retryInitial;
+  if (flags.retryMaxDelay !== undefined) policy.maxDelayMs = flags.retryMaxDelay;
+  return policy;
+}
+
+/**
+ * Turns the command line into a connection request and run settings, or throws UsageError.
+ * Like curl, a body without -X means POST, and a JSON body without a Content-Type header is
+ * sent as application/json (LLM APIs reject the text/plain that fetch would pick).
+ */
+export function buildWatchConfig(
+  url: string,
+  flags: WatchFlags,
+  env: WatchEnvironment,
+): WatchConfig {
+  const headers = parseHeaders(flags.header ?? []);
+  const body = readBody(flags, env);
+  const method = normalizeMethod(flags.method ?? (body === null ? 'GET' : 'POST'));
+  const hasContentType = headers.some((h) => h.name.toLowerCase() === 'content-type');
+  if (body !== null && !hasContentType && looksLikeJson(body)) {
+    headers.push({ name: 'Content-Type', value: 'application/json', secret: false });
+  }
+  if (flags.lastEventId !== undefined && /[\r\n\0]/.test(flags.lastEventId)) {
+    throw new UsageError('--last-event-id cannot contain a line break or NUL');
+  }
+  const request: SseRequest = { url, method, headers, body };
+  const invalid = validateRequest(request);
+  if (invalid !== null) throw new UsageError(invalid);
+
+  return {
+    request,
+    retry: retryPolicy(method, flags),
+    ...(flags.lastEventId !== undefined ? { lastEventId: flags.lastEventId } : {}),
+    ...(flags.idleTimeout !== undefined ? { idleTimeoutMs: flags.idleTimeout } : {}),
+    maxEvents: flags.maxEvents ?? null,
+    timeoutMs: flags.timeout ?? null,
+    format: flags.format ?? defaultFormat(env.stdoutIsTty),
+    includeStatus: flags.includeStatus === true,
+    summary: flags.summary === true,
+    secrets: headers.filter((h) => h.secret).map((h) => h.value),
+  };
+}

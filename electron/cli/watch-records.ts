@@ -1,0 +1,102 @@
+import type { ConnectionState } from '../../shared/model/connection-state';
+import type { SseEvent } from '../../shared/model/sse-event';
+
+/**
+ * The jsonl records of `eventscope watch` (issue 3 §5). Their shape is a public format: scripts
+ * parse it, docs/command-line.md documents it. Change both together, and only by adding fields.
+ */
+
+export interface EventRecord {
+  kind: 'event';
+  seq: number;
+  type: string;
+  data: string;
+  /** null when no last event ID is set (never set, or reset by an empty `id:`). */
+  lastEventId: string | null;
+  receivedAt: string;
+}
+
+export type StatusRecordState = 'connecting' | 'open' | 'retrying' | 'closed' | 'failed';
+
+export interface StatusRecord {
+  kind: 'status';
+  state: StatusRecordState;
+  at: string;
+  attempt: number;
+  url?: string;
+  /** HTTP status of the response, where there was one. */
+  status?: number;
+  /** retrying: how long until the next attempt. */
+  delayMs?: number;
+  /** retrying: which consecutive reconnect this is (1 = first), and the cap if any. */
+  retry?: number;
+  maxAttempts?: number | null;
+  /** Machine-readable cause: the close reason or the error code. */
+  code?: string;
+  /** One human sentence. */
+  reason?: string;
+}
+
+export function eventRecord(seq: number, event: SseEvent): EventRecord {
+  return {
+    kind: 'event',
+    seq,
+    type: event.type,
+    data: event.data,
+    lastEventId: event.lastEventId === '' ? null : event.lastEventId,
+    receivedAt: new Date(event.receivedAt).toISOString(),
+  };
+}
+
+/** The record for a state change, or null for `idle`, which the CLI never shows. */
+export function statusRecord(state: ConnectionState): StatusRecord | null {
+  const at = new Date(state.at).toISOString();
+  // Spelled out per state so `kind` and `state` lead every line, as the docs show them.
+  switch (state.type) {
+    case 'idle':
+      return null;
+    case 'connecting':
+      return { kind: 'status', state: 'connecting', at, attempt: state.attempt, url: state.url };
+    case 'open':
+      return {
+        kind: 'status',
+        state: 'open',
+        at,
+        attempt: state.attempt,
+        url: state.url,
+        status: state.status,
+      };
+    case 'retrying':
+      return {
+        kind: 'status',
+        state: 'retrying',
+        at,
+        attempt: state.attempt,
+        ...(state.error?.status !== undefined ? { status: state.error.status } : {}),
+        delayMs: state.delayMs,
+        retry: state.retry,
+        maxAttempts: state.maxAttempts,
+        ...(state.error !== undefined ? { code: state.error.code } : {}),
+        reason: state.reason,
+      };
+    case 'closed':
+      return {
+        kind: 'status',
+        state: 'closed',
+        at,
+        attempt: state.attempt,
+        code: state.reason,
+        reason: state.message,
+      };
+    case 'failed':
+      return {
+        kind: 'status',
+        state: 'failed',
+        at,
+        attempt: state.attempt,
+        ...(state.error.status !== undefined ? { status: state.error.status } : {}),
+        code: state.error.code,
+        reason: state.error.message,
+      };
+  }
+}

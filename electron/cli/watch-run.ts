@@ -1,0 +1,161 @@
+import type { ConnectionError, ConnectionState } from '../../shared/model/connection-state';
+import { createSseConnection } from '../core/sse/connection';
+import { formatDuration } from '../core/sse/format';
+import { shouldColor } from './ansi';
+import { createRedactor } from './redact';
+import type { WatchConfig } from './watch-config';
+import { createFormatter } from './watch-output';
+
+/** Exit codes of `eventscope watch` (issue 3 §5); 2 (usage) is decided before running. */
+export const EXIT_OK = 0;
+export const EXIT_CONNECTION_FAILED = 1;
+/** A second Ctrl-C while closing: the shell convention for "killed by SIGINT". */
+const EXIT_FORCED = 130;
+/** How much of an error body is printed; the engine keeps 64 KiB, a terminal wants less. */
+const ERROR_BODY_SHOWN_CHARS = 2000;
+
+export type StopCause = 'max-events' | 'timeout' | 'signal' | 'output-closed';
+
+export interface WatchSummary {
+  events: number;
+  /** UTF-8 bytes of event data received. */
+  bytes: number;
+  reconnects: number;
+  seconds: number;
+  /** Why the watch ended: a StopCause, or the connection's own end (end-of-stream, failed, …). */
+  stoppedBy: string;
+}
+
+export interface WatchIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** Subscribes to Ctrl-C / SIGTERM; returns the unsubscribe. */
+  onSignal(handler: (signal: NodeJS.Signals) => void): () => void;
+  /** Ends the process at once (a second Ctrl-C). */
+  forceExit(code: number): void;
+}
+
+export function processIo(): WatchIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    onSignal(handler) {
+      const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+      for (const signal of signals) process.on(signal, handler);
+      return () => {
+        for (const signal of signals) process.off(signal, handler);
+      };
+    },
+    forceExit: (code) => process.exit(code),
+  };
+}
+
+/** The stderr report of a failed connection: what, why, and the start of the body. */
+export function describeFailure(error: ConnectionError): string {
+  let text = `eventscope: connection failed: ${error.message}\n`;
+  if (error.body !== undefined && error.body !== '') {
+    const shown = error.body.slice(0, ERROR_BODY_SHOWN_CHARS);
+    text += shown.endsWith('\n') ? shown : `${shown}\n`;
+    if (error.body.length > shown.length || error.bodyTruncated === true) {
+      text += '… (rest of the body not shown)\n';
+    }
+  }
+  return text;
+}
+
+function retryNote(state: Extract<ConnectionState, { type: 'retrying' }>): string {
+  const of = state.maxAttempts === null ? '' : ` of ${state.maxAttempts}`;
+  return `eventscope: ${state.reason}; retrying in ${formatDuration(state.delayMs)} (retry ${state.retry}${of})\n`;
+}
+
+/**
+ * Runs one watch to its end and returns the exit code. Output goes out per event: stdout is a
+ * pipe or a terminal, both written synchronously by Node on Linux and macOS, so `| jq` is live.
+ */
+export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number> {
+  const color = config.format === 'pretty' && shouldColor(io.stdout.isTTY === true, io.env);
+  const formatter = createFormatter(config.format, { includeStatus: config.includeStatus, color });
+  const redact = createRedactor(config.secrets);
+  const startedAt = Date.now();
+  let events = 0;
+  let bytes = 0;
+  let connects = 0;
+  let stoppedBy: StopCause | null = null;
+  let outputClosed = false;
+
+  const out = (text: string): void => {
+    if (text !== '' && !outputClosed) io.stdout.write(text);
+  };
+  const err = (text: string): void => {
+    io.stderr.write(redact(text));
+  };
+
+  const connection = createSseConnection(
+    {
+      request: config.request,
+      retry: config.retry,
+      ...(config.lastEventId !== undefined ? { lastEventId: config.lastEventId } : {}),
+      ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
+    },
+    {
+      onEvent(event) {
+        events += 1;
+        bytes += event.sizeBytes;
+        out(formatter.event(events, event));
+        if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
+      },
+      onState(state) {
+        if (state.type === 'connecting') connects += 1;
+        // A failure is reported once, in full, on stderr (below), whatever the format.
+        const shown =
+          config.format === 'pretty' && state.type === 'failed' ? '' : formatter.status(state);
+        out(redact(shown));
+        // Without status records, say on stderr why nothing arrives, not on stdout.
+        if (state.type === 'retrying' && shown === '') err(retryNote(state));
+      },
+    },
+  );
+
+  function stop(cause: StopCause): void {
+    stoppedBy ??= cause;
+    connection.close(`stopped: ${cause}`);
+  }
+
+  const onOutputError = (error: NodeJS.ErrnoException): void => {
+    // `watch … | head -3`: the reader left; stop quietly instead of dying on EPIPE.
+    outputClosed = true;
+    if (error.code !== 'EPIPE') err(`eventscope: cannot write output: ${error.message}\n`);
+    stop('output-closed');
+  };
+  io.stdout.on('error', onOutputError);
+  let interrupted = false;
+  const offSignal = io.onSignal(() => {
+    if (interrupted) io.forceExit(EXIT_FORCED);
+    interrupted = true;
+    stop('signal');
+  });
+  const timeout =
+    config.timeoutMs === null ? null : setTimeout(() => stop('timeout'), config.timeoutMs);
+
+  connection.start();
+  const final = await connection.done;
+
+  if (timeout !== null) clearTimeout(timeout);
+  offSignal();
+  io.stdout.off('error', onOutputError);
+
+  if (final.type === 'failed') err(describeFailure(final.error));
+  if (config.summary) {
+    const summary: WatchSummary = {
+      events,
+      bytes,
+      reconnects: Math.max(0, connects - 1),
+      seconds: Math.round(Date.now() - startedAt) / 1000,
+      stoppedBy: stoppedBy ?? (final.type === 'failed' ? 'failed' : final.reason),
+    };
+    err(`${JSON.stringify(summary)}\n`);
+  }
+  return final.type === 'failed' ? EXIT_CONNECTION_FAILED : EXIT_OK;
+}
