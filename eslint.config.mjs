@@ -12,7 +12,10 @@ import tseslint from 'typescript-eslint';
  */
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-const noNode = { group: ['node:*'], message: 'Node built-ins run only on the Node side (electron/).' };
+const noNode = {
+  group: ['node:*'],
+  message: 'Node built-ins run only on the Node side (electron/).',
+};
 const noElectronDir = {
   regex: '(^|/)electron/',
   message: 'Reach the Node side through the API contract (shared/api), not by importing electron/.',
@@ -42,11 +45,17 @@ const layerRules = [
             { name: 'electron', message: 'shared/ is imported by every layer: no electron here.' },
             { name: 'vue', message: 'shared/ stays framework-free: no vue here.' },
             { name: 'pinia', message: 'shared/ stays framework-free: no pinia here.' },
-            ...NODE_BUILTINS.map((name) => ({ name, message: 'shared/ also runs in the page: no Node built-ins.' })),
+            ...NODE_BUILTINS.map((name) => ({
+              name,
+              message: 'shared/ also runs in the page: no Node built-ins.',
+            })),
           ],
           patterns: [
             noNode,
-            { regex: '(^|/)(electron|renderer)/', message: 'shared/ imports nothing from the other folders.' },
+            {
+              regex: '(^|/)(electron|renderer)/',
+              message: 'shared/ imports nothing from the other folders.',
+            },
           ],
         },
       ],
@@ -63,7 +72,8 @@ const layerRules = [
           paths: [
             {
               name: 'electron',
-              message: 'electron/core runs on plain Node: inject Electron services as interfaces (Cipher, FileDialog, FeedSink).',
+              message:
+                'electron/core runs on plain Node: inject Electron services as interfaces (Cipher, FileDialog, FeedSink).',
             },
           ],
           patterns: [
@@ -85,8 +95,14 @@ const layerRules = [
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The renderer talks only to `api` (renderer/src/api.ts).' },
-            ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is a sandboxed page: no Node built-ins.' })),
+            {
+              name: 'electron',
+              message: 'The renderer talks only to `api` (renderer/src/api.ts).',
+            },
+            ...NODE_BUILTINS.map((name) => ({
+              name,
+              message: 'The renderer is a sandboxed page: no Node built-ins.',
+            })),
           ],
           patterns: [noNode, noElectronDir],
         },
@@ -117,7 +133,14 @@ const layerRules = [
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'test-results/**', 'coverage/**', '.vitest/**', 'bench/results/**'],
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'coverage/**',
+      '.vitest/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -134,8 +157,14 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
     },
   },

@@ -3,12 +3,7 @@
  * renderer, they return a Result whose error carries a stable code and a human message.
  */
 export type ErrorCode =
-  | 'invalid-input'
-  | 'forbidden'
-  | 'not-found'
-  | 'unknown-channel'
-  | 'unavailable'
-  | 'internal';
+  'invalid-input' | 'forbidden' | 'not-found' | 'unknown-channel' | 'unavailable' | 'internal';
 
 export interface AppError {
   code: ErrorCode;

@@ -11,7 +11,10 @@ export interface AppLocation {
   origin: string | null;
 }
 
-export function appLocation(rendererIndexFile: string, devServerUrl: string | undefined): AppLocation {
+export function appLocation(
+  rendererIndexFile: string,
+  devServerUrl: string | undefined,
+): AppLocation {
   if (devServerUrl) return { url: devServerUrl, origin: new URL(devServerUrl).origin };
   return { url: pathToFileURL(rendererIndexFile).href, origin: null };
 }

@@ -21,7 +21,10 @@ function event(options: {
   const frame = options.noFrame
     ? null
     : { url: options.url ?? app.url, parent: options.subFrame ? {} : null };
-  return { sender: options.sender ?? ownContents, senderFrame: frame } as unknown as IpcMainInvokeEvent;
+  return {
+    sender: options.sender ?? ownContents,
+    senderFrame: frame,
+  } as unknown as IpcMainInvokeEvent;
 }
 
 function registered() {
@@ -63,7 +66,10 @@ describe('IPC command registration', () => {
 
   it('refuses an invalid payload with a message naming the field, without calling the handler', async () => {
     const ping = registered().get('app:ping')!;
-    const result = (await ping(event({}), { message: 42 })) as { ok: boolean; error: { code: string; message: string } };
+    const result = (await ping(event({}), { message: 42 })) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('invalid-input');
     expect(result.error.message).toMatch(/app:ping.*message/);

@@ -43,7 +43,10 @@ export function handle<S extends z.ZodType, T>(
   ipc.handle(channel, (event, input: unknown): Promise<Result<T>> => {
     if (!isTrustedSender(event)) {
       return Promise.resolve(
-        fail('forbidden', `Refused ${channel}: the request did not come from the Eventscope window.`),
+        fail(
+          'forbidden',
+          `Refused ${channel}: the request did not come from the Eventscope window.`,
+        ),
       );
     }
     return invokeValidated(channel, schema, (request) => fn(request, event), input);

@@ -85,9 +85,9 @@ describe('navigation guard', () => {
   it('blocks navigating to a different local file than the app', () => {
     const { contents } = guarded();
     expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(contents.navigate('will-navigate', 'file:///opt/eventscope/out/renderer/index.html#/feeds')).toBe(
-      false,
-    );
+    expect(
+      contents.navigate('will-navigate', 'file:///opt/eventscope/out/renderer/index.html#/feeds'),
+    ).toBe(false);
   });
 
   it('allows the dev server origin only in dev and nothing else on localhost', () => {
@@ -123,7 +123,13 @@ describe('openExternal', () => {
     expect(await openExternal(shell, 'http://a.example/')).toBe(true);
     expect(await openExternal(shell, 'https://a.example/')).toBe(true);
     expect(await openExternal(shell, 'mailto:team@a.example')).toBe(true);
-    for (const url of ['file:///etc/hosts', 'smb://host/share', 'vscode://x', 'not a url', 'javascript:1']) {
+    for (const url of [
+      'file:///etc/hosts',
+      'smb://host/share',
+      'vscode://x',
+      'not a url',
+      'javascript:1',
+    ]) {
       expect(await openExternal(shell, url)).toBe(false);
     }
     expect(shell.openExternal).toHaveBeenCalledTimes(3);

@@ -21,9 +21,12 @@ function fakeIpcRenderer() {
       if (!listeners.has(channel)) listeners.set(channel, new Set());
       listeners.get(channel)!.add(listener);
     }),
-    removeListener: vi.fn((channel: string, listener: Listener) => listeners.get(channel)?.delete(listener)),
+    removeListener: vi.fn((channel: string, listener: Listener) =>
+      listeners.get(channel)?.delete(listener),
+    ),
     emit(channel: string, payload: unknown) {
-      for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipcRenderer!' }, payload);
+      for (const listener of listeners.get(channel) ?? [])
+        listener({ sender: 'ipcRenderer!' }, payload);
     },
   };
 }
@@ -46,7 +49,10 @@ describe('the preload API surface', () => {
 
   it('binds each command method to its own channel', async () => {
     const ipc = fakeIpcRenderer();
-    const api = buildPreloadApi(ipc as never) as unknown as Record<string, (r?: unknown) => Promise<unknown>>;
+    const api = buildPreloadApi(ipc as never) as unknown as Record<
+      string,
+      (r?: unknown) => Promise<unknown>
+    >;
     for (const channel of COMMAND_CHANNELS) {
       await expect(api[commandMethods[channel]]!({ probe: channel })).resolves.toEqual({
         channel,
@@ -85,6 +91,7 @@ describe('the API contract', () => {
   it('names channels domain:verb and notifications domain:past-tense', () => {
     for (const channel of COMMAND_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
     for (const channel of NOTIFICATION_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z-]+ed$/);
-    for (const channel of NOTIFICATION_CHANNELS) expect(notificationMethods[channel]).toMatch(/^on[A-Z]/);
+    for (const channel of NOTIFICATION_CHANNELS)
+      expect(notificationMethods[channel]).toMatch(/^on[A-Z]/);
   });
 });

@@ -19,12 +19,15 @@ interface Reply {
 /** Raw HTTP so the test controls Host and Origin exactly (fetch would not let it). */
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -75,26 +78,37 @@ describe('web mode HTTP', () => {
 
   it('refuses a foreign Host even with the right token (DNS rebinding)', async () => {
     server = await startTestWebServer();
-    const reply = await get(server.port, `/?token=${server.token}`, { host: `attacker.example:${server.port}` });
+    const reply = await get(server.port, `/?token=${server.token}`, {
+      host: `attacker.example:${server.port}`,
+    });
     expect(reply.status).toBe(403);
     expect(reply.body).toMatch(/Host/);
   });
 
   it('accepts localhost as another name for 127.0.0.1', async () => {
     server = await startTestWebServer();
-    const reply = await get(server.port, `/?token=${server.token}`, { host: `localhost:${server.port}` });
+    const reply = await get(server.port, `/?token=${server.token}`, {
+      host: `localhost:${server.port}`,
+    });
     expect(reply.status).toBe(200);
   });
 
   it('refuses a request carrying a foreign Origin', async () => {
     server = await startTestWebServer();
-    const reply = await get(server.port, `/?token=${server.token}`, { origin: 'https://evil.example' });
+    const reply = await get(server.port, `/?token=${server.token}`, {
+      origin: 'https://evil.example',
+    });
     expect(reply.status).toBe(403);
   });
 
   it('does not serve files outside the renderer folder', async () => {
     server = await startTestWebServer();
-    const climbs = ['/../secret.js', '/%2e%2e/secret.js', '/assets/..%2f..%2f..%2fsecret.js', '/..%5csecret.js'];
+    const climbs = [
+      '/../secret.js',
+      '/%2e%2e/secret.js',
+      '/assets/..%2f..%2f..%2fsecret.js',
+      '/..%5csecret.js',
+    ];
     for (const path of climbs) {
       const reply = await get(server.port, `${path}?token=${server.token}`);
       expect(reply.status).toBe(404);
@@ -114,24 +128,31 @@ describe('web mode WebSocket API', () => {
       id: 1,
       result: { ok: true, value: { name: 'Eventscope', face: 'web', dataDir: '/data' } },
     });
-    expect(await call(ws, { type: 'command', id: 2, channel: 'app:ping', request: { message: 'x' } })).toMatchObject(
-      { id: 2, result: { ok: true, value: { message: 'x' } } },
-    );
+    expect(
+      await call(ws, { type: 'command', id: 2, channel: 'app:ping', request: { message: 'x' } }),
+    ).toMatchObject({ id: 2, result: { ok: true, value: { message: 'x' } } });
     ws.close();
   });
 
   it('answers an invalid payload and an unknown channel with clear errors', async () => {
     server = await startTestWebServer();
     const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
-    expect(await call(ws, { type: 'command', id: 3, channel: 'app:ping', request: { message: 7 } })).toMatchObject({
+    expect(
+      await call(ws, { type: 'command', id: 3, channel: 'app:ping', request: { message: 7 } }),
+    ).toMatchObject({
       id: 3,
-      result: { ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/message/) } },
+      result: {
+        ok: false,
+        error: { code: 'invalid-input', message: expect.stringMatching(/message/) },
+      },
     });
     expect(await call(ws, { type: 'command', id: 4, channel: 'fs:read' })).toMatchObject({
       id: 4,
       result: { ok: false, error: { code: 'unknown-channel' } },
     });
-    expect(await call(ws, { type: 'command', id: 5, channel: 'app:info', extra: true })).toMatchObject({
+    expect(
+      await call(ws, { type: 'command', id: 5, channel: 'app:info', extra: true }),
+    ).toMatchObject({
       id: 5,
       result: { ok: false, error: { code: 'invalid-input' } },
     });
@@ -142,9 +163,13 @@ describe('web mode WebSocket API', () => {
     server = await startTestWebServer();
     await expect(openSocket(`ws://127.0.0.1:${server.port}/api`)).rejects.toThrow(/403/);
     await expect(
-      openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, { origin: 'https://evil.example' }),
+      openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, {
+        origin: 'https://evil.example',
+      }),
     ).rejects.toThrow(/403/);
-    await expect(openSocket(`ws://127.0.0.1:${server.port}/other?token=${server.token}`)).rejects.toThrow(/404/);
+    await expect(
+      openSocket(`ws://127.0.0.1:${server.port}/other?token=${server.token}`),
+    ).rejects.toThrow(/404/);
   });
 
   it('runs the per-page cleanup when the page goes away', async () => {
@@ -159,14 +184,21 @@ describe('web mode WebSocket API', () => {
   });
 
   it('leaves no socket or server handle behind after close', async () => {
-    const before = process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
+    const before = process
+      .getActiveResourcesInfo()
+      .filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
     server = await startTestWebServer();
     const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
     await call(ws, { type: 'command', id: 1, channel: 'app:info' });
     await server.close();
     server = null;
     await expect
-      .poll(() => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length)
+      .poll(
+        () =>
+          process
+            .getActiveResourcesInfo()
+            .filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length,
+      )
       .toBeLessThanOrEqual(before);
   });
 });

@@ -17,8 +17,15 @@ afterEach(async () => {
 });
 
 function connect(s: WebServer): SocketApiHandle {
-  const url = socketUrlFor({ protocol: 'http:', host: `127.0.0.1:${s.port}`, search: `?token=${s.token}` });
-  return createSocketApi({ url, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket });
+  const url = socketUrlFor({
+    protocol: 'http:',
+    host: `127.0.0.1:${s.port}`,
+    search: `?token=${s.token}`,
+  });
+  return createSocketApi({
+    url,
+    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
 }
 
 describe('the browser API client', () => {
@@ -32,7 +39,10 @@ describe('the browser API client', () => {
   it('sends commands queued before the socket opened and gets typed results', async () => {
     server = await startTestWebServer();
     handle = connect(server);
-    const [info, ping] = await Promise.all([handle.api.getAppInfo(), handle.api.ping({ message: 'hello' })]);
+    const [info, ping] = await Promise.all([
+      handle.api.getAppInfo(),
+      handle.api.ping({ message: 'hello' }),
+    ]);
     expect(info).toMatchObject({ ok: true, value: { name: 'Eventscope', face: 'web' } });
     expect(ping).toMatchObject({ ok: true, value: { message: 'hello' } });
   });
@@ -45,7 +55,9 @@ describe('the browser API client', () => {
     handle.api.onNotice((notice) => notices.push(notice));
     await handle.api.getAppInfo();
     client!.notify('app:notice-posted', { level: 'info', message: 'demo server started', at: 5 });
-    await expect.poll(() => notices).toEqual([{ level: 'info', message: 'demo server started', at: 5 }]);
+    await expect
+      .poll(() => notices)
+      .toEqual([{ level: 'info', message: 'demo server started', at: 5 }]);
   });
 
   it('fails pending commands with unavailable when the server goes away, instead of hanging', async () => {

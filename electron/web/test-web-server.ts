@@ -17,7 +17,10 @@ export function makeRendererDir(): string {
   writeFileSync(join(parent, 'secret.js'), SECRET_BESIDE_RENDERER);
   const dir = join(parent, 'renderer');
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Eventscope</title><div id="app"></div>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><title>Eventscope</title><div id="app"></div>',
+  );
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("app");');
   return dir;
 }

@@ -16,7 +16,11 @@ export interface ApiConnection {
 
 function resolveApi(): ApiConnection {
   if (window.eventscope) {
-    return { api: window.eventscope, face: 'electron', onStatus: (listener) => (listener('open'), () => {}) };
+    return {
+      api: window.eventscope,
+      face: 'electron',
+      onStatus: (listener) => (listener('open'), () => {}),
+    };
   }
   const handle = createSocketApi({ url: socketUrlFor(window.location) });
   Object.defineProperty(window, 'eventscope', { value: handle.api, writable: false });

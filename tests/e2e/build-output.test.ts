@@ -24,7 +24,11 @@ describe('the build output', () => {
   it('ships the renderer with a CSP that forbids inline and eval scripts', () => {
     const html = readFileSync('out/renderer/index.html', 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+    const scriptSrc =
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src')) ?? '';
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/object-src 'none'/);

@@ -31,10 +31,15 @@ describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
     expect(response?.status()).toBe(200);
     await page.getByTestId('app-shell').waitFor();
     await expect.poll(() => page.getByTestId('link-state').textContent()).toBe('connected');
-    await expect.poll(() => page.getByTestId('app-version').textContent()).toMatch(/^Eventscope \d+\.\d+\.\d+/);
+    await expect
+      .poll(() => page.getByTestId('app-version').textContent())
+      .toMatch(/^Eventscope \d+\.\d+\.\d+/);
 
     const info = await page.evaluate(() => window.eventscope!.getAppInfo());
-    expect(info).toMatchObject({ ok: true, value: { name: 'Eventscope', face: 'web', dataDir: web.dataDir } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { name: 'Eventscope', face: 'web', dataDir: web.dataDir },
+    });
     const ping = await page.evaluate(() => window.eventscope!.ping({ message: 'from the page' }));
     expect(ping).toMatchObject({ ok: true, value: { message: 'from the page' } });
     const refused = await page.evaluate(() =>

@@ -25,9 +25,20 @@ interface ServeOptions {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Serve the Eventscope app to a browser (web mode), on this machine only by default.')
-    .option('-p, --port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_WEB_PORT)
-    .option('--host <address>', 'address to bind; anything but loopback exposes the app', DEFAULT_WEB_HOST)
+    .description(
+      'Serve the Eventscope app to a browser (web mode), on this machine only by default.',
+    )
+    .option(
+      '-p, --port <port>',
+      'port to listen on (0 picks a free one)',
+      parsePort,
+      DEFAULT_WEB_PORT,
+    )
+    .option(
+      '--host <address>',
+      'address to bind; anything but loopback exposes the app',
+      DEFAULT_WEB_HOST,
+    )
     .option('--open', 'open the URL in the default browser')
     .action(async (options: ServeOptions) => {
       const rendererDir = findRendererDir();
@@ -59,7 +70,9 @@ export function registerServeCommand(program: Command): void {
             : error instanceof Error
               ? error.message
               : String(error);
-        process.stderr.write(`eventscope serve: cannot listen on ${options.host}:${options.port}: ${hint}\n`);
+        process.stderr.write(
+          `eventscope serve: cannot listen on ${options.host}:${options.port}: ${hint}\n`,
+        );
         process.exitCode = 1;
         return;
       }

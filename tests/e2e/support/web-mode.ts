@@ -27,7 +27,9 @@ export function startWebMode(): Promise<RunningWebMode> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`eventscope serve printed no URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`));
+      reject(
+        new Error(`eventscope serve printed no URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`),
+      );
     }, STARTUP_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
