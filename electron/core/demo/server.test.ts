@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from './server';
 import { readBlocks } from './sse-test-reader';
@@ -179,7 +179,7 @@ describe('demo server', () => {
     const demo = await start();
     const heapBefore = process.memoryUsage();
     // 1,000 events of 1 MiB: ~1 GiB, which would blow the heap if backpressure were ignored.
-    const paused = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+    const paused = await new Promise<IncomingMessage>((resolve) => {
       request(`${demo.url}/burst?n=1000&size=1048576`, resolve).end();
     });
     paused.pause();

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../shared/model/connection-state';
+import type { SseEvent } from '../../shared/model/sse-event';
+import { createFormatter, defaultFormat } from './watch-output';
+
+const AT = Date.UTC(2026, 0, 2, 3, 4, 5, 6);
+
+function event(overrides: Partial<SseEvent> = {}): SseEvent {
+  return {
+    type: 'message',
+    data: 'hello',
+    lastEventId: '',
+    attempt: 1,
+    sizeBytes: 5,
+    receivedAt: AT,
+    ...overrides,
+  };
+}
+
+const retrying: ConnectionState = {
+  type: 'retrying',
+  at: AT,
+  attempt: 2,
+  delayMs: 1500,
+  until: AT + 1500,
+  reason: 'HTTP 503 Service Unavailable',
+  retry: 1,
+  maxAttempts: 5,
+  error: { code: 'http-status', message: 'HTTP 503 Service Unavailable', status: 503 },
+};
+
+describe('watch output formats', () => {
+  it('chooses pretty for a terminal and jsonl for a pipe', () => {
+    expect(defaultFormat(true)).toBe('pretty');
+    expect(defaultFormat(false)).toBe('jsonl');
+  });
+
+  it('writes the documented jsonl event record, with null for an unset id', () => {
+    const jsonl = createFormatter('jsonl', { includeStatus: false, color: false });
+    expect(jsonl.event(1, event())).toBe(
+      '{"kind":"event","seq":1,"type":"message","data":"hello","lastEventId":null,' +
+        '"receivedAt":"2026-01-02T03:04:05.006Z"}\n',
+    );
+    expect(JSON.parse(jsonl.event(2, event({ lastEventId: '7', data: 'a\nb' })))).toMatchObject({
+      seq: 2,
+      data: 'a\nb',
+      lastEventId: '7',
+    });
+  });
+
+  it('writes status records only with includeStatus, with attempt, status, delay and reason', () => {
+    expect(createFormatter('jsonl', { includeStatus: false, color: false }).status(retrying)).toBe(
+      '',
+    );
+    const jsonl = createFormatter('jsonl', { includeStatus: true, color: false });
+    expect(JSON.parse(jsonl.status(retrying))).toEqual({
+      kind: 'status',
+      state: 'retrying',
+      at: '2026-01-02T03:04:05.006Z',
+      attempt: 2,
+      status: 503,
+      delayMs: 1500,
+      retry: 1,
+      maxAttempts: 5,
+      code: 'http-status',
+      reason: 'HTTP 503 Service Unavailable',
+    });
+    expect(jsonl.status({ type: 'idle', at: AT, attempt: 0 })).toBe('');
+    const failed = jsonl.status({
+      type: 'failed',
+      at: AT,
+      attempt: 1,
+      error: { code: 'http-status', message: 'HTTP 401 Unauthorized', status: 401 },
+    });
+    expect(JSON.parse(failed)).toMatchObject({ state: 'failed', status: 401, code: 'http-status' });
+  });
+
+  it('re-serialises sse with multi-line data, named types and id changes only', () => {
+    const sse = createFormatter('sse', { includeStatus: false, color: false });
+    expect(sse.event(1, event({ type: 'tick', data: 'a\nb', lastEventId: '1' }))).toBe(
+      'id: 1\nevent: tick\ndata: a\ndata: b\n\n',
+    );
+    expect(sse.event(2, event({ lastEventId: '1' }))).toBe('data: hello\n\n');
+    expect(sse.event(3, event({ lastEventId: '' }))).toBe('id: \ndata: hello\n\n');
+  });
+
+  it('writes sse status as comments that a replay ignores', () => {
+    const sse = createFormatter('sse', { includeStatus: true, color: false });
+    expect(sse.status(retrying)).toMatch(/^: retrying \{.*"delayMs":1500.*\}\n\n$/);
+  });
+
+  it('prints nothing at all with none', () => {
+    const none = createFormatter('none', { includeStatus: true, color: true });
+    expect(none.event(1, event())).toBe('');
+    expect(none.status(retrying)).toBe('');
+  });
+
+  it('shows control characters in pretty output as escapes, never raw', () => {
+    const pretty = createFormatter('pretty', { includeStatus: false, color: false });
+    const line = pretty.event(1, event({ data: 'a\u001b[2Jb\u0007', lastEventId: '9' }));
+    expect(line).not.toContain('\u001b');
+    expect(line).toContain('a\\u001b[2Jb\\u0007');
+    expect(line).toMatch(/ #1 message id:9 {2}a/);
+  });
+
+  it('indents the continuation lines of multi-line data in pretty output', () => {
+    const pretty = createFormatter('pretty', { includeStatus: false, color: false });
+    expect(
+      pretty
+        .event(3, event({ data: 'one\ntwo' }))
+        .split('\n')
+        .slice(1),
+    ).toEqual(['    two', '']);
+  });
+
+  it('colours pretty output only when asked', () => {
+    const plain = createFormatter('pretty', { includeStatus: false, color: false });
+    const coloured = createFormatter('pretty', { includeStatus: false, color: true });
+    expect(plain.status(retrying)).not.toContain('\u001b[');
+    expect(plain.status(retrying)).toContain('retrying in 1.5 s (retry 1 of 5)');
+    expect(coloured.status(retrying)).toContain('\u001b[33m');
+  });
+});
