@@ -67,4 +67,14 @@ describe('buildWatchConfig', () => {
       UsageError,
     );
   });
+
+  it('moves user:password from the URL into a Basic Authorization header, as curl does', () => {
+    const config = buildWatchConfig('http://ann:p%40ss@x.test/s', flags(), env);
+    expect(config.request.url).toBe('http://x.test/s');
+    expect(config.request.headers).toEqual([
+      { name: 'Authorization', value: `Basic ${btoa('ann:p@ss')}`, secret: true },
+    ]);
+    expect(config.secrets).toContain('p@ss');
+    expect(config.secrets).toContain('p%40ss');
+  });
 });

@@ -83,6 +83,30 @@ function parseHeaders(raw: readonly string[]): HeaderArg[] {
   });
 }
 
+/**
+ * `http://user:pass@host/` → the URL without credentials plus `Authorization: Basic …`, as curl
+ * does. fetch refuses such URLs, and its error message would print the password.
+ */
+function moveUrlCredentials(url: string, headers: HeaderArg[]): { url: string; secrets: string[] } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, secrets: [] };
+  }
+  if (parsed.username === '' && parsed.password === '') return { url, secrets: [] };
+  const rawPassword = parsed.password;
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(rawPassword);
+  parsed.username = '';
+  parsed.password = '';
+  if (!headers.some((h) => h.name.toLowerCase() === 'authorization')) {
+    const token = Buffer.from(`${user}:${password}`, 'utf8').toString('base64');
+    headers.push({ name: 'Authorization', value: `Basic ${token}`, secret: true });
+  }
+  return { url: parsed.href, secrets: [password, rawPassword].filter((v) => v !== '') };
+}
+
 function retryPolicy(method: string, flags: WatchFlags): RetryPolicy {
   const policy = defaultRetryPolicy(method);
   if (!flags.retry) policy.enabled = false;
@@ -103,6 +127,7 @@ export function buildWatchConfig(
   env: WatchEnvironment,
 ): WatchConfig {
   const headers = parseHeaders(flags.header ?? []);
+  const credentials = moveUrlCredentials(url, headers);
   const body = readBody(flags, env);
   const method = normalizeMethod(flags.method ?? (body === null ? 'GET' : 'POST'));
   const hasContentType = headers.some((h) => h.name.toLowerCase() === 'content-type');
@@ -112,7 +137,7 @@ export function buildWatchConfig(
   if (flags.lastEventId !== undefined && /[\r\n\0]/.test(flags.lastEventId)) {
     throw new UsageError('--last-event-id cannot contain a line break or NUL');
   }
-  const request: SseRequest = { url, method, headers, body };
+  const request: SseRequest = { url: credentials.url, method, headers, body };
   const invalid = validateRequest(request);
   if (invalid !== null) throw new UsageError(invalid);
 
@@ -126,6 +151,6 @@ export function buildWatchConfig(
     format: flags.format ?? defaultFormat(env.stdoutIsTty),
     includeStatus: flags.includeStatus === true,
     summary: flags.summary === true,
-    secrets: headers.filter((h) => h.secret).map((h) => h.value),
+    secrets: [...headers.filter((h) => h.secret).map((h) => h.value), ...credentials.secrets],
   };
 }
