@@ -276,7 +276,7 @@ describe('the last event ID', () => {
     const r = record({ request: get(s.url('/resume')) });
     r.conn.start();
     await r.conn.done;
-    const sent = s.requests.map((q) => q.headers['last-event-id']);
+    const sent = s.requests.map((q) => q.headers['last-event-id'] as string | undefined);
     expect(sent[0]).toBeUndefined();
     expect(Buffer.from(sent[1] ?? '', 'latin1').toString('utf8')).toBe('é€');
     expect(sent[2]).toBeUndefined();

@@ -4,6 +4,8 @@ import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import type { SseEvent } from '../../../shared/model/sse-event';
 import {
   createSseConnection,
+  systemClock,
+  type Clock,
   type SseConnection,
   type SseConnectionHandlers,
   type SseConnectionOptions,
@@ -23,6 +25,8 @@ export interface Recorder {
   comments: string[];
   retryFields: number[];
   redirects: RedirectInfo[];
+  /** Timers the connection set through its clock and has neither cleared nor seen fire. */
+  pendingTimers(): number;
   /** State types in order, e.g. ['connecting', 'open', 'retrying', …]. */
   stateTypes(): string[];
   waitForEvents(n: number): Promise<void>;
@@ -41,6 +45,27 @@ export function fastPolicy(overrides: Partial<RetryPolicy> = {}, method = 'GET')
   };
 }
 
+/** The real clock, counting the timers it holds, so a test can prove none is left behind. */
+export function trackingClock(): Clock & { pending(): number } {
+  const live = new Set<unknown>();
+  return {
+    now: () => systemClock.now(),
+    setTimeout(callback, ms) {
+      const handle: unknown = systemClock.setTimeout(() => {
+        live.delete(handle);
+        callback();
+      }, ms);
+      live.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      live.delete(handle);
+      systemClock.clearTimeout(handle);
+    },
+    pending: () => live.size,
+  };
+}
+
 export function record(
   options: Partial<SseConnectionOptions> & Pick<SseConnectionOptions, 'request'>,
   extra: Partial<SseConnectionHandlers> = {},
@@ -50,11 +75,13 @@ export function record(
   const comments: string[] = [];
   const retryFields: number[] = [];
   const redirects: RedirectInfo[] = [];
+  const clock = trackingClock();
   const conn = createSseConnection(
     {
       retry: fastPolicy({}, options.request.method),
       connectTimeoutMs: 2_000,
       idleTimeoutMs: 2_000,
+      clock,
       ...options,
     },
     {
@@ -87,6 +114,7 @@ export function record(
     comments,
     retryFields,
     redirects,
+    pendingTimers: () => clock.pending(),
     stateTypes: () => states.map((s) => s.type),
     waitForEvents: (n) => waitFor(() => events.length >= n, `${n} events`),
     waitForState: (type, count = 1) =>
