@@ -59,7 +59,7 @@ describe('timeouts', () => {
       type: 'failed',
       error: {
         code: 'idle-timeout',
-        message: 'no bytes for 50 ms (idle timeout) (gave up after 0 retries)',
+        message: 'no bytes for 50 ms (idle timeout) (no retries allowed: maxAttempts is 0)',
       },
     });
   });

@@ -35,7 +35,7 @@ import {
   validateRequest,
   type SseRequest,
 } from './request';
-import { nextRetry, type AttemptOutcome } from './retry';
+import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
 
 /**
  * One SSE connection: a fetch-based EventSource with any method, headers and body, a retry
@@ -553,10 +553,7 @@ export function createSseConnection(
           case 'network':
           case 'status':
           case 'fatal': {
-            const suffix =
-              decision.cause === 'exhausted'
-                ? ` (gave up after ${retryCount} ${retryCount === 1 ? 'retry' : 'retries'})`
-                : '';
+            const suffix = decision.cause === 'exhausted' ? ` ${gaveUpPhrase(retryCount)}` : '';
             finish({
               type: 'failed',
               error: { ...result.error, message: result.error.message + suffix },

@@ -96,7 +96,7 @@ export function nextRetry(
     const n = policy.maxAttempts;
     return {
       type: 'stop',
-      reason: `${why}; gave up after ${n} ${n === 1 ? 'retry' : 'retries'}`,
+      reason: `${why} ${gaveUpPhrase(n)}`,
       cause: 'exhausted',
     };
   }
@@ -168,6 +168,12 @@ function describeOutcome(outcome: AttemptOutcome): string {
     default:
       return assertNever(outcome);
   }
+}
+
+/** "(gave up after 3 retries)", or for maxAttempts 0 "(no retries allowed: maxAttempts is 0)". */
+export function gaveUpPhrase(retries: number): string {
+  if (retries === 0) return '(no retries allowed: maxAttempts is 0)';
+  return `(gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'})`;
 }
 
 function clampUnit(x: number): number {
