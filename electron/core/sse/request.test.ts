@@ -98,6 +98,12 @@ describe('request building', () => {
     ['a relative URL', { url: '/stream' }, /not a valid URL/],
     ['a non-HTTP URL', { url: 'ftp://example.test/' }, /only http: and https:/],
     ['a bad header name', { headers: [{ name: 'X Bad', value: '1' }] }, /not a valid header name/],
+    ['credentials in the URL', { url: 'https://u:p@example.test/' }, /Authorization header/],
+    [
+      'a header fetch refuses',
+      { headers: [{ name: 'Upgrade', value: 'h2c' }] },
+      /cannot send a Upgrade header/,
+    ],
     [
       'a header value with a line break',
       { headers: [{ name: 'X', value: 'a\r\nInjected: 1' }] },

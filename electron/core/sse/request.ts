@@ -33,6 +33,13 @@ export const LAST_EVENT_ID_HEADER = 'Last-Event-ID';
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Fetch's "forbidden method"s: fetch throws on them, so say so before trying. */
 const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK']);
+/** Headers undici's fetch refuses to send (it fails the request with "invalid … header"). */
+const UNSENDABLE_HEADERS: ReadonlySet<string> = new Set([
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'expect',
+]);
 /** Fetch "normalize a method" upper-cases these; we add PATCH, which servers reject lower-case. */
 const NORMALIZED_METHODS: ReadonlySet<string> = new Set([
   'DELETE',
@@ -64,6 +71,9 @@ export function validateRequest(request: SseRequest): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `only http: and https: URLs can be watched, not ${url.protocol}`;
   }
+  if (url.username !== '' || url.password !== '') {
+    return 'fetch does not send credentials written in the URL; use an Authorization header';
+  }
   if (!TOKEN.test(request.method)) return `"${request.method}" is not a valid HTTP method`;
   const method = normalizeMethod(request.method);
   if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
@@ -74,6 +84,9 @@ export function validateRequest(request: SseRequest): string | null {
   }
   for (const header of request.headers) {
     if (!TOKEN.test(header.name)) return `"${header.name}" is not a valid header name`;
+    if (UNSENDABLE_HEADERS.has(header.name.toLowerCase())) {
+      return `fetch cannot send a ${header.name} header`;
+    }
     if (/[\r\n\0]/.test(header.value)) {
       return `the value of header ${header.name} contains a line break or NUL`;
     }
