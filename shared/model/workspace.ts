@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { RetryPolicySchema, defaultRetryPolicy } from './retry-policy';
+
+/**
+ * Saved endpoint workspaces (issue #5 §1): what a user keeps for months. This is the in-memory
+ * shape every layer sees, with secret values in plain text; on disk the store seals them
+ * (electron/core/store, DESIGN.md §5), so nothing here is ever written as is.
+ */
+
+/** Also the workspace's file name on disk, so it must be safe as one on every platform. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** `{{name}}` placeholders use these names; dots and dashes allow `auth.token`, `api-key`. */
+/** Windows device names stay devices whatever the extension (`CON.json`), so no id may be one. */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+const IdSchema = z
+  .string()
+  .regex(ID_PATTERN)
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), {
+    message: 'reserved as a device name on Windows',
+  });
+export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+
+/** The engine's own defaults (electron/core/sse/connection.ts), repeated: shared/ cannot import it. */
+export const DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS = 30_000;
+export const DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS = 45_000;
+
+/** Generous limits that stop a hostile import from exhausting memory, not real use. */
+const MAX_NAME_CHARS = 200;
+const MAX_URL_CHARS = 16_384;
+const MAX_VALUE_CHARS = 65_536;
+const MAX_BODY_CHARS = 4 * 1024 * 1024;
+const MAX_NOTES_CHARS = 100_000;
+const MAX_ITEMS = 1_000;
+
+/**
+ * Header names whose values are credentials. They are sealed on disk and redacted whatever the
+ * user's `secret` flag says, so an imported `Authorization` header never lands in plain text.
+ */
+const SENSITIVE_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+]);
+/** Name parts (split at `-`, `_`, `.`) that mark an `X-Api-Key`-like header. */
+const SENSITIVE_NAME_PARTS: ReadonlySet<string> = new Set([
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'apikey',
+  'auth',
+  'credential',
+  'credentials',
+  'session',
+  'signature',
+]);
+
+export function isSensitiveHeaderName(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  if (SENSITIVE_HEADER_NAMES.has(lower)) return true;
+  if (/api[-_.]?key/.test(lower)) return true;
+  return lower.split(/[-_.]/).some((part) => SENSITIVE_NAME_PARTS.has(part));
+}
+
+/**
+ * Why a secret's value is empty in memory. `decrypt-failed`: the sealed value could not be
+ * opened (keyring changed or locked); it is kept on disk until the user types a new one.
+ * `not-saved`: it was kept for a session only (no OS protection, no consent to store it).
+ */
+export const SecretIssueSchema = z.enum(['decrypt-failed', 'not-saved']);
+export type SecretIssue = z.infer<typeof SecretIssueSchema>;
+
+export const HeaderSchema = z.object({
+  name: z.string().max(MAX_NAME_CHARS),
+  value: z.string().max(MAX_VALUE_CHARS),
+  enabled: z.boolean(),
+  /** Sealed on disk and redacted. Sensitive names count as secret even when this is false. */
+  secret: z.boolean(),
+  /** Set by the store when the value must be typed again; absent when the value is usable. */
+  reenter: SecretIssueSchema.optional(),
+});
+export type Header = z.infer<typeof HeaderSchema>;
+
+export function isSecretHeader(header: Pick<Header, 'name' | 'secret'>): boolean {
+  return header.secret || isSensitiveHeaderName(header.name);
+}
+
+export const BodyKindSchema = z.enum(['none', 'text', 'json', 'form']);
+export type BodyKind = z.infer<typeof BodyKindSchema>;
+
+export const RequestBodySchema = z.object({
+  kind: BodyKindSchema,
+  /** The body as typed, with `{{placeholders}}`; `form` is `a=1&b=2` (urlencoded). */
+  text: z.string().max(MAX_BODY_CHARS),
+  /** '' = the kind's default (see DEFAULT_CONTENT_TYPES in variables.ts). */
+  contentType: z.string().max(MAX_NAME_CHARS),
+});
+export type RequestBody = z.infer<typeof RequestBodySchema>;
+
+export const TlsSettingsSchema = z.object({
+  /** For self-signed development servers only; the UI warns while it is on. */
+  allowInvalidCertificates: z.boolean(),
+  /** A PEM file with extra trusted CAs, or null for the system's. */
+  caFile: z.string().max(MAX_URL_CHARS).nullable(),
+});
+export type TlsSettings = z.infer<typeof TlsSettingsSchema>;
+
+export const ProxyModeSchema = z.enum([
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment, as curl does. */
+  'environment',
+  /** Connect directly, ignoring the environment. */
+  'none',
+  /** Always through `url`. */
+  'manual',
+]);
+export const ProxySettingsSchema = z.object({
+  mode: ProxyModeSchema,
+  /** http(s)://[user:pass@]host:port; credentials in it are sealed on disk like a secret. */
+  url: z.string().max(MAX_URL_CHARS),
+});
+export type ProxySettings = z.infer<typeof ProxySettingsSchema>;
+
+export const EndpointSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(MAX_NAME_CHARS),
+  /** May contain `{{placeholders}}`, so it is checked as a URL only after resolving. */
+  url: z.string().max(MAX_URL_CHARS),
+  method: z.string().min(1).max(32),
+  headers: z.array(HeaderSchema).max(MAX_ITEMS),
+  body: RequestBodySchema,
+  retry: RetryPolicySchema,
+  /** Where the next connection resumes ('' = from the start); updated as events arrive. */
+  lastEventId: z.string().max(MAX_VALUE_CHARS),
+  /** 0 disables, as in the engine. */
+  idleTimeoutMs: z.number().int().min(0),
+  connectTimeoutMs: z.number().int().min(0),
+  tls: TlsSettingsSchema,
+  proxy: ProxySettingsSchema,
+  notes: z.string().max(MAX_NOTES_CHARS),
+  tags: z.array(z.string().min(1).max(MAX_NAME_CHARS)).max(MAX_ITEMS),
+});
+export type Endpoint = z.infer<typeof EndpointSchema>;
+
+export const VariableSchema = z.object({
+  name: z.string().regex(VARIABLE_NAME_PATTERN),
+  value: z.string().max(MAX_VALUE_CHARS),
+  secret: z.boolean(),
+  reenter: SecretIssueSchema.optional(),
+});
+export type Variable = z.infer<typeof VariableSchema>;
+
+/** ISO 8601 with a Z offset, as `new Date().toISOString()` writes it. */
+const TimestampSchema = z.iso.datetime();
+
+export const WorkspaceSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().min(1).max(MAX_NAME_CHARS),
+    endpoints: z.array(EndpointSchema).max(MAX_ITEMS),
+    variables: z.array(VariableSchema).max(MAX_ITEMS),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .superRefine((workspace, ctx) => {
+    // Duplicates would make `{{name}}` ambiguous and endpoint references unstable.
+    reportDuplicates(
+      workspace.endpoints.map((e) => e.id),
+      'endpoints',
+      'endpoint id',
+      ctx,
+    );
+    reportDuplicates(
+      workspace.variables.map((v) => v.name),
+      'variables',
+      'variable',
+      ctx,
+    );
+  });
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+function reportDuplicates(
+  keys: readonly string[],
+  path: string,
+  what: string,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (seen.has(key)) {
+      ctx.addIssue({ code: 'custom', path: [path, index], message: `duplicate ${what} "${key}"` });
+    }
+    seen.add(key);
+  });
+}
+
+export type IdGenerator = () => string;
+
+/** Web Crypto's UUID: present in Node ≥ 19 and every page, so shared/ needs no node:crypto. */
+export const randomId: IdGenerator = () => globalThis.crypto.randomUUID();
+
+export function createHeader(name: string, value: string): Header {
+  return { name, value, enabled: true, secret: isSensitiveHeaderName(name) };
+}
+
+export interface NewEndpoint {
+  name: string;
+  url: string;
+  method?: string;
+}
+
+export function createEndpoint(input: NewEndpoint, newId: IdGenerator = randomId): Endpoint {
+  const method = input.method ?? 'GET';
+  return {
+    id: newId(),
+    name: input.name,
+    url: input.url,
+    method,
+    headers: [],
+    body: { kind: 'none', text: '', contentType: '' },
+    retry: defaultRetryPolicy(method),
+    lastEventId: '',
+    idleTimeoutMs: DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS,
+    connectTimeoutMs: DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS,
+    tls: { allowInvalidCertificates: false, caFile: null },
+    proxy: { mode: 'environment', url: '' },
+    notes: '',
+    tags: [],
+  };
+}
+
+export function createWorkspace(
+  name: string,
+  now: Date = new Date(),
+  newId: IdGenerator = randomId,
+): Workspace {
+  const at = now.toISOString();
+  return { id: newId(), name, endpoints: [], variables: [], createdAt: at, updatedAt: at };
+}
+
+/**
+ * Human lines for a schema failure: the path and zod's message, never the offending value,
+ * which may be a secret (issue #5 §3: no plaintext secret in error messages).
+ */
+export function describeIssues(error: z.ZodError, max = 5): string {
+  const lines = error.issues.slice(0, max).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+    return `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length - lines.length;
+  return more > 0 ? `${lines.join('; ')}; and ${more} more` : lines.join('; ');
+}
