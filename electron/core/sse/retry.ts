@@ -41,6 +41,9 @@ export type RetryDecision =
   | { type: 'retry'; delayMs: number; reason: string }
   | { type: 'stop'; reason: string; cause: StopCause };
 
+/** The smallest base that repeated failures grow from, whatever the reconnection time. */
+export const MIN_BACKOFF_BASE_MS = 10;
+
 /** `Retry-After` is only meaningful on these (RFC 9110 §10.2.3, issue #3 §3). */
 const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
@@ -131,8 +134,11 @@ export function backoffDelayMs(
 ): number {
   const reconnectionTime =
     policy.honorServerRetry && serverRetryMs !== null ? serverRetryMs : policy.initialDelayMs;
-  if (reconnectionTime <= 0) return 0;
-  const grown = reconnectionTime * Math.pow(policy.multiplier, Math.max(0, retry - 1));
+  if (retry <= 1) return Math.ceil(Math.max(0, reconnectionTime));
+  // A `retry: 0` (or initialDelayMs 0) would otherwise make a refused connection a hot loop:
+  // repeated failures grow from at least this, which the standard allows (longer, never shorter).
+  const growthBase = Math.max(reconnectionTime, MIN_BACKOFF_BASE_MS);
+  const grown = growthBase * Math.pow(policy.multiplier, retry - 1);
   const capped = Number.isFinite(grown) ? Math.min(grown, policy.maxDelayMs) : policy.maxDelayMs;
   return Math.ceil(Math.max(reconnectionTime, capped));
 }
