@@ -120,4 +120,13 @@ describe('watch output formats', () => {
     expect(plain.status(retrying)).toContain('retrying in 1.5 s (retry 1 of 5)');
     expect(coloured.status(retrying)).toContain('\u001b[33m');
   });
+
+  it('shows comments in pretty and sse output but keeps jsonl to its two record kinds', () => {
+    const options = { includeStatus: true, color: false };
+    expect(createFormatter('pretty', options).comment(' heartbeat', AT)).toMatch(
+      /^\d\d:\d\d:\d\d\.\d{3} : heartbeat\n$/,
+    );
+    expect(createFormatter('sse', options).comment(' heartbeat', AT)).toBe(': heartbeat\n');
+    expect(createFormatter('jsonl', options).comment(' heartbeat', AT)).toBe('');
+  });
 });

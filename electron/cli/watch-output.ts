@@ -11,6 +11,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface WatchFormatter {
   event(seq: number, event: SseEvent): string;
   status(state: ConnectionState): string;
+  /** A comment line (`: text`): heartbeats are worth seeing when debugging (SSE-RULES.md). */
+  comment(text: string, at: number): string;
 }
 
 export interface FormatterOptions {
@@ -34,7 +36,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions)
     case 'pretty':
       return prettyFormatter(painter(options.color));
     case 'none':
-      return { event: () => '', status: () => '' };
+      return { event: () => '', status: () => '', comment: () => '' };
   }
 }
 
@@ -45,6 +47,8 @@ function jsonlFormatter(includeStatus: boolean): WatchFormatter {
       const record = includeStatus ? statusRecord(state) : null;
       return record === null ? '' : `${JSON.stringify(record)}\n`;
     },
+    // The jsonl record kinds are a documented format (event, status); comments are not one.
+    comment: () => '',
   };
 }
 
@@ -72,6 +76,8 @@ function sseFormatter(includeStatus: boolean): WatchFormatter {
       const { kind: _kind, state: name, ...fields } = record;
       return `: ${name} ${JSON.stringify(fields).replace(/[\r\n]/g, ' ')}\n\n`;
     },
+    // Kept in the transcript, so a replay has the same heartbeats.
+    comment: (text) => `:${text.replace(/[\r\n]/g, ' ')}\n`,
   };
 }
 
@@ -121,5 +127,7 @@ function prettyFormatter(paint: Paint): WatchFormatter {
           return `${time} ${paint('red', `failed: ${escapeControls(state.error.message)}`)}\n`;
       }
     },
+    comment: (text, at) =>
+      `${paint('dim', clock(at))} ${paint('dim', `:${escapeControls(text)}`)}\n`,
   };
 }

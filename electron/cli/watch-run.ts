@@ -71,8 +71,9 @@ function retryNote(state: Extract<ConnectionState, { type: 'retrying' }>): strin
 }
 
 /**
- * Runs one watch to its end and returns the exit code. Output goes out per event: stdout is a
- * pipe or a terminal, both written synchronously by Node on Linux and macOS, so `| jq` is live.
+ * Runs one watch to its end and returns the exit code. Output goes out per event: Node's stdout
+ * has no userland buffer (files, terminals and Linux pipes are even written synchronously), so
+ * `| jq` is live.
  */
 export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number> {
   const color = config.format === 'pretty' && shouldColor(io.stdout.isTTY === true, io.env);
@@ -105,6 +106,9 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
         bytes += event.sizeBytes;
         out(formatter.event(events, event));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
+      },
+      onComment(text) {
+        out(formatter.comment(text, Date.now()));
       },
       onState(state) {
         if (state.type === 'connecting') connects += 1;

@@ -221,16 +221,16 @@ describe('eventscope watch', () => {
     expect(summary.reconnects).toBe(retrying.length);
   });
 
-  it('re-serialises events with --format sse, ids only when they change', async () => {
+  it('re-serialises events and comments with --format sse, ids only when they change', async () => {
     const server = await startTestServer((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.end('id: 7\nevent: tick\ndata: a\ndata: b\n\ndata: c\n\nid\ndata: d\n\n');
+      res.end('id: 7\nevent: tick\ndata: a\ndata: b\n\n: heartbeat\ndata: c\n\nid\ndata: d\n\n');
     });
     try {
       const result = await runCli(['watch', server.url, '--format', 'sse', '--no-retry']);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(
-        'id: 7\nevent: tick\ndata: a\ndata: b\n\ndata: c\n\nid: \ndata: d\n\n',
+        'id: 7\nevent: tick\ndata: a\ndata: b\n\n: heartbeat\ndata: c\n\nid: \ndata: d\n\n',
       );
     } finally {
       await server.close();
