@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
-import { createCommandHandlers } from '../core/api/handlers';
-import { describeApp } from '../core/app-info';
+import type { FeedSink } from '../core/feeds/feed-manager';
+import { createAppCore } from '../core/app-core';
 import { appLocation } from './app-url';
-import { registerCommandHandlers, createSenderCheck } from './ipc';
+import { createSenderCheck, registerCommandHandlers } from './ipc';
 import { createMainWindow, guardWebContents } from './window';
+import { windowSink } from './window-sink';
 
 // Entry: wire core to Electron and start. Logic lives in the modules imported above.
 
@@ -21,12 +22,22 @@ if (!app.requestSingleInstanceLock()) {
     app: location,
     preloadPath: join(__dirname, '../preload/index.js'),
   };
-  const ownWebContents = new Set<Electron.WebContents>();
+  const core = createAppCore({ face: 'electron', dataDir: app.getPath('userData') });
+  const sinks = new Map<Electron.WebContents, FeedSink>();
+
   const openWindow = () => {
     const window = createMainWindow(deps);
     const contents = window.webContents;
-    ownWebContents.add(contents);
-    window.on('closed', () => ownWebContents.delete(contents));
+    const sink = windowSink(contents);
+    sinks.set(contents, sink);
+    // A reload or a closed window frees every feed the page owned.
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) void core.feeds.closeOwner(sink);
+    });
+    window.on('closed', () => {
+      sinks.delete(contents);
+      void core.feeds.closeOwner(sink);
+    });
     return window;
   };
 
@@ -46,16 +57,23 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     registerCommandHandlers(
       ipcMain,
-      createSenderCheck(location, (contents) => ownWebContents.has(contents)),
-      createCommandHandlers({
-        appInfo: () => describeApp('electron', app.getPath('userData')),
-        now: () => Date.now(),
-      }),
+      createSenderCheck(location, (contents) => sinks.has(contents)),
+      core.handlers,
+      (contents) => sinks.get(contents) ?? windowSink(contents),
     );
     openWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });
+  });
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Flush every session log before the process goes.
+    event.preventDefault();
+    quitting = true;
+    void core.dispose().finally(() => app.quit());
   });
 
   app.on('window-all-closed', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { COMMAND_CHANNELS } from '../../shared/api/channels';
-import { createCommandHandlers } from '../core/api/handlers';
-import { describeApp } from '../core/app-info';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppCore } from '../core/app-core';
+import type { FeedSink } from '../core/feeds/feed-manager';
 import { appLocation } from './app-url';
 import { createSenderCheck, registerCommandHandlers } from './ipc';
 
@@ -27,12 +30,24 @@ function event(options: {
   } as unknown as IpcMainInvokeEvent;
 }
 
+const sink: FeedSink = {
+  id: 'window-1',
+  sendFrame: () => {},
+  notify: () => {},
+  canSend: () => true,
+};
+
 function registered() {
   const handlers = new Map<string, Handler>();
+  const core = createAppCore({
+    face: 'electron',
+    dataDir: mkdtempSync(join(tmpdir(), 'eventscope-ipc-')),
+  });
   registerCommandHandlers(
     { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) } as never,
     createSenderCheck(app, (contents) => contents === ownContents),
-    createCommandHandlers({ appInfo: () => describeApp('electron', '/data'), now: () => 0 }),
+    core.handlers,
+    () => sink,
   );
   return handlers;
 }
@@ -46,7 +61,7 @@ describe('IPC command registration', () => {
     const ping = registered().get('app:ping')!;
     expect(await ping(event({}), { message: 'hi' })).toEqual({
       ok: true,
-      value: { message: 'hi', receivedAt: '1970-01-01T00:00:00.000Z' },
+      value: { message: 'hi', receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
     });
   });
 

@@ -5,6 +5,7 @@ import { commandSchemas } from '../../shared/api/commands';
 import { fail } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import type { CommandHandlers } from '../core/api/handlers';
+import type { FeedSink } from '../core/feeds/feed-manager';
 import { invokeValidated } from '../core/api/invoke';
 import type { AppLocation } from './app-url';
 import { isAppUrl } from './app-url';
@@ -53,14 +54,20 @@ export function handle<S extends z.ZodType, T>(
   });
 }
 
-/** Registers every command channel of the contract; a channel without a handler fails to compile. */
+/**
+ * Registers every command channel of the contract; a channel without a handler fails to compile.
+ * `sinkFor` maps the asking window to the FeedSink that owns what it opens.
+ */
 export function registerCommandHandlers(
   ipc: Pick<IpcMain, 'handle'>,
   isTrustedSender: SenderCheck,
   handlers: CommandHandlers,
+  sinkFor: (contents: WebContents) => FeedSink,
 ): void {
   for (const channel of COMMAND_CHANNELS) {
-    const handler = handlers[channel] as (request: unknown) => unknown;
-    handle(ipc, isTrustedSender, channel, commandSchemas[channel], handler);
+    const handler = handlers[channel] as (request: unknown, caller: FeedSink) => unknown;
+    handle(ipc, isTrustedSender, channel, commandSchemas[channel], (request, event) =>
+      handler(request, sinkFor(event.sender)),
+    );
   }
 }

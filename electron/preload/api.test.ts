@@ -36,10 +36,16 @@ describe('the preload API surface', () => {
     const api = buildPreloadApi(fakeIpcRenderer() as never);
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "closeFeed",
         "getAppInfo",
+        "listFeeds",
         "onFeedFrame",
+        "onFeedState",
         "onNotice",
+        "openFeed",
         "ping",
+        "reconnectFeed",
+        "startDemoServer",
       ]
     `);
     expect(Object.keys(api).sort()).toEqual(apiMethodNames());

@@ -1,10 +1,10 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { WebServer } from './server';
+import type { TestWebServer } from './test-web-server';
 import { SECRET_BESIDE_RENDERER, startTestWebServer } from './test-web-server';
 
-let server: WebServer | null = null;
+let server: TestWebServer | null = null;
 afterEach(async () => {
   await server?.close();
   server = null;
@@ -126,7 +126,7 @@ describe('web mode WebSocket API', () => {
     expect(await call(ws, { type: 'command', id: 1, channel: 'app:info' })).toMatchObject({
       type: 'result',
       id: 1,
-      result: { ok: true, value: { name: 'Eventscope', face: 'web', dataDir: '/data' } },
+      result: { ok: true, value: { name: 'Eventscope', face: 'web', dataDir: server.dataDir } },
     });
     expect(
       await call(ws, { type: 'command', id: 2, channel: 'app:ping', request: { message: 'x' } }),
@@ -174,7 +174,10 @@ describe('web mode WebSocket API', () => {
 
   it('runs the per-page cleanup when the page goes away', async () => {
     let disposed = 0;
-    server = await startTestWebServer((client) => client.onClose(() => (disposed += 1)));
+    server = await startTestWebServer(
+      () => {},
+      () => (disposed += 1),
+    );
     const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
     await call(ws, { type: 'command', id: 1, channel: 'app:info' });
     expect(server.clientCount()).toBe(1);

@@ -12,6 +12,7 @@ import { WEB_API_PATH, WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wir
 import { ClientMessageSchema } from './client-message';
 import { fail } from '../../shared/result';
 import type { CommandHandlers } from '../core/api/handlers';
+import type { FeedSink } from '../core/feeds/feed-manager';
 import { describeIssues, dispatchCommand } from '../core/api/invoke';
 import { allowedHostsFor, authorize, createToken } from './auth';
 import type { AuthConfig } from './auth';
@@ -32,21 +33,25 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-/** One connected page; the core gets one per socket so it can own per-page resources. */
-export interface WebClient {
-  readonly id: number;
-  notify<K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>): void;
-  sendFrame(frame: FeedFrame): void;
-  /** Runs when the socket goes away (tab closed, reload, network drop): free what it owned. */
-  onClose(dispose: () => void): void;
-}
+/**
+ * Above this many bytes waiting in a socket's send buffer the page is not keeping up: frames
+ * wait in the feed's bounded queue instead (where the oldest may drop, counted).
+ */
+export const WEB_SOCKET_BACKLOG_BYTES = 4 * 1024 * 1024;
+
+/** One connected page: the owner of the feeds it opens (a `FeedSink`). */
+export type WebClient = FeedSink;
 
 export interface WebServerOptions {
   host: string;
   port: number;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  handlersFor(client: WebClient): CommandHandlers;
+  handlers: CommandHandlers;
+  /** The page went away (tab closed, reload, network drop): free what it owned. */
+  onClientClosed?(client: WebClient): void;
+  /** A page connected (tests use it to reach the client). */
+  onClientOpened?(client: WebClient): void;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
 }
@@ -119,14 +124,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function accept(ws: WebSocket): void {
     sockets.add(ws);
-    const disposers: Array<() => void> = [];
     const client: WebClient = {
-      id: nextClientId++,
-      notify: (channel, payload) => send(ws, { type: 'notification', channel, payload }),
-      sendFrame: (frame) => send(ws, { type: 'frame', frame }),
-      onClose: (dispose) => disposers.push(dispose),
+      id: `web-${nextClientId++}`,
+      notify: <K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>) =>
+        send(ws, { type: 'notification', channel, payload }),
+      sendFrame: (frame: FeedFrame) => send(ws, { type: 'frame', frame }),
+      canSend: () => ws.bufferedAmount < WEB_SOCKET_BACKLOG_BYTES,
     };
-    const handlers = options.handlersFor(client);
+    options.onClientOpened?.(client);
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
       let parsedJson: unknown;
@@ -148,13 +153,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       const { id, channel, request } = parsed.data;
-      void dispatchCommand(handlers, channel, request).then((result) =>
+      void dispatchCommand(options.handlers, channel, request, client).then((result) =>
         send(ws, { type: 'result', id, result }),
       );
     });
     ws.on('close', () => {
       sockets.delete(ws);
-      for (const dispose of disposers.splice(0)) dispose();
+      options.onClientClosed?.(client);
     });
     ws.on('error', () => ws.terminate());
   }

@@ -1,8 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCommandHandlers } from '../core/api/handlers';
-import { describeApp } from '../core/app-info';
+import { createAppCore } from '../core/app-core';
 import type { WebClient, WebServer } from './server';
 import { startWebServer } from './server';
 
@@ -25,17 +24,38 @@ export function makeRendererDir(): string {
   return dir;
 }
 
-/** A web-mode server on 127.0.0.1:0 with the real core handlers; `clients` records connections. */
+export interface TestWebServer extends WebServer {
+  dataDir: string;
+}
+
+/**
+ * A web-mode server on 127.0.0.1:0 over the real core (data in a temp dir). `onClient` sees
+ * each page that connects; `close()` also disposes the core (feeds, logs, demo server).
+ */
 export async function startTestWebServer(
   onClient: (client: WebClient) => void = () => {},
-): Promise<WebServer> {
-  return startWebServer({
+  onClientClosed: (client: WebClient) => void = () => {},
+): Promise<TestWebServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eventscope-data-'));
+  const core = createAppCore({ face: 'web', dataDir });
+  const server = await startWebServer({
     host: '127.0.0.1',
     port: 0,
     rendererDir: makeRendererDir(),
-    handlersFor: (client) => {
-      onClient(client);
-      return createCommandHandlers({ appInfo: () => describeApp('web', '/data'), now: () => 0 });
+    handlers: core.handlers,
+    onClientOpened: onClient,
+    onClientClosed: (client) => {
+      onClientClosed(client);
+      void core.feeds.closeOwner(client);
     },
   });
+  return {
+    ...server,
+    url: server.url,
+    dataDir,
+    close: async () => {
+      await core.dispose();
+      await server.close();
+    },
+  };
 }

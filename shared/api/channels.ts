@@ -3,20 +3,34 @@
  * sandboxed preload can bundle it without pulling in a validation library.
  */
 
-export const COMMAND_CHANNELS = ['app:info', 'app:ping'] as const;
+export const COMMAND_CHANNELS = [
+  'app:info',
+  'app:ping',
+  'demo:start',
+  'feeds:open',
+  'feeds:close',
+  'feeds:reconnect',
+  'feeds:list',
+] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
 /** The method each command is exposed as on `window.eventscope` (one method per channel). */
 export const commandMethods = {
   'app:info': 'getAppInfo',
   'app:ping': 'ping',
+  'demo:start': 'startDemoServer',
+  'feeds:open': 'openFeed',
+  'feeds:close': 'closeFeed',
+  'feeds:reconnect': 'reconnectFeed',
+  'feeds:list': 'listFeeds',
 } as const satisfies Record<CommandChannel, string>;
 
-export const NOTIFICATION_CHANNELS = ['app:notice-posted'] as const;
+export const NOTIFICATION_CHANNELS = ['app:notice-posted', 'feeds:state-changed'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export const notificationMethods = {
   'app:notice-posted': 'onNotice',
+  'feeds:state-changed': 'onFeedState',
 } as const satisfies Record<NotificationChannel, string>;
 
 /** Lane 3 (feed frames) has exactly one channel. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CommandChannel } from './channels';
+import type { FeedSummary } from './feeds';
+import { FeedIdRequestSchema, FeedOpenRequestSchema } from './feeds';
 
 /**
  * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
@@ -24,13 +26,27 @@ export const PING_MESSAGE_MAX_CHARS = 1_000;
 export const commandSchemas = {
   'app:info': z.undefined(),
   'app:ping': z.object({ message: z.string().max(PING_MESSAGE_MAX_CHARS) }).strict(),
+  'demo:start': z.undefined(),
+  'feeds:open': FeedOpenRequestSchema,
+  'feeds:close': FeedIdRequestSchema,
+  'feeds:reconnect': FeedIdRequestSchema,
+  'feeds:list': z.undefined(),
 } as const satisfies Record<CommandChannel, z.ZodType>;
 
 /** Result types, one per channel. */
 export interface CommandResults {
   'app:info': AppInfo;
   'app:ping': { message: string; receivedAt: string };
+  /** Base URL of the built-in demo server, started on a free loopback port on first use. */
+  'demo:start': { url: string };
+  'feeds:open': FeedSummary;
+  'feeds:close': { closed: boolean };
+  'feeds:reconnect': { reconnected: boolean };
+  'feeds:list': FeedSummary[];
 }
 
-export type CommandRequest<K extends CommandChannel> = z.infer<(typeof commandSchemas)[K]>;
+/** What the renderer passes (schema input: defaults may be left out). */
+export type CommandRequest<K extends CommandChannel> = z.input<(typeof commandSchemas)[K]>;
+/** What a handler receives (schema output: defaults filled in). */
+export type ValidatedRequest<K extends CommandChannel> = z.output<(typeof commandSchemas)[K]>;
 export type CommandResult<K extends CommandChannel> = CommandResults[K];

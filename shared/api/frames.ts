@@ -1,22 +1,51 @@
+import type { ConnectionState } from '../model/connection-state';
+
 /**
  * Feed frames: Node side → renderer, high rate (DESIGN.md §2, lane 3). Events are never sent
  * one by one: the feed manager batches per feed and flushes by time, count and bytes. Every
- * event carries a per-feed `seq`, so `firstSeq` + `events.length` + `dropped` make gaps visible.
- * The feed manager issue fills in the event shape; the channel (channels.ts) and envelope are
- * fixed here so every transport already carries them.
+ * timeline entry carries a per-feed `seq`, so `firstSeq`, the entries and `dropped` make gaps
+ * visible: the previous frame's last seq + dropped + 1 === firstSeq.
  */
-export interface FeedFrameEvent {
+
+interface EntryBase {
+  /** Per feed, from 1, without gaps in the session log. */
   seq: number;
+  /** Node-side clock time (ms since the epoch). */
+  at: number;
+}
+
+/** One dispatched SSE event. */
+export interface FeedEventEntry extends EntryBase {
+  kind: 'event';
   type: string;
   data: string;
+  /** The connection's last event ID at dispatch; '' when none. */
   lastEventId: string;
-  receivedAt: number;
+  /** Which connection attempt delivered it (1-based). */
+  attempt: number;
+  /** UTF-8 size of `data`. */
+  sizeBytes: number;
 }
+
+/** A comment line (heartbeats): ignored by the parser, shown on the timeline. */
+export interface FeedCommentEntry extends EntryBase {
+  kind: 'comment';
+  text: string;
+}
+
+/** A connection state change: users see reconnects on the timeline. */
+export interface FeedStateEntry extends EntryBase {
+  kind: 'state';
+  state: ConnectionState;
+}
+
+export type FeedEntry = FeedEventEntry | FeedCommentEntry | FeedStateEntry;
 
 export interface FeedFrame {
   feedId: string;
+  /** seq of the first entry in `entries` (or of the next entry to come, when it is empty). */
   firstSeq: number;
-  events: FeedFrameEvent[];
-  /** Live events dropped for this subscriber since the previous frame (the log keeps them). */
+  entries: FeedEntry[];
+  /** Entries dropped for this page just before `firstSeq` (the session log keeps them). */
   dropped: number;
 }

@@ -9,6 +9,7 @@ export * from './channels';
 export * from './commands';
 export * from './notifications';
 export * from './frames';
+export * from './feeds';
 
 export type Unsubscribe = () => void;
 

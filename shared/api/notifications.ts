@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NotificationChannel } from './channels';
+import { FeedSummarySchema } from './feeds';
 
 /**
  * Notifications: Node side → renderer, low rate (DESIGN.md §2, lane 2). Named
@@ -15,6 +16,7 @@ export type Notice = z.infer<typeof NoticeSchema>;
 
 export const notificationSchemas = {
   'app:notice-posted': NoticeSchema,
+  'feeds:state-changed': FeedSummarySchema,
 } as const satisfies Record<NotificationChannel, z.ZodType>;
 
 export type NotificationPayload<K extends NotificationChannel> = z.infer<

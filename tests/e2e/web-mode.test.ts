@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { apiMethodNames } from '../../shared/api/channels';
 import { chromiumAvailable, launchBrowser } from './support/chromium';
 import type { RunningWebMode } from './support/web-mode';
 import { startWebMode } from './support/web-mode';
@@ -70,7 +71,7 @@ describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
     await page.goto(web.url);
     await page.getByTestId('app-shell').waitFor();
     const keys = await page.evaluate(() => Object.keys(window.eventscope!).sort());
-    expect(keys).toEqual(['getAppInfo', 'onFeedFrame', 'onNotice', 'ping']);
+    expect(keys).toEqual(apiMethodNames());
     const replaced = await page.evaluate(() => {
       try {
         (window as unknown as { eventscope: unknown }).eventscope = {};
@@ -79,7 +80,7 @@ describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
       }
       return Object.keys(window.eventscope!).length;
     });
-    expect(replaced).toBe(4);
+    expect(replaced).toBe(apiMethodNames().length);
     await page.close();
   });
 });

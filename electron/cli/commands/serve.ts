@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createCommandHandlers } from '../../core/api/handlers';
-import { defaultDataDir, describeApp } from '../../core/app-info';
+import { createAppCore } from '../../core/app-core';
+import { defaultDataDir } from '../../core/app-info';
 import { startWebServer } from '../../web/server';
 import { openInBrowser } from '../open-browser';
 import { parsePort } from '../options';
@@ -49,18 +49,15 @@ export function registerServeCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const dataDir = defaultDataDir();
+      const core = createAppCore({ face: 'web', dataDir: defaultDataDir() });
       let server;
       try {
         server = await startWebServer({
           host: options.host,
           port: options.port,
           rendererDir,
-          handlersFor: () =>
-            createCommandHandlers({
-              appInfo: () => describeApp('web', dataDir),
-              now: () => Date.now(),
-            }),
+          handlers: core.handlers,
+          onClientClosed: (client) => void core.feeds.closeOwner(client),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -74,6 +71,7 @@ export function registerServeCommand(program: Command): void {
           `eventscope serve: cannot listen on ${options.host}:${options.port}: ${hint}\n`,
         );
         process.exitCode = 1;
+        await core.dispose();
         return;
       }
       const exposed = !['127.0.0.1', 'localhost', '::1'].includes(options.host);
@@ -95,7 +93,11 @@ export function registerServeCommand(program: Command): void {
         process.stderr.write('Could not open a browser; open the URL above yourself.\n');
       }
       const stop = () => {
-        void server.close().then(() => process.exit(0));
+        // Close feeds first so their session logs are flushed, then the sockets.
+        void core
+          .dispose()
+          .then(() => server.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -4,6 +4,7 @@ import type { CommandChannel } from '../../../shared/api/channels';
 import { commandSchemas } from '../../../shared/api/commands';
 import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
+import type { FeedSink } from '../feeds/feed-manager';
 import type { CommandHandlers } from './handlers';
 
 /** How much of an invalid payload's problems we echo back: enough to fix it, never the payload. */
@@ -45,18 +46,26 @@ export async function dispatchCommand(
   handlers: CommandHandlers,
   channel: unknown,
   input: unknown,
+  caller: FeedSink,
 ): Promise<Result<unknown>> {
   if (!isCommandChannel(channel)) {
     return fail('unknown-channel', `Unknown command ${JSON.stringify(channel)}`);
   }
-  return invokeChannel(handlers, channel, input);
+  return invokeChannel(handlers, channel, input, caller);
 }
 
+/** Validates `input` for `channel` and runs its handler on behalf of `caller`. */
 export function invokeChannel<K extends CommandChannel>(
   handlers: CommandHandlers,
   channel: K,
   input: unknown,
+  caller: FeedSink,
 ): Promise<Result<unknown>> {
-  const handler = handlers[channel] as (request: unknown) => unknown;
-  return invokeValidated(channel, commandSchemas[channel], handler, input);
+  const handler = handlers[channel] as (request: unknown, caller: FeedSink) => unknown;
+  return invokeValidated(
+    channel,
+    commandSchemas[channel],
+    (request) => handler(request, caller),
+    input,
+  );
 }

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createSocketApi, socketUrlFor } from '../../renderer/src/socket-api';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
-import type { WebClient, WebServer } from './server';
-import { startTestWebServer } from './test-web-server';
+import type { WebClient, WebServer } from '../../electron/web/server';
+import { startTestWebServer } from '../../electron/web/test-web-server';
 
 // The renderer's WebSocket client against the real web-mode server: the browser face of the
 // API, end to end, without a browser (`ws` stands in for the page's WebSocket class).

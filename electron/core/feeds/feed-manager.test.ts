@@ -1,0 +1,199 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FeedSummary } from '../../../shared/api/feeds';
+import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
+import { createDemoServer } from '../demo/server';
+import type { DemoServer } from '../demo/server';
+import type { FeedManager, FeedSink } from './feed-manager';
+import { createFeedManager } from './feed-manager';
+
+let demo: DemoServer | null = null;
+let manager: FeedManager | null = null;
+afterEach(async () => {
+  await manager?.dispose();
+  await demo?.close();
+  manager = demo = null;
+});
+
+interface RecordingSink extends FeedSink {
+  frames: FeedFrame[];
+  states: FeedSummary[];
+  entries(feedId: string): FeedEntry[];
+  ready: boolean;
+}
+
+function recordingSink(id = 'page-1'): RecordingSink {
+  const sink: RecordingSink = {
+    id,
+    frames: [],
+    states: [],
+    ready: true,
+    sendFrame: (frame) => sink.frames.push(frame),
+    notify: (channel, payload) => {
+      if (channel === 'feeds:state-changed') sink.states.push(payload as FeedSummary);
+    },
+    canSend: () => sink.ready,
+    entries: (feedId) => sink.frames.filter((f) => f.feedId === feedId).flatMap((f) => f.entries),
+  };
+  return sink;
+}
+
+function readLog(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const lastState = (sink: RecordingSink, feedId: string) =>
+  sink.states.filter((s) => s.feedId === feedId).at(-1)?.state.type;
+
+async function setup(queue?: { maxQueuedEntries?: number }) {
+  demo = await createDemoServer({ port: 0 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'eventscope-feeds-'));
+  manager = createFeedManager({ logsDir: join(dataDir, 'logs'), queue });
+  return { demo, manager, dataDir };
+}
+
+const burst = (url: string, n: number, size = 64) => ({
+  name: `burst ${n}`,
+  request: { url: `${url}/burst?n=${n}&size=${size}`, method: 'GET', headers: [] },
+  retry: { ...noRetry },
+});
+
+const noRetry = {
+  enabled: false,
+  initialDelayMs: 0,
+  maxDelayMs: 0,
+  multiplier: 1,
+  jitterRatio: 0,
+  maxAttempts: 0,
+  retryOnStatus: [],
+  honorRetryAfter: false,
+  honorServerRetry: false,
+  reconnectOnEnd: false,
+};
+
+describe('the feed manager', () => {
+  it('numbers every entry of a feed and delivers all events in frames, never one message per event', async () => {
+    const { demo, manager } = await setup();
+    const sink = recordingSink();
+    const feed = await manager.open(sink, burst(demo.url, 20_000));
+    await expect.poll(() => lastState(sink, feed.feedId), { timeout: 15_000 }).toBe('closed');
+    const entries = sink.entries(feed.feedId);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    const events = entries.filter((e) => e.kind === 'event');
+    expect(events).toHaveLength(20_000);
+    expect(events[0]).toMatchObject({
+      type: 'message',
+      lastEventId: '1',
+      attempt: 1,
+      sizeBytes: 64,
+    });
+    expect(events.at(-1)).toMatchObject({ lastEventId: '20000' });
+    expect(sink.frames.length).toBeLessThan(2_000);
+    expect(
+      entries.filter((e) => e.kind === 'state').map((e) => e.kind === 'state' && e.state.type),
+    ).toEqual(['connecting', 'open', 'closed']);
+  });
+
+  it('writes every entry to the session log even when the page drops', async () => {
+    const { demo, manager } = await setup({ maxQueuedEntries: 50 });
+    const sink = recordingSink();
+    sink.ready = false; // a page that is not keeping up at all
+    const feed = await manager.open(sink, burst(demo.url, 5_000));
+    await expect
+      .poll(() => feed.logFile && lastState(sink, feed.feedId), { timeout: 15_000 })
+      .toBe('closed');
+    sink.ready = true;
+    await manager.close(sink, feed.feedId);
+
+    const delivered = sink.entries(feed.feedId);
+    const dropped = sink.frames.reduce((n, f) => n + f.dropped, 0);
+    expect(dropped).toBeGreaterThan(4_000);
+    expect(delivered.length + dropped).toBe(delivered.at(-1)!.seq);
+
+    const log = readLog(feed.logFile!);
+    expect(log[0]).toMatchObject({
+      kind: 'session',
+      feedId: feed.feedId,
+      url: `${demo.url}/burst?n=5000&size=64`,
+    });
+    const logged = log.slice(1);
+    expect(logged.map((e) => e.seq)).toEqual(logged.map((_, i) => i + 1));
+    const loggedEvents = logged.filter((e) => e.kind === 'event');
+    expect(loggedEvents).toHaveLength(5_000);
+    expect(loggedEvents.map((e) => e.lastEventId)).toEqual(
+      loggedEvents.map((_, i) => String(i + 1)),
+    );
+  });
+
+  it('runs 20 feeds at once, each with its own numbering and log', async () => {
+    const { demo, manager } = await setup();
+    const sink = recordingSink();
+    const feeds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => manager.open(sink, burst(demo.url, 500 + i))),
+    );
+    await expect
+      .poll(() => feeds.every((f) => lastState(sink, f.feedId) === 'closed'), { timeout: 20_000 })
+      .toBe(true);
+    feeds.forEach((feed, i) => {
+      const events = sink.entries(feed.feedId).filter((e) => e.kind === 'event');
+      expect(events).toHaveLength(500 + i);
+    });
+    expect(new Set(feeds.map((f) => f.logFile)).size).toBe(20);
+    expect(manager.list(sink)).toHaveLength(20);
+  });
+
+  it('closes only the feeds of a page that goes away, and leaves no handle behind', async () => {
+    const { demo, manager } = await setup();
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
+    const leaving = recordingSink('leaving');
+    const staying = recordingSink('staying');
+    const stream = (name: string) => ({
+      name,
+      request: { url: `${demo.url}/stream`, method: 'GET', headers: [] },
+    });
+    const a = await manager.open(leaving, stream('a'));
+    await manager.open(leaving, stream('b'));
+    const c = await manager.open(staying, stream('c'));
+    await expect.poll(() => lastState(leaving, a.feedId)).toBe('open');
+    await expect.poll(() => lastState(staying, c.feedId)).toBe('open');
+
+    await manager.closeOwner(leaving);
+    expect(manager.list(leaving)).toEqual([]);
+    expect(manager.list(staying).map((f) => f.name)).toEqual(['c']);
+    expect(await manager.close(leaving, c.feedId)).toBe(false);
+    expect(await manager.close(staying, c.feedId)).toBe(true);
+    await demo.close();
+    await expect
+      .poll(() => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length)
+      .toBeLessThanOrEqual(before);
+  });
+
+  it('never writes secret header values into the session log', async () => {
+    const { demo, manager } = await setup();
+    const sink = recordingSink();
+    const secret = 'sk-live-SEKRET-1234567890';
+    const feed = await manager.open(sink, {
+      name: 'secret',
+      request: {
+        url: `${demo.url}/burst?n=3`,
+        method: 'GET',
+        headers: [
+          { name: 'Authorization', value: `Bearer ${secret}` },
+          { name: 'X-Custom', value: secret, secret: true },
+          { name: 'X-Trace', value: 'visible' },
+        ],
+      },
+      retry: noRetry,
+    });
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('closed');
+    await manager.close(sink, feed.feedId);
+    const text = readFileSync(feed.logFile!, 'utf8');
+    expect(text).not.toContain(secret);
+    expect(text).toContain('visible');
+  });
+});

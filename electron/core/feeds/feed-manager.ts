@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import type { NotificationChannel } from '../../../shared/api/channels';
+import type { FeedSummary } from '../../../shared/api/feeds';
+import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
+import type { NotificationPayload } from '../../../shared/api/notifications';
+import type { ConnectionState } from '../../../shared/model/connection-state';
+import type { RetryPolicy } from '../../../shared/model/retry-policy';
+import type { FetchFunction, SseConnection } from '../sse/connection';
+import { createSseConnection } from '../sse/connection';
+import type { SseRequest } from '../sse/request';
+import type { FrameQueue } from './frame-queue';
+import { createFrameQueue } from './frame-queue';
+import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
+import { redactHeaders } from './redact';
+import type { SessionLog } from './session-log';
+import { openSessionLog, sessionLogPath } from './session-log';
+
+/**
+ * A page that owns feeds: an Electron window or a web-mode socket (DESIGN.md §2, `FeedSink`).
+ * Frames and notifications go to the owner only; when it goes away, its feeds close.
+ */
+export interface FeedSink {
+  readonly id: string;
+  sendFrame(frame: FeedFrame): void;
+  notify<K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>): void;
+  /** False while the transport is backed up; frames then wait (and the oldest may drop). */
+  canSend(): boolean;
+}
+
+export interface FeedConfig {
+  /** Shown in the UI and used for the log folder. */
+  name: string;
+  /** Log folder of the workspace the endpoint belongs to ('ad hoc' for one-off feeds). */
+  workspace?: string;
+  request: SseRequest;
+  resolveRequest?: (attempt: number) => Promise<SseRequest> | SseRequest;
+  retry?: RetryPolicy;
+  lastEventId?: string;
+  connectTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  maxEventBytes?: number;
+}
+
+export interface FeedManagerOptions {
+  /** `<data dir>/logs`. */
+  logsDir: string;
+  maxLogBytes?: number;
+  fetch?: FetchFunction;
+  now?: () => number;
+  /** Frame queue tuning (tests, benchmarks); defaults in frame-queue.ts. */
+  queue?: { flushMs?: number; maxQueuedEntries?: number; maxQueuedBytes?: number };
+}
+
+export interface FeedManager {
+  open(owner: FeedSink, config: FeedConfig): Promise<FeedSummary>;
+  /** Ends the feed and forgets it; false when the owner has no such feed. */
+  close(owner: FeedSink, feedId: string): Promise<boolean>;
+  reconnect(owner: FeedSink, feedId: string): boolean;
+  list(owner: FeedSink): FeedSummary[];
+  /** The page went away (window closed, reload, socket dropped): close all it owned. */
+  closeOwner(owner: FeedSink): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+interface Feed {
+  id: string;
+  owner: FeedSink;
+  config: FeedConfig;
+  connection: SseConnection;
+  queue: FrameQueue;
+  log: SessionLog | null;
+  openedAt: number;
+  state: ConnectionState;
+  nextSeq: number;
+}
+
+const DEFAULT_WORKSPACE_FOLDER = 'ad hoc';
+
+/**
+ * Many concurrent feeds (issue #4): each is a connection from the SSE engine whose timeline —
+ * events, comments, state changes — gets per-feed sequence numbers, goes in full to an NDJSON
+ * session log, and in batched frames to the owning page.
+ */
+export function createFeedManager(options: FeedManagerOptions): FeedManager {
+  const now = options.now ?? Date.now;
+  const feeds = new Map<string, Feed>();
+  const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+
+  const summary = (feed: Feed): FeedSummary => ({
+    feedId: feed.id,
+    name: feed.config.name,
+    method: feed.config.request.method,
+    url: feed.config.request.url,
+    state: feed.state,
+    openedAt: feed.openedAt,
+    logFile: feed.log?.path ?? null,
+  });
+
+  function record(feed: Feed, entry: FeedEntry): void {
+    feed.log?.append(entry);
+    feed.queue.push(entry);
+  }
+
+  function openLogs(): Set<string> {
+    return new Set([...feeds.values()].flatMap((feed) => (feed.log ? [feed.log.path] : [])));
+  }
+
+  async function finish(feed: Feed): Promise<void> {
+    feed.queue.flush();
+    feed.queue.dispose();
+    await feed.log?.close();
+  }
+
+  return {
+    async open(owner, config) {
+      const id = randomUUID();
+      const openedAt = now();
+      const path = sessionLogPath(
+        options.logsDir,
+        config.workspace ?? DEFAULT_WORKSPACE_FOLDER,
+        config.name,
+        openedAt,
+      );
+      let feed: Feed | null = null;
+      const log = await openSessionLog(path, (error) => {
+        owner.notify('app:notice-posted', {
+          level: 'error',
+          message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
+          at: now(),
+        });
+      });
+      await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
+      log.append({
+        kind: 'session',
+        feedId: id,
+        name: config.name,
+        method: config.request.method,
+        url: config.request.url,
+        headers: redactHeaders(config.request.headers),
+        openedAt,
+      });
+
+      const connection = createSseConnection(
+        {
+          request: config.request,
+          resolveRequest: config.resolveRequest,
+          retry: config.retry,
+          lastEventId: config.lastEventId,
+          connectTimeoutMs: config.connectTimeoutMs,
+          idleTimeoutMs: config.idleTimeoutMs,
+          maxEventBytes: config.maxEventBytes,
+          fetch: options.fetch,
+        },
+        {
+          onEvent: (event) => {
+            if (!feed) return;
+            record(feed, {
+              seq: feed.nextSeq++,
+              at: event.receivedAt,
+              kind: 'event',
+              type: event.type,
+              data: event.data,
+              lastEventId: event.lastEventId,
+              attempt: event.attempt,
+              sizeBytes: event.sizeBytes,
+            });
+          },
+          onComment: (text) => {
+            if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
+          },
+          onState: (state) => {
+            if (!feed) return;
+            feed.state = state;
+            record(feed, { seq: feed.nextSeq++, at: state.at, kind: 'state', state });
+            // State changes are rare and matter: send them now, not at the next frame tick.
+            feed.queue.flush();
+            owner.notify('feeds:state-changed', summary(feed));
+          },
+        },
+      );
+      feed = {
+        id,
+        owner,
+        config,
+        connection,
+        log,
+        openedAt,
+        state: connection.state,
+        nextSeq: 1,
+        queue: createFrameQueue({
+          feedId: id,
+          send: (frame) => owner.sendFrame(frame),
+          canSend: () => owner.canSend(),
+          ...options.queue,
+        }),
+      };
+      feeds.set(id, feed);
+      connection.start();
+      return summary(feed);
+    },
+
+    async close(owner, feedId) {
+      const feed = feeds.get(feedId);
+      if (!feed || feed.owner !== owner) return false;
+      feeds.delete(feedId);
+      feed.connection.close();
+      await finish(feed);
+      return true;
+    },
+
+    reconnect(owner, feedId) {
+      const feed = feeds.get(feedId);
+      if (!feed || feed.owner !== owner) return false;
+      feed.connection.reconnectNow();
+      return true;
+    },
+
+    list(owner) {
+      return [...feeds.values()].filter((feed) => feed.owner === owner).map(summary);
+    },
+
+    async closeOwner(owner) {
+      const owned = [...feeds.values()].filter((feed) => feed.owner === owner);
+      for (const feed of owned) {
+        feeds.delete(feed.id);
+        feed.connection.close();
+      }
+      await Promise.all(owned.map(finish));
+    },
+
+    async dispose() {
+      const all = [...feeds.values()];
+      feeds.clear();
+      for (const feed of all) feed.connection.close();
+      await Promise.all(all.map(finish));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { enforceLogRetention } from './log-retention';
+import { openSessionLog, safeName, sessionLogPath } from './session-log';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'eventscope-log-'));
+
+describe('session log paths', () => {
+  it('are logs/<workspace>/<endpoint>/<ISO start time>.ndjson with names made safe', () => {
+    const path = sessionLogPath(
+      '/data/logs',
+      'My APIs',
+      'chat: prod/v2',
+      Date.UTC(2026, 10, 25, 14, 3, 7, 9),
+    );
+    expect(path).toBe(
+      join('/data/logs', 'My APIs', 'chat- prod-v2', '2026-11-25T14-03-07.009Z.ndjson'),
+    );
+  });
+
+  it('never let a name climb out of the logs folder', () => {
+    expect(safeName('../../etc')).toBe('etc');
+    expect(safeName('..')).toBe('untitled');
+    expect(safeName('a\\b/c')).toBe('a-b-c');
+  });
+});
+
+describe('a session log', () => {
+  it('reaches the disk within about a second without being closed', async () => {
+    const path = join(tempDir(), 'w', 'e', 's.ndjson');
+    const log = await openSessionLog(path, undefined, 50);
+    log.append({ seq: 1, kind: 'event', data: 'a' });
+    await expect
+      .poll(() => readFileSync(path, 'utf8'), { timeout: 2_000 })
+      .toBe('{"seq":1,"kind":"event","data":"a"}\n');
+    await log.close();
+  });
+
+  it('keeps every line in order through backpressure and writes the rest on close', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path);
+    const big = 'x'.repeat(1_000);
+    for (let seq = 1; seq <= 20_000; seq++) log.append({ seq, data: big });
+    await log.close();
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(20_000);
+    expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual(
+      lines.map((_, i) => i + 1),
+    );
+  });
+
+  it('is private to the user on POSIX', async () => {
+    if (process.platform === 'win32') return;
+    const dir = tempDir();
+    const path = join(dir, 'ws', 'ep', 's.ndjson');
+    const log = await openSessionLog(path);
+    await log.close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'ws', 'ep')).mode & 0o777).toBe(0o700);
+  });
+
+  it('reports a write failure instead of throwing into the feed', async () => {
+    const errors: Error[] = [];
+    // /dev/full answers every write with ENOSPC: a full disk, for real.
+    if (!existsSync('/dev/full')) return;
+    const log = await openSessionLog('/dev/full', (e) => errors.push(e), 10);
+    log.append({ seq: 1 });
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]!.message).toMatch(/ENOSPC/);
+    expect(log.error).not.toBeNull();
+    log.append({ seq: 2 });
+    await log.close().catch(() => {});
+  });
+});
+
+describe('log retention', () => {
+  it('deletes the oldest sessions until the total fits, sparing logs in use', async () => {
+    const logs = tempDir();
+    mkdirSync(join(logs, 'ws', 'ep'), { recursive: true });
+    const file = (name: string, ageS: number) => {
+      const path = join(logs, 'ws', 'ep', name);
+      writeFileSync(path, 'x'.repeat(1_000));
+      const t = Date.now() / 1000 - ageS;
+      utimesSync(path, t, t);
+      return path;
+    };
+    const oldest = file('1.ndjson', 400);
+    const inUse = file('2.ndjson', 300);
+    const middle = file('3.ndjson', 200);
+    const newest = file('4.ndjson', 100);
+    const deleted = await enforceLogRetention(logs, 2_000, new Set([inUse]));
+    expect(deleted).toEqual([oldest, middle]);
+    expect(existsSync(inUse)).toBe(true);
+    expect(existsSync(newest)).toBe(true);
+  });
+});

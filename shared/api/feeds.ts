@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ConnectionStateSchema } from '../model/connection-state';
+import { RetryPolicySchema } from '../model/retry-policy';
+
+/** Schemas of the feed commands and of the feed summary the renderer keeps (issue #4). */
+
+/** A request body larger than this is a mistake in a form, not a real SSE request. */
+export const FEED_BODY_MAX_CHARS = 10 * 1024 * 1024;
+export const FEED_HEADERS_MAX = 200;
+
+export const FeedHeaderSchema = z
+  .object({
+    name: z.string().min(1).max(256),
+    value: z.string().max(64 * 1024),
+    secret: z.boolean().optional(),
+  })
+  .strict();
+
+export const FeedOpenRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
+    method: z.string().min(1).max(64).default('GET'),
+    headers: z.array(FeedHeaderSchema).max(FEED_HEADERS_MAX).default([]),
+    body: z.string().max(FEED_BODY_MAX_CHARS).nullable().optional(),
+    lastEventId: z.string().max(4096).optional(),
+    retry: RetryPolicySchema.optional(),
+    connectTimeoutMs: z.number().int().min(0).max(600_000).optional(),
+    idleTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+    workspace: z.string().max(200).optional(),
+  })
+  .strict();
+export type FeedOpenRequest = z.input<typeof FeedOpenRequestSchema>;
+
+export const FeedIdRequestSchema = z.object({ feedId: z.string().min(1).max(100) }).strict();
+
+export const FeedSummarySchema = z.object({
+  feedId: z.string(),
+  name: z.string(),
+  method: z.string(),
+  url: z.string(),
+  state: ConnectionStateSchema,
+  openedAt: z.number(),
+  /** The NDJSON session log on disk (every entry, whatever the page dropped). */
+  logFile: z.string().nullable(),
+});
+export type FeedSummary = z.infer<typeof FeedSummarySchema>;
