@@ -314,3 +314,25 @@ describe('the last event ID', () => {
     expect(s.requests[0]?.headers['last-event-id']).toBe('9');
   });
 });
+
+describe('handlers', () => {
+  it('keeps streaming when a handler throws, passing the error to reportError', async () => {
+    const s = await server({ '/s': streamRoute('data: 1\n\ndata: 2\n\n') });
+    const errors: unknown[] = [];
+    const r = record(
+      { request: get(s.url('/s')), retry: once, reportError: (e) => errors.push(e) },
+      {
+        onEvent: (e) => {
+          if (e.data === '1') throw new Error('handler bug');
+        },
+        onState: (st) => {
+          if (st.type === 'open') throw new Error('state handler bug');
+        },
+      },
+    );
+    r.conn.start();
+    expect(await r.conn.done).toMatchObject({ type: 'closed', reason: 'end-of-stream' });
+    expect(r.events.map((e) => e.data)).toEqual(['1', '2']);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['state handler bug', 'handler bug']);
+  });
+});

@@ -29,7 +29,7 @@ import {
 } from './redirects';
 import {
   buildFetchHeaders,
-  hasBody,
+  fetchBody,
   normalizeMethod,
   userLastEventId,
   validateRequest,
@@ -68,8 +68,8 @@ import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
  * - The connection owns `Last-Event-ID`: it is seeded from `options.lastEventId`, else from a
  *   `Last-Event-ID` header in the request, and then follows the stream's `id:` fields.
  *
- * Handlers must not throw; if one does, the exception is reported asynchronously (like a DOM
- * event listener's, WHATWG "report an exception") and the connection carries on.
+ * Handlers should not throw; if one does, the exception goes to `options.reportError` (by
+ * default rethrown asynchronously, like a DOM event listener's) and the connection carries on.
  */
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
@@ -121,6 +121,11 @@ export interface SseConnectionOptions {
   /** Uniform in [0, 1), for backoff jitter. Defaults to Math.random. */
   random?: () => number;
   signal?: AbortSignal;
+  /**
+   * Receives an exception thrown by a handler. Default: rethrown from a microtask, like a DOM
+   * event listener's (WHATWG "report an exception"), so it is seen but does not stop the stream.
+   */
+  reportError?: (error: unknown) => void;
 }
 
 export interface SseConnectionHandlers {
@@ -180,6 +185,7 @@ export function createSseConnection(
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const signal = options.signal;
+  const reportError = options.reportError ?? rethrowLater;
 
   let state: ConnectionState = { type: 'idle', at: clock.now(), attempt: 0 };
   let started = false;
@@ -231,7 +237,12 @@ export function createSseConnection(
       sizeBytes: Buffer.byteLength(event.data, 'utf8'),
       receivedAt: clock.now(),
     };
-    call(() => handlers.onEvent(sseEvent));
+    // Inlined rather than call(() => …): this runs per event, so no closure per event.
+    try {
+      handlers.onEvent(sseEvent);
+    } catch (error) {
+      reportError(error);
+    }
   }
 
   /** Called from inside onEvent (close, reconnectNow), parser.end() stops the current feed. */
@@ -239,6 +250,15 @@ export function createSseConnection(
     if (feeding === null) return;
     feeding = null;
     parser.end();
+  }
+
+  /** A throwing handler must not break the state machine. */
+  function call(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      reportError(error);
+    }
   }
 
   function setState(next: ConnectionState): void {
@@ -355,7 +375,7 @@ export function createSseConnection(
           ...options.fetchInit,
           method: request.method,
           headers: buildFetchHeaders(request.headers, parser.lastEventId),
-          body: hasBody(request.body) ? request.body : undefined,
+          body: fetchBody(request.body),
           // WHATWG EventSource follows redirects; we do it ourselves to strip secrets (§4).
           redirect: 'manual',
           signal: attempt.controller.signal,
@@ -672,15 +692,10 @@ function discardBody(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
 
-/** A throwing handler must not break the state machine; report it like a DOM listener's. */
-function call(fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
+function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
 }
 
 function assertNever(value: never): never {

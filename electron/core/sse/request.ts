@@ -60,6 +60,18 @@ export function hasBody(body: SseRequest['body']): body is string | Uint8Array {
   return body !== undefined && body !== null && body.length > 0;
 }
 
+/**
+ * The body as fetch takes it in both Node's and the DOM's typings: an ArrayBuffer-backed view
+ * (a SharedArrayBuffer-backed one is copied) or a string; undefined when there is none.
+ */
+export function fetchBody(body: SseRequest['body']): string | Uint8Array<ArrayBuffer> | undefined {
+  if (!hasBody(body)) return undefined;
+  if (typeof body === 'string') return body;
+  return body.buffer instanceof ArrayBuffer
+    ? (body as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(body);
+}
+
 /** Why this request cannot be sent as given, or null when it can. */
 export function validateRequest(request: SseRequest): string | null {
   let url: URL;
