@@ -3,7 +3,6 @@ import type {
   CloseReason,
   ConnectionError,
   ConnectionState,
-  HeaderPair,
 } from '../../../shared/model/connection-state';
 import { defaultRetryPolicy, type RetryPolicy } from '../../../shared/model/retry-policy';
 import type { SseEvent } from '../../../shared/model/sse-event';
@@ -11,13 +10,11 @@ import { isEventStreamContentType } from './content-type';
 import {
   connectTimeoutError,
   contentTypeError,
-  ERROR_BODY_LIMIT_BYTES,
   eventTooLargeError,
   httpStatusError,
   idleTimeoutError,
   invalidRequestError,
   networkError,
-  type ResponseSnapshot,
 } from './errors';
 import { displayUrl } from './format';
 import { createSseParser, SseLimitError, type ParsedEvent } from './parser';
@@ -27,6 +24,7 @@ import {
   REDIRECT_STATUSES,
   type RedirectInfo,
 } from './redirects';
+import { discardBody, headerPairs, snapshotResponse } from './response';
 import {
   buildFetchHeaders,
   fetchBody,
@@ -421,7 +419,12 @@ export function createSseConnection(
     if (status !== 200 || !isEventStreamContentType(contentType)) {
       // WHATWG EventSource: any other status or type "fails the connection"; the body is kept
       // for the user to read and never parsed as events.
-      const snapshot = await readSnapshot(attempt, response, request.url);
+      const snapshot = await snapshotResponse(response, request.url, {
+        onBytes: () => {
+          attempt.lastByteAt = clock.now();
+        },
+        isCancelled: () => isStale(attempt),
+      });
       if (isStale(attempt)) return STALE;
       if (status !== 200) {
         return {
@@ -485,48 +488,6 @@ export function createSseConnection(
       parser.end();
       reader.releaseLock();
     }
-  }
-
-  /** Headers and the first 64 KiB of a response that is not an event stream. */
-  async function readSnapshot(
-    attempt: Attempt,
-    response: Response,
-    url: string,
-  ): Promise<ResponseSnapshot> {
-    const chunks: Uint8Array[] = [];
-    let kept = 0;
-    let truncated = false;
-    const body = response.body;
-    if (body !== null) {
-      const reader = body.getReader();
-      try {
-        while (kept < ERROR_BODY_LIMIT_BYTES) {
-          const { done: ended, value } = await reader.read();
-          if (ended || isStale(attempt)) break;
-          attempt.lastByteAt = clock.now();
-          const room = ERROR_BODY_LIMIT_BYTES - kept;
-          if (value.byteLength > room) truncated = true;
-          const part = value.byteLength > room ? value.subarray(0, room) : value;
-          chunks.push(part);
-          kept += part.byteLength;
-        }
-        if (!truncated && kept >= ERROR_BODY_LIMIT_BYTES && !isStale(attempt)) {
-          truncated = !(await reader.read()).done;
-        }
-      } catch {
-        // A broken or stalled error body still leaves status and headers worth reporting.
-      } finally {
-        reader.releaseLock();
-      }
-    }
-    return {
-      url,
-      status: response.status,
-      statusText: response.statusText,
-      headers: headerPairs(response.headers),
-      body: new TextDecoder().decode(Buffer.concat(chunks)),
-      bodyTruncated: truncated,
-    };
   }
 
   // ---- between attempts ----
@@ -679,17 +640,6 @@ function toOutcome(result: Exclude<AttemptResult, { type: 'stale' }>): AttemptOu
     default:
       return assertNever(result);
   }
-}
-
-function headerPairs(headers: Headers): HeaderPair[] {
-  const pairs: HeaderPair[] = [];
-  headers.forEach((value, name) => pairs.push({ name, value }));
-  return pairs;
-}
-
-/** A body we will not read (redirect, 204): cancel it so its socket is freed. */
-function discardBody(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
 }
 
 function rethrowLater(error: unknown): void {
