@@ -1,0 +1,57 @@
+import type { SecretIssue } from '../../../shared/model/workspace';
+
+/**
+ * What the store tells the user (issue #5 §2-3): recoveries, migrations, read-only files and
+ * secrets to re-enter are never silent. Returned by the call that caused them and emitted to
+ * `onNotice` listeners (background writes have no caller). Messages name files and fields,
+ * never secret values.
+ */
+export type StoreNotice =
+  | {
+      type: 'restored-from-backup';
+      workspaceId: string;
+      /** Where the damaged file was moved. */
+      corruptFile: string;
+      backupFile: string;
+      message: string;
+    }
+  | { type: 'unrecoverable'; workspaceId: string; corruptFile: string; message: string }
+  | {
+      type: 'migrated';
+      workspaceId: string;
+      fromVersion: number;
+      toVersion: number;
+      backupFile: string;
+      message: string;
+    }
+  | {
+      type: 'newer-version';
+      workspaceId: string;
+      fileVersion: number;
+      supportedVersion: number;
+      /** false: not even its known fields could be read; it is listed but cannot be opened. */
+      readable: boolean;
+      message: string;
+    }
+  | {
+      type: 'secrets-need-reentry';
+      workspaceId: string;
+      fields: Array<{ label: string; issue: SecretIssue }>;
+      message: string;
+    }
+  | { type: 'secrets-not-saved'; workspaceId: string; fields: string[]; message: string }
+  | { type: 'index-rebuilt'; reason: string; message: string }
+  | { type: 'write-failed'; workspaceId: string | null; message: string };
+
+export type StoreErrorCode =
+  'not-found' | 'invalid' | 'read-only' | 'unrecoverable' | 'closed' | 'io';
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

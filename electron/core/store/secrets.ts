@@ -1,0 +1,61 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * How secret values are sealed before they touch the disk (issue #5 §3, DESIGN.md §5).
+ * electron/core never imports Electron: the app adapts `safeStorage` (its async API, base64 of
+ * the returned buffer) to this interface in electron/main, and tests use `createTestCipher`.
+ */
+export interface Cipher {
+  encrypt(plain: string): Promise<string>;
+  /** Rejects when the value cannot be opened (other key, other user, keyring locked). */
+  decrypt(sealed: string): Promise<string>;
+  /**
+   * 'os': a keyring or OS service protects the key. 'none': anyone who can read the file can
+   * read the value (safeStorage's `basic_text` backend on Linux without a keyring), so the store
+   * keeps secrets for the session only unless the user agreed to store them anyway.
+   */
+  readonly protection: 'os' | 'none';
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const FORMAT_PREFIX = 'test-aes-gcm:';
+
+/** A fixed key, so a second store (or a child process) in a test can open what the first sealed. */
+export const TEST_CIPHER_KEY: Uint8Array = new Uint8Array(KEY_BYTES).map(
+  (_, i) => (i * 7 + 3) & 0xff,
+);
+
+export interface TestCipherOptions {
+  key?: Uint8Array;
+  protection?: Cipher['protection'];
+}
+
+/**
+ * AES-256-GCM with a known key: real encryption (the plaintext is not in the output, tampering
+ * is detected), but for tests only — the key is in the source.
+ */
+export function createTestCipher(options: TestCipherOptions = {}): Cipher {
+  const key = options.key ?? TEST_CIPHER_KEY;
+  if (key.length !== KEY_BYTES) throw new Error(`a test cipher key has ${KEY_BYTES} bytes`);
+  return {
+    protection: options.protection ?? 'os',
+    async encrypt(plain) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv(ALGORITHM, key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return FORMAT_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    async decrypt(sealed) {
+      if (!sealed.startsWith(FORMAT_PREFIX)) throw new Error('not sealed by the test cipher');
+      const bytes = Buffer.from(sealed.slice(FORMAT_PREFIX.length), 'base64');
+      if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
+      const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      const body = bytes.subarray(IV_BYTES + TAG_BYTES);
+      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    },
+  };
+}
