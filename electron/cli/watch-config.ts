@@ -1,6 +1,6 @@
 import { defaultRetryPolicy, type RetryPolicy } from '../../shared/model/retry-policy';
 import { normalizeMethod, validateRequest, type SseRequest } from '../core/sse/request';
-import { parseHeaderArg, type HeaderArg } from './parse-header';
+import { parseHeaderArg, type HeaderArg } from '../../shared/model/headers';
 import { defaultFormat, type OutputFormat } from './watch-output';
 
 /** The flags of `eventscope watch` as commander hands them over (numbers already parsed). */

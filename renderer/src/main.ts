@@ -3,9 +3,11 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import { connection } from './api';
 import { useAppStore } from './stores/useAppStore';
+import { useFeedsStore } from './stores/useFeedsStore';
 import './styles.css';
 
 const app = createApp(App);
 app.use(createPinia());
 void useAppStore().start(connection);
+useFeedsStore().connect(connection.api);
 app.mount('#app');

@@ -1,11 +1,11 @@
+import { isSecretHeaderName } from '../../../shared/model/headers';
 import type { SseRequestHeader } from '../sse/request';
-import { CROSS_ORIGIN_STRIPPED_HEADERS } from '../sse/redirects';
 
 export const REDACTED = '[redacted]';
 
 /** True for headers whose value must never reach a log or export in plain text. */
 export function isSecretHeader(header: SseRequestHeader): boolean {
-  return header.secret === true || CROSS_ORIGIN_STRIPPED_HEADERS.has(header.name.toLowerCase());
+  return header.secret === true || isSecretHeaderName(header.name);
 }
 
 /** The headers as they may be written down: secret values replaced, names and order kept. */

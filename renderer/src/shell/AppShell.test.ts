@@ -25,7 +25,7 @@ function testConnection() {
     ping: async ({ message }: { message: string }) => ok({ message, receivedAt: '' }),
     onNotice: (listener: (n: Notice) => void) => ((noticeListener = listener), () => {}),
     onFeedFrame: () => () => {},
-  } as EventscopeApi;
+  } as unknown as EventscopeApi;
   const connection: ApiConnection = {
     api,
     face: 'web',

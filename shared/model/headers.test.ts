@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretHeaderName, parseHeaderArg } from './parse-header';
+import { isSecretHeaderName, parseHeaderArg } from './headers';
 
 describe('parseHeaderArg', () => {
   it('splits at the first colon and trims the spaces around the value', () => {

@@ -1,0 +1,163 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EventscopeApi, FeedOpenRequest, FeedSummary } from '../../../shared/api';
+import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
+import { ok } from '../../../shared/result';
+import FeedPanel from '../feed/FeedPanel.vue';
+import { useFeedsStore } from './useFeedsStore';
+
+const summary = (over: Partial<FeedSummary> = {}): FeedSummary => ({
+  feedId: 'f1',
+  name: 'Clock',
+  method: 'GET',
+  url: 'http://127.0.0.1:8844/stream',
+  state: {
+    type: 'open',
+    at: 1,
+    attempt: 1,
+    url: 'http://127.0.0.1:8844/stream',
+    status: 200,
+    headers: [],
+  },
+  openedAt: 1,
+  logFile: '/data/logs/x.ndjson',
+  ...over,
+});
+
+const event = (seq: number, data = `e${seq}`): FeedEntry => ({
+  seq,
+  at: 1_700_000_000_000 + seq,
+  kind: 'event',
+  type: 'message',
+  data,
+  lastEventId: String(seq),
+  attempt: 1,
+  sizeBytes: data.length,
+});
+
+/** An API double that records opens and lets the test push frames and states. */
+function testApi() {
+  let frameListener: ((f: FeedFrame) => void) | null = null;
+  let stateListener: ((s: FeedSummary) => void) | null = null;
+  const opened: FeedOpenRequest[] = [];
+  const api = {
+    openFeed: async (request: FeedOpenRequest) => (
+      opened.push(request),
+      ok(summary({ name: request.name }))
+    ),
+    closeFeed: async () => ok({ closed: true }),
+    reconnectFeed: async () => ok({ reconnected: true }),
+    startDemoServer: async () => ok({ url: 'http://127.0.0.1:5555' }),
+    onFeedFrame: (l: (f: FeedFrame) => void) => ((frameListener = l), () => {}),
+    onFeedState: (l: (s: FeedSummary) => void) => ((stateListener = l), () => {}),
+  } as unknown as EventscopeApi;
+  return {
+    api,
+    opened,
+    frame: (f: FeedFrame) => frameListener?.(f),
+    state: (s: FeedSummary) => stateListener?.(s),
+  };
+}
+
+beforeEach(() => setActivePinia(createPinia()));
+
+describe('the feeds store', () => {
+  it('applies queued frames once per animation frame and counts events and drops', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    const ticks: Array<() => void> = [];
+    store.connect(test.api, (cb) => ticks.push(cb));
+    await store.open({ name: 'Clock', url: 'http://127.0.0.1:8844/stream' });
+    test.frame({ feedId: 'f1', firstSeq: 1, entries: [event(1), event(2)], dropped: 0 });
+    test.frame({ feedId: 'f1', firstSeq: 8, entries: [event(8)], dropped: 5 });
+    expect(ticks).toHaveLength(1);
+    expect(store.model('f1')!.version).toBe(0);
+    ticks[0]!();
+    const model = store.model('f1')!;
+    expect(model.version).toBe(1);
+    expect(model.buffer.length).toBe(3);
+    expect(model.counters).toMatchObject({ events: 3, dropped: 5 });
+  });
+
+  it('counts a seq gap the frames did not announce as dropped, never silently', () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    const ticks: Array<() => void> = [];
+    store.connect(test.api, (cb) => ticks.push(cb));
+    test.state(summary());
+    test.frame({ feedId: 'f1', firstSeq: 1, entries: [event(1)], dropped: 0 });
+    test.frame({ feedId: 'f1', firstSeq: 4, entries: [event(4)], dropped: 0 });
+    ticks[0]!();
+    expect(store.model('f1')!.counters.dropped).toBe(2);
+  });
+
+  it('keeps frames that arrive before the feed is known and applies them once it is', () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    const ticks: Array<() => void> = [];
+    store.connect(test.api, (cb) => ticks.push(cb));
+    test.frame({ feedId: 'f1', firstSeq: 1, entries: [event(1)], dropped: 0 });
+    ticks.shift()!();
+    test.state(summary());
+    test.frame({ feedId: 'f1', firstSeq: 2, entries: [event(2)], dropped: 0 });
+    while (ticks.length) ticks.shift()!();
+    const model = store.model('f1')!;
+    expect(model.buffer.length).toBe(2);
+    expect(model.counters).toMatchObject({ events: 2, dropped: 0 });
+  });
+
+  it('opens demo routes against the server the Node side started', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    await store.openDemo('chat');
+    expect(test.opened[0]).toMatchObject({ url: 'http://127.0.0.1:5555/chat', method: 'POST' });
+    expect(JSON.parse(test.opened[0]!.body!)).toHaveProperty('prompt');
+  });
+});
+
+describe('a feed panel', () => {
+  it('shows the state, the counters and the rows of the feed', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    const ticks: Array<() => void> = [];
+    store.connect(test.api, (cb) => ticks.push(cb));
+    test.state(summary());
+    test.frame({ feedId: 'f1', firstSeq: 1, entries: [event(1, '{"token":"Hel"}')], dropped: 3 });
+    ticks[0]!();
+    const wrapper = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="feed-state"]').text()).toBe('open');
+    expect(wrapper.get('[data-testid="feed-events"]').text()).toBe('1');
+    expect(wrapper.get('[data-testid="feed-dropped"]').text()).toContain('3 dropped');
+    wrapper.unmount();
+  });
+
+  it('shows the body of a failed response, where people read why a 401 happened', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(
+      summary({
+        state: {
+          type: 'failed',
+          at: 2,
+          attempt: 1,
+          error: {
+            code: 'http-status',
+            message: 'HTTP 401 Unauthorized',
+            status: 401,
+            body: '{"error":"bad token"}',
+          },
+        },
+      }),
+    );
+    const wrapper = mount(FeedPanel, { props: { feed: store.model('f1')! } });
+    expect(wrapper.get('[data-testid="feed-error-body"]').text()).toBe('{"error":"bad token"}');
+    expect(wrapper.text()).toContain('failed — HTTP 401 Unauthorized');
+  });
+});

@@ -1,0 +1,188 @@
+import { defineStore } from 'pinia';
+import { markRaw, ref, shallowReactive } from 'vue';
+import type { FeedOpenRequest, FeedSummary } from '../../../shared/api/feeds';
+import type { FeedFrame } from '../../../shared/api/frames';
+import type { EventscopeApi } from '../../../shared/api';
+import type { FeedModel } from '../feeds/feed-model';
+import { applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
+
+/** When no frame arrives for this long, events/s still decays to 0. */
+const RATE_REFRESH_MS = 1_000;
+/**
+ * A feed's first frames can arrive before the answer to feeds:open (the Node side sends its
+ * `connecting` state at once). They wait here, per feed, until the feed is known.
+ */
+const EARLY_FRAMES_MAX = 64;
+
+type Scheduler = (callback: () => void) => void;
+
+/**
+ * Live feeds of this page (issue #4 §5). Frames are queued as they arrive and applied once per
+ * animation frame; each feed's entries live in a non-reactive ring buffer and the view watches
+ * one `version` number per feed.
+ */
+export const useFeedsStore = defineStore('feeds', () => {
+  /** Feed models, reactive only at the top level (summary, counters, version). */
+  const feeds = shallowReactive(new Map<string, FeedModel>());
+  const order = ref<string[]>([]);
+  const error = ref<string | null>(null);
+  let api: EventscopeApi | null = null;
+  let pending: FeedFrame[] = [];
+  const early = new Map<string, FeedFrame[]>();
+  const closed = new Set<string>();
+  let scheduled = false;
+  let schedule: Scheduler = (callback) => requestAnimationFrame(() => callback());
+
+  function model(feedId: string): FeedModel | undefined {
+    return feeds.get(feedId);
+  }
+
+  function track(summary: FeedSummary): void {
+    const existing = feeds.get(summary.feedId);
+    if (existing) {
+      feeds.set(summary.feedId, { ...existing, summary });
+      return;
+    }
+    if (closed.has(summary.feedId)) return;
+    const created = createFeedModel(summary);
+    markRaw(created.buffer);
+    feeds.set(summary.feedId, created);
+    order.value = [...order.value, summary.feedId];
+    const waiting = early.get(summary.feedId);
+    if (waiting) {
+      early.delete(summary.feedId);
+      pending.unshift(...waiting);
+      requestApply();
+    }
+  }
+
+  function applyPending(): void {
+    scheduled = false;
+    const frames = pending;
+    pending = [];
+    const touched = new Set<string>();
+    for (const frame of frames) {
+      const feed = feeds.get(frame.feedId);
+      if (!feed) {
+        if (closed.has(frame.feedId)) continue;
+        const waiting = early.get(frame.feedId) ?? [];
+        if (waiting.length < EARLY_FRAMES_MAX) early.set(frame.feedId, [...waiting, frame]);
+        continue;
+      }
+      applyFrame(feed, frame);
+      touched.add(frame.feedId);
+    }
+    const now = Date.now();
+    for (const feedId of touched) {
+      const feed = feeds.get(feedId)!;
+      updateRate(feed, now);
+      // One reactive write per feed per animation frame, however many events arrived.
+      feeds.set(feedId, { ...feed, version: feed.version + 1, counters: { ...feed.counters } });
+    }
+  }
+
+  function requestApply(): void {
+    if (!scheduled) {
+      scheduled = true;
+      schedule(applyPending);
+    }
+  }
+
+  function onFrame(frame: FeedFrame): void {
+    pending.push(frame);
+    requestApply();
+  }
+
+  function refreshRates(): void {
+    const now = Date.now();
+    for (const [feedId, feed] of feeds) {
+      const before = feed.counters.rate;
+      updateRate(feed, now);
+      if (feed.counters.rate !== before)
+        feeds.set(feedId, { ...feed, counters: { ...feed.counters } });
+    }
+  }
+
+  function connect(connectionApi: EventscopeApi, scheduler?: Scheduler): void {
+    api = connectionApi;
+    if (scheduler) schedule = scheduler;
+    api.onFeedFrame(onFrame);
+    api.onFeedState(track);
+    setInterval(refreshRates, RATE_REFRESH_MS);
+  }
+
+  async function open(request: FeedOpenRequest): Promise<FeedSummary | null> {
+    if (!api) return null;
+    const result = await api.openFeed(request);
+    if (!result.ok) {
+      error.value = result.error.message;
+      return null;
+    }
+    error.value = null;
+    track(result.value);
+    return result.value;
+  }
+
+  async function close(feedId: string): Promise<void> {
+    closed.add(feedId);
+    early.delete(feedId);
+    await api?.closeFeed({ feedId });
+    feeds.delete(feedId);
+    order.value = order.value.filter((id) => id !== feedId);
+  }
+
+  async function reconnect(feedId: string): Promise<void> {
+    await api?.reconnectFeed({ feedId });
+  }
+
+  /** Opens one of the built-in demo server's routes as a feed (starting the server if needed). */
+  async function openDemo(route: DemoRoute): Promise<FeedSummary | null> {
+    if (!api) return null;
+    const started = await api.startDemoServer();
+    if (!started.ok) {
+      error.value = started.error.message;
+      return null;
+    }
+    return open(demoRequest(started.value.url, route));
+  }
+
+  return { feeds, order, error, model, connect, open, close, reconnect, openDemo, applyPending };
+});
+
+export type DemoRoute = 'stream' | 'counter' | 'chat' | 'flaky' | 'burst';
+
+export const DEMO_ROUTES: ReadonlyArray<{ route: DemoRoute; label: string }> = [
+  { route: 'stream', label: 'Clock' },
+  { route: 'counter', label: 'Counter' },
+  { route: 'chat', label: 'Chat (POST)' },
+  { route: 'flaky', label: 'Flaky' },
+  { route: 'burst', label: 'Burst 100k' },
+];
+
+export function demoRequest(baseUrl: string, route: DemoRoute): FeedOpenRequest {
+  switch (route) {
+    case 'chat':
+      return {
+        name: 'Demo chat',
+        url: `${baseUrl}/chat`,
+        method: 'POST',
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+        body: JSON.stringify({ prompt: 'Tell me about Server-Sent Events' }),
+        workspace: 'Demo',
+      };
+    case 'burst':
+      return {
+        name: 'Demo burst',
+        url: `${baseUrl}/burst?n=100000&size=64`,
+        method: 'GET',
+        workspace: 'Demo',
+      };
+    default:
+      return {
+        name: `Demo ${route}`,
+        url: `${baseUrl}/${route}`,
+        method: 'GET',
+        workspace: 'Demo',
+      };
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumAvailable, launchBrowser } from './support/chromium';
+import type { RunningWebMode } from './support/web-mode';
+import { startWebMode } from './support/web-mode';
+
+function findLogs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? findLogs(join(dir, entry.name))
+      : entry.name.endsWith('.ndjson')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+const eventsShown = (page: Page, index: number) =>
+  page.getByTestId('feed-panel').nth(index).getByTestId('feed-events').textContent();
+
+describe.runIf(chromiumAvailable)('live feeds in web mode', () => {
+  let web: RunningWebMode;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    web = await startWebMode();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  it('streams several demo feeds side by side and logs every event on disk', async () => {
+    const page = await browser.newPage();
+    await page.goto(web.url);
+    await page.getByTestId('demo-counter').click();
+    await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(1);
+    await page.getByTestId('demo-chat').click();
+    await page.getByTestId('demo-stream').click();
+    await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(3);
+
+    await expect
+      .poll(async () => Number(await eventsShown(page, 0)), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => Number(await eventsShown(page, 1)), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(5);
+    await expect
+      .poll(async () => Number(await eventsShown(page, 2)), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByTestId('feed-state').nth(0).textContent()).toBe('open');
+    const rows = await page.getByTestId('feed-panel').nth(0).locator('.row.event').count();
+    expect(rows).toBeGreaterThanOrEqual(3);
+
+    mkdirSync('test-results/e2e', { recursive: true });
+    await page.screenshot({ path: 'test-results/e2e/feeds.png' });
+
+    const chatLog = findLogs(join(web.dataDir, 'logs')).find((path) => path.includes('Demo chat'));
+    expect(chatLog).toBeDefined();
+    await page.getByTestId('feed-panel').nth(1).getByTestId('feed-close').click();
+    await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(2);
+    // Closing a feed flushes its log: every chat token event is there, ending with [DONE].
+    const lines = readFileSync(chatLog!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = lines.filter((l) => l.kind === 'event');
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    expect(lines.filter((l) => 'seq' in l).map((l) => l.seq)).toEqual(
+      lines.filter((l) => 'seq' in l).map((_, i) => i + 1),
+    );
+    await page.close();
+  });
+
+  it('shows why a bad request failed', async () => {
+    const page = await browser.newPage();
+    await page.goto(web.url);
+    await page.getByTestId('demo-counter').click();
+    await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(1);
+    const started = await page.evaluate(() => window.eventscope!.startDemoServer());
+    if (!started.ok) throw new Error(started.error.message);
+    await page.getByTestId('open-url').fill(`${started.value.url}/chat`);
+    await page.getByTestId('open-method').fill('POST');
+    await page.getByTestId('open-body').fill('not json');
+    await page.getByTestId('open-submit').click();
+    await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(2);
+    await expect
+      .poll(() => page.getByTestId('feed-state').nth(1).textContent(), { timeout: 20_000 })
+      .toBe('failed');
+    expect(await page.getByTestId('feed-error-body').textContent()).toMatch(/JSON/i);
+    await page.close();
+  });
+});
