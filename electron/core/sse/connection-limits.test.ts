@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fastPolicy, get, record } from './test-harness';
+import { fastPolicy, get, manualClock, record } from './test-harness';
 import {
   gzipRoute,
   noAnswerRoute,
   openStream,
   redirectRoute,
+  settle,
   stallRoute,
   startTestServer,
   streamRoute,
@@ -76,6 +77,37 @@ describe('timeouts', () => {
     expect(await r.conn.done).toMatchObject({ type: 'closed', reason: 'no-content' });
     const wait = r.states.find((st) => st.type === 'retrying');
     expect(wait?.type === 'retrying' && wait.reason).toBe('no bytes for 40 ms (idle timeout)');
+  });
+
+  it('re-arms the idle timer for the rest of the silence when bytes came meanwhile', async () => {
+    let write: (text: string) => void = () => undefined;
+    const s = await server({
+      '/s': (_req, res) => {
+        openStream(res);
+        write = (text) => void res.write(text);
+      },
+    });
+    const clock = manualClock();
+    const r = record({
+      request: get(s.url('/s')),
+      idleTimeoutMs: 50,
+      clock,
+      retry: fastPolicy({ maxAttempts: 0 }),
+    });
+    r.conn.start();
+    await r.waitForState('open');
+    clock.advance(30);
+    write(': still here\n');
+    await waitFor(() => r.comments.length === 1, 'the heartbeat');
+    clock.advance(20); // 50 ms after open, but only 20 ms of silence: re-armed for 30 ms more
+    await settle();
+    expect(r.conn.state.type).toBe('open');
+    clock.advance(29);
+    await settle();
+    expect(r.conn.state.type).toBe('open');
+    clock.advance(1);
+    expect(await r.conn.done).toMatchObject({ type: 'failed', error: { code: 'idle-timeout' } });
+    expect(clock.pending()).toBe(0);
   });
 
   it('counts comment heartbeats as life, so a quiet but pinging stream stays open', async () => {

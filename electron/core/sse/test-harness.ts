@@ -66,6 +66,42 @@ export function trackingClock(): Clock & { pending(): number } {
   };
 }
 
+/** A clock that only moves when told to: timers fire, in order, inside `advance`. */
+export function manualClock(start = 1_000_000): Clock & {
+  advance(ms: number): void;
+  pending(): number;
+} {
+  let now = start;
+  let nextId = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  return {
+    now: () => now,
+    setTimeout(callback, ms) {
+      nextId += 1;
+      timers.set(nextId, { at: now + ms, callback });
+      return nextId;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+    advance(ms) {
+      const until = now + ms;
+      for (;;) {
+        let due: [number, { at: number; callback: () => void }] | undefined;
+        for (const entry of timers) {
+          if (entry[1].at <= until && (due === undefined || entry[1].at < due[1].at)) due = entry;
+        }
+        if (due === undefined) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].callback();
+      }
+      now = until;
+    },
+    pending: () => timers.size,
+  };
+}
+
 export function record(
   options: Partial<SseConnectionOptions> & Pick<SseConnectionOptions, 'request'>,
   extra: Partial<SseConnectionHandlers> = {},
