@@ -329,16 +329,16 @@ export async function openWorkspaceStore(
     },
   });
 
-  function load(id: string): Promise<LoadedWorkspace> {
+  async function load(id: string): Promise<LoadedWorkspace> {
     assertOpen();
     assertId(id);
     const current = held.get(id);
     if (current) {
-      return Promise.resolve({
+      return {
         workspace: structuredClone(current.workspace),
         readOnly: current.readOnly,
         notices: [],
-      });
+      };
     }
     let pending = loading.get(id);
     if (!pending) {
@@ -357,7 +357,10 @@ export async function openWorkspaceStore(
   await ensurePrivateDir(paths.dir);
   await ensurePrivateDir(paths.backupsDir);
   await sweepStaleTempFiles(paths);
+  // Loads during open report through listeners like any other; collect them for the caller.
   const openNotices: StoreNotice[] = [];
+  const collect = (notice: StoreNotice): void => void openNotices.push(notice);
+  listeners.add(collect);
   const index = await readIndex(paths, now, retryDelaysMs);
   indexReadOnly = index.type === 'newer';
   if (index.type === 'ok' || index.type === 'newer') entries = index.entries;
@@ -370,9 +373,7 @@ export async function openWorkspaceStore(
     if (entries.some((e) => e.id === id)) continue;
     indexChanged = true;
     try {
-      const loaded = await load(id);
-      openNotices.push(...loaded.notices);
-      upsertEntry(loaded.workspace);
+      upsertEntry((await load(id)).workspace);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       // Reported through onNotice already; an unreadable newer file is still listed by id.
@@ -389,6 +390,7 @@ export async function openWorkspaceStore(
           : 'The workspace list was missing; it was rebuilt from the workspace files.',
     });
   }
+  listeners.delete(collect);
   if (indexChanged && !indexReadOnly) await writeIndex();
 
   const store: WorkspaceStore = {
@@ -475,7 +477,7 @@ export async function openWorkspaceStore(
       }
     },
   };
-  return { store, notices: emit(openNotices) };
+  return { store, notices: openNotices };
 }
 
 function reentryNotices(

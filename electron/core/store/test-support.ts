@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEndpoint, createHeader, createWorkspace } from '../../../shared/model/workspace';
+import type { Workspace } from '../../../shared/model/workspace';
+import { createTestCipher, type Cipher } from './secrets';
+import { openWorkspaceStore, type WorkspaceStoreOptions } from './workspace-store';
+
+/** Test helpers for the store: real temp directories, the test cipher, a sample workspace. */
+
+export function tempDataDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'eventscope-store-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Deterministic ids, so workspace files are comparable across runs. */
+export function idSequence(prefix = 'id'): () => string {
+  let n = 0;
+  return () => `${prefix}-${++n}`;
+}
+
+export const SEEDED_SECRET = 'sk-live/Zq+9=ü&x Bearer';
+
+export function sampleWorkspace(secret = SEEDED_SECRET, name = 'Sample'): Workspace {
+  const newId = idSequence();
+  const workspace = createWorkspace(name, new Date('2026-01-02T03:04:05.000Z'), newId);
+  const chat = createEndpoint({ name: 'Chat', url: '{{base}}/chat', method: 'POST' }, newId);
+  chat.headers.push(
+    // Sensitive by name even with the flag off: must be sealed anyway.
+    { name: 'Authorization', value: `Bearer ${secret}`, enabled: true, secret: false },
+    createHeader('X-Api-Key', secret),
+    { name: 'X-Trace', value: 'visible', enabled: true, secret: false },
+  );
+  chat.body = { kind: 'json', text: '{"prompt": "hi"}', contentType: '' };
+  chat.proxy = { mode: 'manual', url: `http://user:${encodeURIComponent(secret)}@127.0.0.1:3128` };
+  const stream = createEndpoint({ name: 'Stream', url: '{{base}}/stream' }, newId);
+  workspace.endpoints.push(chat, stream);
+  workspace.variables.push(
+    { name: 'base', value: 'http://127.0.0.1:8080', secret: false },
+    { name: 'token', value: secret, secret: true },
+  );
+  return workspace;
+}
+
+export interface OpenOptions extends Partial<Omit<WorkspaceStoreOptions, 'dataDir'>> {
+  cipher?: Cipher;
+}
+
+/** A store with a long debounce: tests decide when to write, by flushing. */
+export function openTestStore(dataDir: string, options: OpenOptions = {}) {
+  return openWorkspaceStore({
+    cipher: createTestCipher(),
+    saveDebounceMs: 60_000,
+    saveMaxDelayMs: 60_000,
+    lockRetryDelaysMs: [],
+    ...options,
+    dataDir,
+  });
+}
+
+/** Every file under `dir`, recursively, with its bytes. */
+export function allFiles(dir: string): Array<{ path: string; bytes: Buffer }> {
+  const out: Array<{ path: string; bytes: Buffer }> = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...allFiles(path));
+    else out.push({ path, bytes: readFileSync(path) });
+  }
+  return out;
+}
