@@ -55,6 +55,20 @@ import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
  * after them no handler is called, no timer is pending and no request is in flight; to connect
  * again, create a new connection.
  *
+ * What each outcome of an attempt leads to (WHATWG EventSource processing model + RetryPolicy):
+ * - 200 with `text/event-stream` → `open`; a clean end → `retrying` when `reconnectOnEnd`,
+ *   else `closed { reason: 'end-of-stream' }`.
+ * - 204 → `closed { reason: 'no-content' }`, never retried.
+ * - another status → `retrying { error }` when listed in `retryOnStatus` (honouring Retry-After
+ *   on 429/503), else `failed { code: 'http-status', status, headers, body }`.
+ * - a wrong content type → `failed { code: 'content-type' }` with headers and body, never retried.
+ * - a network error, connect timeout or idle timeout → `retrying`, `failed` once maxAttempts
+ *   consecutive retries have failed ("… (gave up after 5 retries)").
+ * - an event over maxEventBytes, a refused redirect, an invalid request → `failed`, never retried.
+ * In `retrying`, `attempt` is the attempt that just ended and `retry` the consecutive reconnect
+ * it waits for (reset after an attempt that delivered an event). The default policy is chosen
+ * from `request.method`, not from what `resolveRequest` returns.
+ *
  * - `start()` begins the first attempt (a no-op when already started or finished).
  * - `close(message?)` ends it at any moment — before headers, mid-stream, during a backoff wait,
  *   from inside any handler — with `closed { reason: 'user' }`. Aborting `options.signal` does
@@ -65,6 +79,10 @@ import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
  *   `{{variables}}` are resolved afresh on each reconnect; if it throws, the connection fails.
  * - The connection owns `Last-Event-ID`: it is seeded from `options.lastEventId`, else from a
  *   `Last-Event-ID` header in the request, and then follows the stream's `id:` fields.
+ *
+ * Closing aborts the in-flight fetch, which destroys its socket. (Node 20's undici may then open
+ * an idle, unref'd pool connection that sends nothing and expires after its keep-alive time; it
+ * belongs to the global dispatcher. Pass a `fetchInit.dispatcher` to own the pool entirely.)
  *
  * Handlers should not throw; if one does, the exception goes to `options.reportError` (by
  * default rethrown asynchronously, like a DOM event listener's) and the connection carries on.
