@@ -66,7 +66,10 @@ describe('secrets in the store', () => {
     }
     const leaks = findLeaks(data.dir, SEEDED_SECRET);
     for (const i of leakForms(SEEDED_SECRET).keys()) {
-      expect(leaks.some((leak) => leak.includes(`planted-${i}.txt`)), `form ${i}`).toBe(true);
+      expect(
+        leaks.some((leak) => leak.includes(`planted-${i}.txt`)),
+        `form ${i}`,
+      ).toBe(true);
     }
   });
 
