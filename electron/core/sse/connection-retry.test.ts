@@ -127,6 +127,27 @@ describe('reconnecting', () => {
     expect(s.requests).toHaveLength(2);
   });
 
+  it('waits until the HTTP date of a 429 Retry-After', async () => {
+    const s = await server({
+      '/limited': (_req, res, { hit }) => {
+        if (hit > 1) return void res.writeHead(204).end();
+        const when = new Date(Date.now() + 5_000).toUTCString();
+        res.writeHead(429, { 'retry-after': when }).end('slow down');
+      },
+    });
+    const r = record(
+      { request: get(s.url('/limited')) },
+      { onState: (st) => st.type === 'retrying' && queueMicrotask(() => r.conn.reconnectNow()) },
+    );
+    r.conn.start();
+    expect(await r.conn.done).toMatchObject({ type: 'closed', reason: 'no-content' });
+    const wait = retrying(r.states)[0];
+    // HTTP dates have whole seconds, so the wait is between 4 and 5 s.
+    expect(wait?.delayMs).toBeGreaterThan(3_000);
+    expect(wait?.delayMs).toBeLessThanOrEqual(5_000);
+    expect(wait?.reason).toMatch(/^HTTP 429 Too Many Requests \(Retry-After \d(\.\d)? s\)$/);
+  });
+
   it('backs off exponentially while attempts fail and gives up after maxAttempts', async () => {
     const s = await server({ '/down': statusRoute(500, 'boom') });
     const r = record({
