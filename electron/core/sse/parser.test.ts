@@ -66,6 +66,25 @@ describe('SSE parser reads', () => {
     expect(events.map((e) => e.data)).toEqual(['y']);
   });
 
+  it('decodes lines longer than the carry-over buffer the same way however they are split', () => {
+    // 120k × '€' (3 bytes each) is 360 KiB: past the 256 KiB point where a pending line
+    // switches from bytes to streaming text. Reads of 1000 and 4099 bytes split characters.
+    const value = '€'.repeat(120_000) + 'ä';
+    const body = enc(`data: ${value}\nid: 5\n\ndata: ${value.slice(0, 90_000)}\n\n`);
+    for (const size of [1000, 4099, 200_000, body.length]) {
+      const { parser, events } = collect();
+      for (let o = 0; o < body.length; o += size) parser.feed(body.subarray(o, o + size));
+      expect(
+        events.map((e) => [e.data.length, e.lastEventId]),
+        `reads of ${size}`,
+      ).toEqual([
+        [value.length, '5'],
+        [90_000, '5'],
+      ]);
+      expect(events[0]?.data).toBe(value);
+    }
+  });
+
   it('ignores empty reads', () => {
     const { parser, events } = collect();
     parser.feed(new Uint8Array(0));

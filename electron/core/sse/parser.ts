@@ -13,8 +13,19 @@
  *   follows the same WHATWG error handling). Only the unterminated tail of a chunk goes through
  *   a streaming TextDecoder, which rejoins a character split across reads.
  * - Lines are then cut out of that one string with indexOf/slice: no per-line byte copies.
+ *   Empty lines (one per event) are recognised by their first character, without a search.
+ * - A chunk that is all ASCII (checked natively, ~1 µs per 64 KiB) is decoded as Latin-1,
+ *   which gives the same text and skips UTF-8 validation.
+ * - The unterminated tail of a chunk waits as bytes in a reused buffer; the finished line is
+ *   decoded in one call. Only a line longer than CARRY_MAX_BYTES (a huge event) is decoded as
+ *   it arrives, by a streaming TextDecoder (which rejoins characters split across reads), so it
+ *   is held once, as text, rather than as bytes plus a copy plus text.
+ *
+ * Event data are slices of the decoded chunk text, so an event retains at most its chunk's
+ * text (≤ one read, 64 KiB from Node's fetch) for as long as the event itself is kept.
  */
-import { Buffer } from 'node:buffer';
+import { Buffer, isAscii } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 
 export interface ParsedEvent {
   type: string;
@@ -75,6 +86,16 @@ const COLON = 0x3a;
 const SPACE = 0x20;
 /** UTF-8 encoding of U+FEFF BYTE ORDER MARK. */
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Unterminated lines up to this size wait as bytes; longer ones are decoded as they arrive. */
+const CARRY_MAX_BYTES = 256 * 1024;
+const CARRY_INITIAL_BYTES = 4 * 1024;
+
+/** The same text a WHATWG UTF-8 decoder gives for these bytes (BOM kept, errors → U+FFFD). */
+function decodeSpan(buf: Buffer, start: number, end: number, ascii: boolean): string {
+  // Buffer's UTF-8 decoding replaces invalid sequences exactly like the WHATWG decoder
+  // (checked against TextDecoder by parser.property.test.ts); for ASCII, Latin-1 is identical.
+  return buf.toString(ascii ? 'latin1' : 'utf8', start, end);
+}
 
 function isDigits(value: string): boolean {
   if (value.length === 0) return false;
@@ -131,10 +152,13 @@ export function createSseParser(
   let bomPending = true; // "Parsing an event stream": one leading BOM per stream
   let bomMatched = 0; // BOM bytes seen so far at the very start (it may be split across reads)
   let afterCR = false; // the previous chunk ended in CR: a leading LF completes a CRLF
-  let hasPending = false; // an unterminated line is carried over
-  let pendingText = '';
+  // The unterminated line carried over from earlier reads: `pendingBytes` in all, held as
+  // bytes in `carry`, or (once longer than CARRY_MAX_BYTES) as `longText` + `longDecoder`.
   let pendingBytes = 0;
-  let tailDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let carry = Buffer.allocUnsafe(CARRY_INITIAL_BYTES);
+  let carryLength = 0;
+  let longText = '';
+  let longDecoder: TextDecoder | null = null;
   let failed: SseLimitError | null = null;
   // Bumped by end(): a feed that sees it change stops (end() called from inside a handler).
   let generation = 0;
@@ -154,10 +178,10 @@ export function createSseParser(
     bomPending = true;
     bomMatched = 0;
     afterCR = false;
-    hasPending = false;
-    pendingText = '';
     pendingBytes = 0;
-    tailDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    carryLength = 0;
+    longText = '';
+    longDecoder = null;
   }
 
   /** "Interpreting an event stream": an empty line dispatches the event. */
@@ -189,12 +213,8 @@ export function createSseParser(
     dataLines++;
   }
 
-  /** Processes the line `text[start, end)` (terminator excluded). */
-  function line(text: string, start: number, end: number): void {
-    if (start === end) {
-      dispatch();
-      return;
-    }
+  /** Processes the non-empty line `text[start, end)` (terminator excluded). */
+  function field(text: string, start: number, end: number): void {
     if (end - start > maxBytes) fail('line');
     const c = text.charCodeAt(start);
     // Field names are compared exactly (case-sensitive); anything else is ignored.
@@ -258,40 +278,91 @@ export function createSseParser(
    */
   function lines(text: string, hasCR: boolean): boolean {
     const gen = generation;
+    const n = text.length;
     let pos = 0;
     if (!hasCR) {
-      let lf = text.indexOf('\n');
-      while (lf !== -1) {
-        line(text, pos, lf);
+      while (pos < n) {
+        if (text.charCodeAt(pos) === LF) {
+          dispatch();
+        } else {
+          const lf = text.indexOf('\n', pos);
+          field(text, pos, lf);
+          pos = lf;
+        }
         if (gen !== generation) return false;
-        pos = lf + 1;
-        lf = text.indexOf('\n', pos);
+        pos++;
       }
       return true;
     }
-    // CR, LF and CRLF all end a line. The nearest CR/LF found are remembered so a stream that
-    // uses only one kind does not rescan the rest of the text for the other on every line.
-    const n = text.length;
+    // CR, LF and CRLF all end a line. The nearest CR and LF are remembered and searched again
+    // only once passed, so a stream using one kind does not rescan for the other on every line.
     let cr = text.indexOf('\r');
     let lf = text.indexOf('\n');
     while (pos < n) {
-      const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
-      line(text, pos, end);
+      const c = text.charCodeAt(pos);
+      if (c === LF || c === CR) {
+        dispatch();
+        pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      } else {
+        if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+        if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
+        const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+        field(text, pos, end);
+        pos = end === cr && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+      }
       if (gen !== generation) return false;
-      pos = end + 1;
-      if (end === cr && lf === pos) pos++; // CRLF is one line ending
-      if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
-      if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
     }
     return true;
   }
 
-  function appendPending(bytes: Uint8Array): void {
-    if (pendingBytes + bytes.length > maxBytes) fail('line');
-    // Streaming decode rejoins a multi-byte character split across reads.
-    pendingText += tailDecoder.decode(bytes, { stream: true });
-    pendingBytes += bytes.length;
-    hasPending = true;
+  function growCarry(size: number): void {
+    if (size <= carry.length) return;
+    const next = Buffer.allocUnsafe(Math.max(size, carry.length * 2));
+    carry.copy(next, 0, 0, carryLength);
+    carry = next;
+  }
+
+  function appendPending(bytes: Buffer): void {
+    const n = bytes.length;
+    if (n === 0) return;
+    if (pendingBytes + n > maxBytes) fail('line');
+    pendingBytes += n;
+    if (longDecoder === null) {
+      if (carryLength + n <= CARRY_MAX_BYTES) {
+        growCarry(carryLength + n);
+        bytes.copy(carry, carryLength);
+        carryLength += n;
+        return;
+      }
+      // A huge line: from now on keep it only as text. The streaming decoder rejoins a
+      // multi-byte character split across reads.
+      longDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      longText = longDecoder.decode(carry.subarray(0, carryLength), { stream: true });
+      carryLength = 0;
+    }
+    longText += longDecoder.decode(bytes, { stream: true });
+  }
+
+  /** The carried-over line completed by `head` (the bytes up to its terminator), as text. */
+  function takePending(head: Buffer): string {
+    if (pendingBytes + head.length > maxBytes) fail('line');
+    let text: string;
+    if (longDecoder !== null) {
+      text = longText + longDecoder.decode(head);
+      longText = '';
+      longDecoder = null;
+    } else if (carryLength + head.length <= CARRY_MAX_BYTES) {
+      growCarry(carryLength + head.length);
+      head.copy(carry, carryLength);
+      text = carry.toString('utf8', 0, carryLength + head.length);
+    } else {
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+      text =
+        decoder.decode(carry.subarray(0, carryLength), { stream: true }) + decoder.decode(head);
+    }
+    carryLength = 0;
+    pendingBytes = 0;
+    return text;
   }
 
   function feed(chunk: Uint8Array): void {
@@ -331,7 +402,7 @@ export function createSseParser(
     }
 
     const gen = generation;
-    if (hasPending) {
+    if (pendingBytes > 0) {
       // Finish the line carried over from earlier reads.
       const lf = buf.indexOf(LF, pos);
       const cr = buf.indexOf(CR, pos);
@@ -340,12 +411,9 @@ export function createSseParser(
         appendPending(buf.subarray(pos));
         return;
       }
-      if (pendingBytes + (t - pos) > maxBytes) fail('line');
-      const text = pendingText + tailDecoder.decode(buf.subarray(pos, t));
-      hasPending = false;
-      pendingText = '';
-      pendingBytes = 0;
-      line(text, 0, text.length);
+      const text = takePending(buf.subarray(pos, t));
+      if (text.length === 0) dispatch();
+      else field(text, 0, text.length);
       if (gen !== generation) return;
       pos = t + 1;
       if (t === cr) {
@@ -364,7 +432,7 @@ export function createSseParser(
     const lastCR = firstCR === -1 ? -1 : buf.lastIndexOf(CR);
     const last = lastLF > lastCR ? lastLF : lastCR;
     if (last >= pos) {
-      const text = buf.toString('utf8', pos, last + 1);
+      const text = decodeSpan(buf, pos, last + 1, isAscii(buf));
       if (!lines(text, firstCR !== -1 && firstCR <= last)) return;
       if (last === len - 1) {
         // A CR that is the last byte ends its line now; a LF opening the next read is the
@@ -374,7 +442,6 @@ export function createSseParser(
       }
       pos = last + 1;
     }
-    // Copy-free hand-off: the tail is decoded (and thereby copied) into pendingText.
     appendPending(buf.subarray(pos));
   }
 
