@@ -68,3 +68,20 @@ export function allFiles(dir: string): Array<{ path: string; bytes: Buffer }> {
   }
   return out;
 }
+
+/** The crash test's workspace (crash-writer.ts): name, size and sealed secret change with n. */
+export const CRASH_WORKSPACE_ID = 'crash';
+
+export function crashVersion(n: number): Workspace {
+  const workspace = { ...sampleWorkspace(`secret-${n}`, `v${n}`), id: CRASH_WORKSPACE_ID };
+  for (let i = 0; i < n % 7; i++) {
+    workspace.endpoints.push(
+      createEndpoint({ name: `extra ${i} of v${n}`, url: `http://h/${n}/${i}` }, () => `x${i}`),
+    );
+  }
+  return workspace;
+}
+
+export function versionOf(workspace: Pick<Workspace, 'name'>): number {
+  return Number(workspace.name.slice(1));
+}
