@@ -1,8 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import type { SecretIssue, Workspace } from '../../../shared/model/workspace';
 import { WorkspaceSchema, describeIssues } from '../../../shared/model/workspace';
-import { classifyWorkspaceText, validateStored, type StoredWorkspace } from './file-format';
-import { MigrationError, migrateWorkspace, type Migration } from './migrations';
-import { unsealWorkspace, type SecretMemory } from './sealing';
+import {
+  CURRENT_SCHEMA_VERSION,
+  classifyWorkspaceText,
+  validateStored,
+  type StoredWorkspace,
+} from './file-format';
+import { MIGRATIONS, MigrationError, migrateWorkspace, type Migration } from './migrations';
+import { SecretMemory, unsealWorkspace } from './sealing';
 import type { Cipher } from './secrets';
 
 /**
@@ -118,4 +124,45 @@ async function openStored(
     return { type: 'corrupt', reason: `schema check failed: ${describeIssues(valid.error)}` };
   }
   return { type: 'ok', workspace: valid.data, stored, reenter: report.reenter };
+}
+
+export type ReadWorkspaceResult =
+  | {
+      type: 'ok';
+      workspace: Workspace;
+      readOnly: boolean;
+      reenter: Array<{ label: string; issue: SecretIssue }>;
+    }
+  | { type: 'unreadable'; reason: string };
+
+/**
+ * Reads a workspace file anywhere (the CLI's `--workspace FILE`) without changing anything on
+ * disk: an older file is migrated in memory only, a damaged one is reported, not repaired —
+ * repair and backups belong to the store that owns the data directory.
+ */
+export async function readWorkspaceFile(
+  path: string,
+  cipher: Cipher,
+  schema: SchemaSettings = { version: CURRENT_SCHEMA_VERSION, migrations: MIGRATIONS },
+): Promise<ReadWorkspaceResult> {
+  const text = await readFile(path, 'utf8');
+  const decoded = await decodeWorkspaceText(text, null, cipher, new SecretMemory(), schema);
+  switch (decoded.type) {
+    case 'ok':
+      return {
+        type: 'ok',
+        workspace: decoded.workspace,
+        readOnly: false,
+        reenter: decoded.reenter,
+      };
+    case 'newer':
+      return decoded.workspace
+        ? { type: 'ok', workspace: decoded.workspace, readOnly: true, reenter: decoded.reenter }
+        : {
+            type: 'unreadable',
+            reason: `saved by a newer Eventscope (format ${decoded.schemaVersion})`,
+          };
+    case 'corrupt':
+      return { type: 'unreadable', reason: decoded.reason };
+  }
 }
