@@ -88,7 +88,10 @@ interface Row {
   bodyMiB: number;
   medianMs: Record<string, number>;
   eventsPerSec: Record<string, number>;
+  /** Client process CPU time (user + system, all threads) per run: robust to a busy machine. */
+  medianCpuMs: Record<string, number>;
   allMs: Record<string, number[]>;
+  allCpuMs: Record<string, number[]>;
 }
 
 async function measure(base: string): Promise<Row[]> {
@@ -98,13 +101,17 @@ async function measure(base: string): Promise<Row[]> {
   for (const w of WORKLOADS) {
     const url = `${base}/${w.id}`;
     const times: Record<string, number[]> = {};
+    const cpuTimes: Record<string, number[]> = {};
     let bodyBytes: number | undefined;
     for (let run = 0; run < RUNS; run++) {
       for (let k = 0; k < VARIANTS.length; k++) {
         const v = VARIANTS[(k + run) % VARIANTS.length]!;
+        const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         const tally = await v.client(url);
         const ms = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        (cpuTimes[v.id] ??= []).push((cpu.user + cpu.system) / 1000);
         if (v.id === 'ceiling') bodyBytes = tally.bytes;
         check(w, v, tally, bodyBytes);
         (times[v.id] ??= []).push(ms);
@@ -112,7 +119,9 @@ async function measure(base: string): Promise<Row[]> {
     }
     const medianMs: Record<string, number> = {};
     const eventsPerSec: Record<string, number> = {};
+    const medianCpuMs: Record<string, number> = {};
     for (const v of VARIANTS) {
+      medianCpuMs[v.id] = median(cpuTimes[v.id]!);
       medianMs[v.id] = median(times[v.id]!);
       eventsPerSec[v.id] = w.events / (medianMs[v.id]! / 1000);
     }
@@ -122,7 +131,9 @@ async function measure(base: string): Promise<Row[]> {
       bodyMiB: (bodyBytes ?? 0) / 1024 / 1024,
       medianMs,
       eventsPerSec,
+      medianCpuMs,
       allMs: times,
+      allCpuMs: cpuTimes,
     });
     process.stderr.write(`  ${w.id} done\n`);
   }
@@ -144,6 +155,35 @@ function runMemory(base: string): Promise<unknown> {
   });
 }
 
+interface MemoryResult {
+  big: {
+    eventBytes: number;
+    peakHeapGrowthMiB: number;
+    peakHeapRatio: number;
+    peakHeapAndBuffersRatio: number;
+    maxRssGrowthRatio: number;
+  };
+  many: {
+    events: number;
+    startHeapMiB: number;
+    endHeapMiB: number;
+    minSampleMiB: number;
+    maxSampleMiB: number;
+  };
+}
+
+function memoryReport({ big, many }: MemoryResult): string {
+  return [
+    `memory, one ${fmt(big.eventBytes / 1024 / 1024)} MiB event through the engine: peak heap ` +
+      `+${fmt(big.peakHeapGrowthMiB, 1)} MiB = ${fmt(big.peakHeapRatio, 2)}× the event ` +
+      `(heap + array buffers ${fmt(big.peakHeapAndBuffersRatio, 2)}×, max RSS growth ` +
+      `${fmt(big.maxRssGrowthRatio, 2)}×)`,
+    `memory, ${fmt(many.events)} events through one connection: heap after GC ` +
+      `${fmt(many.startHeapMiB, 2)} MiB at start, ${fmt(many.endHeapMiB, 2)} MiB at end ` +
+      `(every 100k events: ${fmt(many.minSampleMiB, 2)}–${fmt(many.maxSampleMiB, 2)} MiB)`,
+  ].join('\n');
+}
+
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -161,11 +201,14 @@ function report(rows: readonly Row[]): string {
     );
     lines.push(`| ${v.label} | ${cells.join(' | ')} |`);
   }
-  const ratio = (r: Row, a: string, b: string): string =>
-    `${fmt(r.medianMs[b]! / r.medianMs[a]!, 2)}×`;
   lines.push('');
-  lines.push(`| ratio (speed) | ${rows.map((r) => r.workload).join(' | ')} |`);
+  lines.push(`Client CPU time per run (median ms, user + system, all threads of the client):`);
+  lines.push('');
+  lines.push(`| client | ${rows.map((r) => r.workload).join(' | ')} |`);
   lines.push(`| --- | ${rows.map(() => '---:').join(' | ')} |`);
+  for (const v of VARIANTS) {
+    lines.push(`| ${v.label} | ${rows.map((r) => fmt(r.medianCpuMs[v.id]!, 1)).join(' | ')} |`);
+  }
   const ratios: [string, string, string][] = [
     ['engine / eventsource-parser (stream pipe)', 'engine', 'esp-stream'],
     ['engine / eventsource-parser (createParser)', 'engine', 'esp-feed'],
@@ -174,8 +217,15 @@ function report(rows: readonly Row[]): string {
     ['our parser / ceiling', 'parser', 'ceiling'],
     ['TextDecoder only / ceiling', 'decode', 'ceiling'],
   ];
+  lines.push('');
+  lines.push(`| speed ratio: wall clock (CPU time) | ${rows.map((r) => r.workload).join(' | ')} |`);
+  lines.push(`| --- | ${rows.map(() => '---:').join(' | ')} |`);
   for (const [label, a, b] of ratios) {
-    lines.push(`| ${label} | ${rows.map((r) => ratio(r, a, b)).join(' | ')} |`);
+    const cells = rows.map(
+      (r) =>
+        `${fmt(r.medianMs[b]! / r.medianMs[a]!, 2)}× (${fmt(r.medianCpuMs[b]! / r.medianCpuMs[a]!, 2)}×)`,
+    );
+    lines.push(`| ${label} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -197,8 +247,8 @@ async function main(): Promise<void> {
     const table = report(rows);
     process.stdout.write(`\n${table}\n\n`);
     process.stderr.write('  memory…\n');
-    const memory = await runMemory(base);
-    process.stdout.write(`memory: ${JSON.stringify(memory, null, 2)}\n`);
+    const memory = (await runMemory(base)) as MemoryResult;
+    process.stdout.write(`${memoryReport(memory)}\n`);
     process.stdout.write(`total ${fmt((performance.now() - started) / 1000, 1)} s\n`);
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/engine-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
