@@ -126,6 +126,18 @@ describe('workspace store', () => {
     await store.close();
   });
 
+  it('leaves no timer or handle behind once closed, even with a save pending', async () => {
+    const timers = () =>
+      process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'FSReqPromise')
+        .length;
+    const before = timers();
+    const { store } = await openTestStore(data.dir);
+    await store.save(sampleWorkspace());
+    expect(timers()).toBeGreaterThan(before);
+    await store.close();
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('stamps updatedAt on save and keeps createdAt', async () => {
     const { store } = await openTestStore(data.dir, {
       now: () => Date.parse('2026-05-06T07:08:09Z'),

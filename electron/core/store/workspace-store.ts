@@ -183,6 +183,7 @@ export async function openWorkspaceStore(
         notSavedReported: '',
       });
       upsertEntry(decoded.workspace);
+      scheduler.schedule(INDEX_KEY);
       const notices: StoreNotice[] = [
         {
           type: 'restored-from-backup',
