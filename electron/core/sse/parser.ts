@@ -140,9 +140,13 @@ export function createSseParser(
   assertUsableId(initialId);
 
   // "Interpreting an event stream" buffers. `dataLines` stands in for "the data buffer is
-  // non-empty" (every data line appends a LF), and `data` holds the lines already joined with
-  // LF but without the trailing LF the spec removes at dispatch.
+  // non-empty" (every data line appends a LF). The buffer is kept without its LFs: the first
+  // line in `data`, and from the second on every line in `dataParts`, joined once at dispatch
+  // (a flat string: consumers read it whole, and it does not pin the chunks' text).
+  // `dataLength` is the joined length, for the size limit.
   let data = '';
+  let dataParts: string[] = [];
+  let dataLength = 0;
   let dataLines = 0;
   let eventType = '';
   let idBuffer = initialId;
@@ -172,6 +176,7 @@ export function createSseParser(
 
   function resetBody(): void {
     data = '';
+    dataParts = [];
     dataLines = 0;
     eventType = '';
     idBuffer = lastEventId;
@@ -193,10 +198,11 @@ export function createSseParser(
     }
     const event: ParsedEvent = {
       type: eventType === '' ? 'message' : eventType,
-      data,
+      data: dataLines === 1 ? data : dataParts.join('\n'),
       lastEventId,
     };
     data = '';
+    dataParts = [];
     dataLines = 0;
     eventType = '';
     onEvent(event);
@@ -206,9 +212,12 @@ export function createSseParser(
     if (dataLines === 0) {
       if (value.length + 1 > maxBytes) fail('event');
       data = value;
+      dataLength = value.length;
     } else {
-      if (data.length + value.length + 2 > maxBytes) fail('event');
-      data = data + '\n' + value;
+      dataLength += value.length + 1;
+      if (dataLength + 1 > maxBytes) fail('event');
+      if (dataLines === 1) dataParts = [data, value];
+      else dataParts.push(value);
     }
     dataLines++;
   }
