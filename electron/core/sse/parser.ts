@@ -1,28 +1,25 @@
 /**
  * The event-stream parser: response-body bytes in, events, comments and `retry` values out.
  *
- * Implements WHATWG HTML §9.2 "Server-sent events", sections "Parsing an event stream" and
- * "Interpreting an event stream" (see /work/shared/SSE-RULES.md for our restatement).
+ * Implements WHATWG HTML "Server-sent events", sections "Parsing an event stream" and
+ * "Interpreting an event stream" (restated, with our decisions, in the shared SSE-RULES.md).
  *
- * Why it works on bytes first and strings second (issue #3 §7, measured in bench/engine.ts):
+ * Why it splits bytes first and decodes second (issue #3 §7; numbers in docs/performance.md):
  * - Line terminators (CR, LF) are ASCII, and a UTF-8 decoder that replaces errors with U+FFFD
- *   always resynchronises on an ASCII byte. So decoding each run of complete lines on its own
- *   gives exactly the text a streaming decoder would give for the whole body. We therefore find
- *   the last line terminator of every chunk in the bytes and decode everything before it in one
- *   native call (Buffer's UTF-8 decoder is ~7× faster than TextDecoder on ASCII in Node 20 and
- *   follows the same WHATWG error handling). Only the unterminated tail of a chunk goes through
- *   a streaming TextDecoder, which rejoins a character split across reads.
+ *   resynchronises on every ASCII byte. So decoding each run of complete lines on its own gives
+ *   exactly the text a streaming decoder would give for the whole body. Each chunk is cut at
+ *   its last CR/LF and everything before that is decoded in one native call: Buffer's decoder
+ *   (~7× faster than TextDecoder on ASCII in Node 20, same WHATWG error handling), or Latin-1
+ *   when a native isAscii check (~1 µs per 64 KiB) says the chunk is ASCII.
  * - Lines are then cut out of that one string with indexOf/slice: no per-line byte copies.
  *   Empty lines (one per event) are recognised by their first character, without a search.
- * - A chunk that is all ASCII (checked natively, ~1 µs per 64 KiB) is decoded as Latin-1,
- *   which gives the same text and skips UTF-8 validation.
- * - The unterminated tail of a chunk waits as bytes in a reused buffer; the finished line is
- *   decoded in one call. Only a line longer than CARRY_MAX_BYTES (a huge event) is decoded as
- *   it arrives, by a streaming TextDecoder (which rejoins characters split across reads), so it
- *   is held once, as text, rather than as bytes plus a copy plus text.
+ * - The unterminated tail of a chunk waits as bytes in a reused buffer and is decoded with the
+ *   rest of its line, which also rejoins a character split across reads. A line longer than
+ *   CARRY_MAX_BYTES (a huge event) is decoded as it arrives by a streaming TextDecoder instead,
+ *   so it is held once, as text, not as bytes plus a copy plus text.
  *
- * Event data are slices of the decoded chunk text, so an event retains at most its chunk's
- * text (≤ one read, 64 KiB from Node's fetch) for as long as the event itself is kept.
+ * Single-line event data are slices of the decoded chunk text: a kept event pins at most that
+ * text (≤ one read: 64 KiB from Node's fetch). Multi-line data are joined into a new string.
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
@@ -42,7 +39,11 @@ export interface SseParserHandlers {
 }
 
 export interface SseParserOptions {
-  /** Largest line, or largest pending data buffer, accepted. Default {@link DEFAULT_MAX_EVENT_BYTES}. */
+  /**
+   * Largest line, or largest data buffer of one event, accepted; more throws SseLimitError.
+   * Counted in bytes while a line is still arriving, in UTF-16 code units (never more than its
+   * UTF-8 bytes) once decoded. Default {@link DEFAULT_MAX_EVENT_BYTES}.
+   */
   maxEventBytes?: number;
   /** The connection's last event ID to start from (e.g. a saved cursor). Default ''. */
   lastEventId?: string;
@@ -326,7 +327,8 @@ export function createSseParser(
 
   function growCarry(size: number): void {
     if (size <= carry.length) return;
-    const next = Buffer.allocUnsafe(Math.max(size, carry.length * 2));
+    // Callers keep size ≤ CARRY_MAX_BYTES, so the buffer never grows past it.
+    const next = Buffer.allocUnsafe(Math.min(CARRY_MAX_BYTES, Math.max(size, carry.length * 2)));
     carry.copy(next, 0, 0, carryLength);
     carry = next;
   }
