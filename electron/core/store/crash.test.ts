@@ -145,11 +145,13 @@ describe('crash safety', () => {
     let midWrite = 0;
     let versionsWritten = 0;
 
+    // One lane failing stops the others, so no child outlives the test and its temp dirs.
+    let stopped = false;
     const lane = async (): Promise<void> => {
       const data = tempDataDir();
       dirs.push(data);
       let onDisk = 0;
-      while (kills < TOTAL_KILLS) {
+      while (kills < TOTAL_KILLS && !stopped) {
         kills++;
         const delayMs = Math.floor(random() * MAX_KILL_DELAY_MS);
         const outcome = await runAndKill(data.dir, delayMs);
@@ -160,10 +162,19 @@ describe('crash safety', () => {
         onDisk = version ?? 0;
       }
     };
-    try {
-      await Promise.all(Array.from({ length: LANES }, lane));
-    } catch (error) {
-      throw new Error(`crash test failed (replay with CRASH_SEED=${seed})`, { cause: error });
+    const results = await Promise.allSettled(
+      Array.from({ length: LANES }, () =>
+        lane().catch((error: unknown) => {
+          stopped = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      throw new Error(`crash test failed (replay with CRASH_SEED=${seed})`, {
+        cause: failure.reason,
+      });
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.info(
