@@ -156,6 +156,22 @@ describe('SSE parser fed at arbitrary byte boundaries', () => {
     );
   });
 
+  it('reads lines longer than the 256 KiB carry-over buffer the same way at any split', () => {
+    // Multi-byte characters everywhere, so the switch to streaming text and the final join
+    // both happen inside characters for many offsets.
+    const long = 'é€😀a'.repeat(30_000); // 300,000 characters, 330 KiB of UTF-8
+    const body = new TextEncoder().encode(
+      `data: ${long}\n: ${long.slice(0, 70_000)}\rid: ${long.slice(5, 9)}\r\n\r\n`,
+    );
+    const expected = referenceParse([body]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 6 }), (cut) => {
+        expect(runParser([splitAt(body, cut)])).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('matches a literal reading of the spec on random bytes with broken UTF-8, whole and split', () => {
     fc.assert(
       fc.property(
