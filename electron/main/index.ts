@@ -1,17 +1,17 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
 import type { FeedSink } from '../core/feeds/feed-manager';
-import { createAppCore } from '../core/app-core';
+import { openAppCore } from '../core/app-core';
 import { appLocation } from './app-url';
 import { createSenderCheck, registerCommandHandlers } from './ipc';
+import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createMainWindow, guardWebContents } from './window';
 import { windowSink } from './window-sink';
 
 // Entry: wire core to Electron and start. Logic lives in the modules imported above.
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+async function start(): Promise<void> {
   const location = appLocation(
     join(__dirname, '../renderer/index.html'),
     process.env.ELECTRON_RENDERER_URL,
@@ -22,7 +22,28 @@ if (!app.requestSingleInstanceLock()) {
     app: location,
     preloadPath: join(__dirname, '../preload/index.js'),
   };
-  const core = createAppCore({ face: 'electron', dataDir: app.getPath('userData') });
+  // Guard every webContents ever created (including ones we did not create ourselves).
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, deps));
+
+  await app.whenReady();
+  const core = await openAppCore({
+    face: 'electron',
+    dataDir: app.getPath('userData'),
+    cipher: await createSafeStorageCipher(safeStorage),
+    saveFile: async (suggestedName, text) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = {
+        defaultPath: suggestedName,
+        filters: [{ name: 'Eventscope workspace', extensions: ['json'] }],
+      };
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, text, { mode: 0o600 });
+      return choice.filePath;
+    },
+  });
   const sinks = new Map<Electron.WebContents, FeedSink>();
 
   const openWindow = () => {
@@ -30,19 +51,25 @@ if (!app.requestSingleInstanceLock()) {
     const contents = window.webContents;
     const sink = windowSink(contents);
     sinks.set(contents, sink);
-    // A reload or a closed window frees every feed the page owned.
+    core.attach(sink);
+    // A reload frees every feed the page owned; the new page starts clean.
     contents.on('did-start-navigation', (details) => {
       if (details.isMainFrame && !details.isSameDocument) void core.feeds.closeOwner(sink);
     });
     window.on('closed', () => {
       sinks.delete(contents);
-      void core.feeds.closeOwner(sink);
+      void core.detach(sink);
     });
     return window;
   };
 
-  // Guard every webContents ever created (including ones we did not create ourselves).
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, deps));
+  registerCommandHandlers(
+    ipcMain,
+    createSenderCheck(location, (contents) => sinks.has(contents)),
+    core.handlers,
+    (contents) => sinks.get(contents) ?? windowSink(contents),
+  );
+  openWindow();
 
   app.on('second-instance', () => {
     const [existing] = BrowserWindow.getAllWindows();
@@ -53,30 +80,31 @@ if (!app.requestSingleInstanceLock()) {
       openWindow();
     }
   });
-
-  void app.whenReady().then(() => {
-    registerCommandHandlers(
-      ipcMain,
-      createSenderCheck(location, (contents) => sinks.has(contents)),
-      core.handlers,
-      (contents) => sinks.get(contents) ?? windowSink(contents),
-    );
-    openWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow();
-    });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 
   let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
-    // Flush every session log before the process goes.
+    // Flush every session log and pending workspace save before the process goes.
     event.preventDefault();
     quitting = true;
     void core.dispose().finally(() => app.quit());
   });
+}
 
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    dialog.showErrorBox(
+      'Eventscope could not start',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
   });
 }

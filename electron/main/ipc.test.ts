@@ -4,7 +4,7 @@ import { COMMAND_CHANNELS } from '../../shared/api/channels';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppCore } from '../core/app-core';
+import { openAppCore } from '../core/app-core';
 import type { FeedSink } from '../core/feeds/feed-manager';
 import { appLocation } from './app-url';
 import { createSenderCheck, registerCommandHandlers } from './ipc';
@@ -37,11 +37,12 @@ const sink: FeedSink = {
   canSend: () => true,
 };
 
-function registered() {
+async function registered() {
   const handlers = new Map<string, Handler>();
-  const core = createAppCore({
+  const core = await openAppCore({
     face: 'electron',
     dataDir: mkdtempSync(join(tmpdir(), 'eventscope-ipc-')),
+    skipFirstLaunch: true,
   });
   registerCommandHandlers(
     { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) } as never,
@@ -53,12 +54,12 @@ function registered() {
 }
 
 describe('IPC command registration', () => {
-  it('registers a handler for every command channel of the contract', () => {
-    expect([...registered().keys()].sort()).toEqual([...COMMAND_CHANNELS].sort());
+  it('registers a handler for every command channel of the contract', async () => {
+    expect([...(await registered()).keys()].sort()).toEqual([...COMMAND_CHANNELS].sort());
   });
 
   it('answers a valid request from our main frame with an ok Result', async () => {
-    const ping = registered().get('app:ping')!;
+    const ping = (await registered()).get('app:ping')!;
     expect(await ping(event({}), { message: 'hi' })).toEqual({
       ok: true,
       value: { message: 'hi', receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
@@ -66,7 +67,7 @@ describe('IPC command registration', () => {
   });
 
   it('refuses a sub-frame, a foreign page, another webContents and a destroyed frame', async () => {
-    const info = registered().get('app:info')!;
+    const info = (await registered()).get('app:info')!;
     const refusals = [
       event({ subFrame: true }),
       event({ url: 'https://evil.example/' }),
@@ -80,7 +81,7 @@ describe('IPC command registration', () => {
   });
 
   it('refuses an invalid payload with a message naming the field, without calling the handler', async () => {
-    const ping = registered().get('app:ping')!;
+    const ping = (await registered()).get('app:ping')!;
     const result = (await ping(event({}), { message: 42 })) as {
       ok: boolean;
       error: { code: string; message: string };
@@ -91,7 +92,7 @@ describe('IPC command registration', () => {
   });
 
   it('refuses unexpected extra fields and a payload for a command that takes none', async () => {
-    const handlers = registered();
+    const handlers = await registered();
     expect(await handlers.get('app:ping')!(event({}), { message: 'x', extra: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },

@@ -37,14 +37,26 @@ describe('the preload API surface', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "closeFeed",
+        "createWorkspace",
+        "deleteEndpoint",
+        "deleteWorkspace",
+        "duplicateWorkspace",
+        "exportWorkspace",
         "getAppInfo",
+        "getWorkspace",
+        "importWorkspace",
         "listFeeds",
+        "listWorkspaces",
         "onFeedFrame",
         "onFeedState",
         "onNotice",
+        "onWorkspacesChanged",
+        "openEndpoint",
         "openFeed",
         "ping",
         "reconnectFeed",
+        "saveEndpoint",
+        "saveWorkspace",
         "startDemoServer",
       ]
     `);

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppCore } from '../core/app-core';
+import { openAppCore } from '../core/app-core';
 import type { WebClient, WebServer } from './server';
 import { startWebServer } from './server';
 
@@ -37,16 +37,19 @@ export async function startTestWebServer(
   onClientClosed: (client: WebClient) => void = () => {},
 ): Promise<TestWebServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'eventscope-data-'));
-  const core = createAppCore({ face: 'web', dataDir });
+  const core = await openAppCore({ face: 'web', dataDir, saveDebounceMs: 10 });
   const server = await startWebServer({
     host: '127.0.0.1',
     port: 0,
     rendererDir: makeRendererDir(),
     handlers: core.handlers,
-    onClientOpened: onClient,
+    onClientOpened: (client) => {
+      core.attach(client);
+      onClient(client);
+    },
     onClientClosed: (client) => {
       onClientClosed(client);
-      void core.feeds.closeOwner(client);
+      void core.detach(client);
     },
   });
   return {

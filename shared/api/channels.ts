@@ -11,6 +11,17 @@ export const COMMAND_CHANNELS = [
   'feeds:close',
   'feeds:reconnect',
   'feeds:list',
+  'workspaces:list',
+  'workspaces:get',
+  'workspaces:create',
+  'workspaces:save',
+  'workspaces:delete',
+  'workspaces:duplicate',
+  'workspaces:import',
+  'workspaces:export',
+  'endpoints:save',
+  'endpoints:delete',
+  'endpoints:open',
 ] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
@@ -23,14 +34,30 @@ export const commandMethods = {
   'feeds:close': 'closeFeed',
   'feeds:reconnect': 'reconnectFeed',
   'feeds:list': 'listFeeds',
+  'workspaces:list': 'listWorkspaces',
+  'workspaces:get': 'getWorkspace',
+  'workspaces:create': 'createWorkspace',
+  'workspaces:save': 'saveWorkspace',
+  'workspaces:delete': 'deleteWorkspace',
+  'workspaces:duplicate': 'duplicateWorkspace',
+  'workspaces:import': 'importWorkspace',
+  'workspaces:export': 'exportWorkspace',
+  'endpoints:save': 'saveEndpoint',
+  'endpoints:delete': 'deleteEndpoint',
+  'endpoints:open': 'openEndpoint',
 } as const satisfies Record<CommandChannel, string>;
 
-export const NOTIFICATION_CHANNELS = ['app:notice-posted', 'feeds:state-changed'] as const;
+export const NOTIFICATION_CHANNELS = [
+  'app:notice-posted',
+  'feeds:state-changed',
+  'workspaces:changed',
+] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export const notificationMethods = {
   'app:notice-posted': 'onNotice',
   'feeds:state-changed': 'onFeedState',
+  'workspaces:changed': 'onWorkspacesChanged',
 } as const satisfies Record<NotificationChannel, string>;
 
 /** Lane 3 (feed frames) has exactly one channel. */

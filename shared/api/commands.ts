@@ -2,6 +2,22 @@ import { z } from 'zod';
 import type { CommandChannel } from './channels';
 import type { FeedSummary } from './feeds';
 import { FeedIdRequestSchema, FeedOpenRequestSchema } from './feeds';
+import type { Workspace } from '../model/workspace';
+import type {
+  ExportOutcome,
+  ImportOutcome,
+  WorkspaceDetails,
+  WorkspaceListItem,
+} from './workspaces';
+import {
+  EndpointRefRequestSchema,
+  EndpointSaveRequestSchema,
+  WorkspaceCreateRequestSchema,
+  WorkspaceExportRequestSchema,
+  WorkspaceIdRequestSchema,
+  WorkspaceImportRequestSchema,
+  WorkspaceSaveRequestSchema,
+} from './workspaces';
 
 /**
  * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
@@ -31,6 +47,17 @@ export const commandSchemas = {
   'feeds:close': FeedIdRequestSchema,
   'feeds:reconnect': FeedIdRequestSchema,
   'feeds:list': z.undefined(),
+  'workspaces:list': z.undefined(),
+  'workspaces:get': WorkspaceIdRequestSchema,
+  'workspaces:create': WorkspaceCreateRequestSchema,
+  'workspaces:save': WorkspaceSaveRequestSchema,
+  'workspaces:delete': WorkspaceIdRequestSchema,
+  'workspaces:duplicate': WorkspaceIdRequestSchema,
+  'workspaces:import': WorkspaceImportRequestSchema,
+  'workspaces:export': WorkspaceExportRequestSchema,
+  'endpoints:save': EndpointSaveRequestSchema,
+  'endpoints:delete': EndpointRefRequestSchema,
+  'endpoints:open': EndpointRefRequestSchema,
 } as const satisfies Record<CommandChannel, z.ZodType>;
 
 /** Result types, one per channel. */
@@ -43,6 +70,17 @@ export interface CommandResults {
   'feeds:close': { closed: boolean };
   'feeds:reconnect': { reconnected: boolean };
   'feeds:list': FeedSummary[];
+  'workspaces:list': WorkspaceListItem[];
+  'workspaces:get': WorkspaceDetails;
+  'workspaces:create': Workspace;
+  'workspaces:save': Workspace;
+  'workspaces:delete': { deleted: true };
+  'workspaces:duplicate': Workspace;
+  'workspaces:import': ImportOutcome;
+  'workspaces:export': ExportOutcome;
+  'endpoints:save': Workspace;
+  'endpoints:delete': Workspace;
+  'endpoints:open': FeedSummary;
 }
 
 /** What the renderer passes (schema input: defaults may be left out). */

@@ -10,6 +10,7 @@ export * from './commands';
 export * from './notifications';
 export * from './frames';
 export * from './feeds';
+export * from './workspaces';
 
 export type Unsubscribe = () => void;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NotificationChannel } from './channels';
 import { FeedSummarySchema } from './feeds';
+import { WorkspacesChangedSchema } from './workspaces';
 
 /**
  * Notifications: Node side → renderer, low rate (DESIGN.md §2, lane 2). Named
@@ -17,6 +18,7 @@ export type Notice = z.infer<typeof NoticeSchema>;
 export const notificationSchemas = {
   'app:notice-posted': NoticeSchema,
   'feeds:state-changed': FeedSummarySchema,
+  'workspaces:changed': WorkspacesChangedSchema,
 } as const satisfies Record<NotificationChannel, z.ZodType>;
 
 export type NotificationPayload<K extends NotificationChannel> = z.infer<

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createAppCore } from '../../core/app-core';
+import { openAppCore } from '../../core/app-core';
 import { defaultDataDir } from '../../core/app-info';
 import { startWebServer } from '../../web/server';
 import { openInBrowser } from '../open-browser';
@@ -49,7 +49,7 @@ export function registerServeCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const core = createAppCore({ face: 'web', dataDir: defaultDataDir() });
+      const core = await openAppCore({ face: 'web', dataDir: defaultDataDir() });
       let server;
       try {
         server = await startWebServer({
@@ -57,7 +57,8 @@ export function registerServeCommand(program: Command): void {
           port: options.port,
           rendererDir,
           handlers: core.handlers,
-          onClientClosed: (client) => void core.feeds.closeOwner(client),
+          onClientOpened: (client) => core.attach(client),
+          onClientClosed: (client) => void core.detach(client),
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -2,6 +2,7 @@ import type { CommandChannel } from '../../../shared/api/channels';
 import type { AppInfo, CommandResult, ValidatedRequest } from '../../../shared/api/commands';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
+import type { WorkspaceService } from '../workspaces/workspace-service';
 
 /** Every handler gets its validated request and the page that asked (it owns what it opens). */
 export type CommandHandlers = {
@@ -11,12 +12,21 @@ export type CommandHandlers = {
   ) => CommandResult<K> | Promise<CommandResult<K>>;
 };
 
+/**
+ * Saves a file the user names in a dialog on the Node side (DESIGN.md §5: the renderer never
+ * passes a path). Resolves the chosen path, or null when the user cancelled.
+ */
+export type SaveFileDialog = (suggestedName: string, text: string) => Promise<string | null>;
+
 /** What the core needs from the face it runs under; each face supplies its own. */
 export interface CoreContext {
   appInfo(): AppInfo;
   now(): number;
   feeds: FeedManager;
   demo: DemoLauncher;
+  workspaces: WorkspaceService;
+  /** Electron's save dialog; absent in web mode, where the browser downloads the file. */
+  saveFile?: SaveFileDialog;
 }
 
 /**
@@ -24,6 +34,7 @@ export interface CoreContext {
  * checks (Electron) or token checks (web) and validation (`invokeValidated`).
  */
 export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
+  const { workspaces } = ctx;
   return {
     'app:info': () => ctx.appInfo(),
     'app:ping': ({ message }) => ({ message, receivedAt: new Date(ctx.now()).toISOString() }),
@@ -50,5 +61,33 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       reconnected: ctx.feeds.reconnect(caller, feedId),
     }),
     'feeds:list': (_request, caller) => ctx.feeds.list(caller),
+    'workspaces:list': () => workspaces.list(),
+    'workspaces:get': async ({ id }) => {
+      const loaded = await workspaces.get(id);
+      return {
+        workspace: loaded.workspace,
+        readOnly: loaded.readOnly,
+        notices: loaded.notices.map((n) => n.message),
+      };
+    },
+    'workspaces:create': ({ name }) => workspaces.create(name),
+    'workspaces:save': ({ workspace }) => workspaces.save(workspace),
+    'workspaces:delete': async ({ id }) => {
+      await workspaces.remove(id);
+      return { deleted: true };
+    },
+    'workspaces:duplicate': ({ id }) => workspaces.duplicate(id),
+    'workspaces:import': ({ text, into }) => workspaces.importText(text, into),
+    'workspaces:export': async ({ id, includeSecrets }) => {
+      const file = await workspaces.exportText(id, includeSecrets);
+      if (!ctx.saveFile) return { type: 'download', ...file };
+      const path = await ctx.saveFile(file.fileName, file.text);
+      return path === null ? { type: 'cancelled' } : { type: 'saved', path };
+    },
+    'endpoints:save': ({ workspaceId, endpoint }) => workspaces.saveEndpoint(workspaceId, endpoint),
+    'endpoints:delete': ({ workspaceId, endpointId }) =>
+      workspaces.deleteEndpoint(workspaceId, endpointId),
+    'endpoints:open': ({ workspaceId, endpointId }, caller) =>
+      workspaces.openEndpoint(caller, workspaceId, endpointId),
   };
 }

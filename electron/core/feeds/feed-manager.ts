@@ -39,6 +39,10 @@ export interface FeedConfig {
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
   maxEventBytes?: number;
+  /** This feed's own fetch (TLS or proxy settings of its endpoint); the manager's otherwise. */
+  fetch?: FetchFunction;
+  /** Called once when the feed has ended and its log is closed (frees its transport). */
+  onClosed?(): void | Promise<void>;
 }
 
 export interface FeedManagerOptions {
@@ -109,6 +113,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     feed.queue.flush();
     feed.queue.dispose();
     await feed.log?.close();
+    await feed.config.onClosed?.();
   }
 
   return {
@@ -149,7 +154,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
           connectTimeoutMs: config.connectTimeoutMs,
           idleTimeoutMs: config.idleTimeoutMs,
           maxEventBytes: config.maxEventBytes,
-          fetch: options.fetch,
+          fetch: config.fetch ?? options.fetch,
         },
         {
           onEvent: (event) => {

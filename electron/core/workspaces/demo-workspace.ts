@@ -1,0 +1,68 @@
+import type { Endpoint, IdGenerator, Workspace } from '../../../shared/model/workspace';
+import {
+  createEndpoint,
+  createHeader,
+  createWorkspace,
+  randomId,
+} from '../../../shared/model/workspace';
+
+/**
+ * Placeholder for the built-in demo server's base URL. The server starts on a free loopback
+ * port only when one of its endpoints connects, so the port is not known when the workspace is
+ * written; the workspace service resolves this name itself (issue #5 §6).
+ */
+export const DEMO_URL_VARIABLE = 'eventscope.demo';
+const DEMO = `{{${DEMO_URL_VARIABLE}}}`;
+
+export function usesDemoServer(endpoint: Pick<Endpoint, 'url'>): boolean {
+  return endpoint.url.includes(DEMO);
+}
+
+/** The "Demo" workspace made on first launch: live events within seconds, no server needed. */
+export function createDemoWorkspace(
+  now: Date = new Date(),
+  newId: IdGenerator = randomId,
+): Workspace {
+  const endpoint = (name: string, path: string, notes: string, method = 'GET'): Endpoint => ({
+    ...createEndpoint({ name, url: `${DEMO}${path}`, method }, newId),
+    notes,
+    tags: ['demo'],
+  });
+  const chat: Endpoint = {
+    ...endpoint(
+      'Chat completion (POST)',
+      '/chat',
+      'An LLM-style token stream: POST a JSON prompt, tokens arrive as chat.completion.chunk events, then [DONE]. The bearer token comes from the secret variable "token".',
+      'POST',
+    ),
+    headers: [createHeader('Authorization', 'Bearer {{token}}')],
+    body: {
+      kind: 'json',
+      text: JSON.stringify({ prompt: 'Explain Server-Sent Events in one paragraph.' }, null, 2),
+      contentType: '',
+    },
+  };
+  return {
+    ...createWorkspace('Demo', now, newId),
+    endpoints: [
+      endpoint(
+        'Clock',
+        '/stream',
+        'The classic demo: a connecttime event, then the date every second.',
+      ),
+      endpoint(
+        'Counter',
+        '/counter',
+        'Numbered events with ids; reconnects resume after Last-Event-ID.',
+      ),
+      chat,
+      endpoint(
+        'Flaky connection',
+        '/flaky',
+        'Drops the connection every few events: watch the reconnects and the resume.',
+      ),
+      endpoint('Burst (100k × 64 B)', '/burst?n=100000&size=64', 'As fast as the socket takes it.'),
+    ],
+    variables: [{ name: 'token', value: 'demo-token', secret: true }],
+  };
+}

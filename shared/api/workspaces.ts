@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { EndpointSchema, WorkspaceSchema } from '../model/workspace';
+import type { Workspace } from '../model/workspace';
+
+/** Schemas of the workspaces:* and endpoints:* commands (issue #5 §5). */
+
+const Id = z.string().min(1).max(64);
+/** An import is text the page read from a file the user picked, or a pasted curl line. */
+export const IMPORT_TEXT_MAX_CHARS = 20 * 1024 * 1024;
+
+export const WorkspaceIdRequestSchema = z.object({ id: Id }).strict();
+export const WorkspaceCreateRequestSchema = z
+  .object({ name: z.string().trim().min(1).max(200) })
+  .strict();
+export const WorkspaceSaveRequestSchema = z.object({ workspace: WorkspaceSchema }).strict();
+export const WorkspaceImportRequestSchema = z
+  .object({
+    text: z.string().max(IMPORT_TEXT_MAX_CHARS),
+    /** Add the imported endpoints to this workspace (curl, Postman) instead of a new one. */
+    into: Id.optional(),
+  })
+  .strict();
+export const WorkspaceExportRequestSchema = z
+  .object({ id: Id, includeSecrets: z.boolean().default(false) })
+  .strict();
+export const EndpointSaveRequestSchema = z
+  .object({ workspaceId: Id, endpoint: EndpointSchema })
+  .strict();
+export const EndpointRefRequestSchema = z.object({ workspaceId: Id, endpointId: Id }).strict();
+
+export interface WorkspaceListItem {
+  id: string;
+  name: string;
+  updatedAt: string;
+}
+
+export interface WorkspaceDetails {
+  workspace: Workspace;
+  /** Written by a newer Eventscope: shown, never saved over. */
+  readOnly: boolean;
+  /** Things the user should know (restored from backup, secrets to re-enter …). */
+  notices: string[];
+}
+
+export interface ImportOutcome {
+  workspace: Workspace;
+  /** What was skipped or approximated during the import; never silent. */
+  warnings: string[];
+}
+
+/** Electron saves through a dialog in main; web mode hands the file to the browser to download. */
+export type ExportOutcome =
+  | { type: 'saved'; path: string }
+  | { type: 'cancelled' }
+  | { type: 'download'; fileName: string; text: string };
+
+export const WorkspacesChangedSchema = z.object({ ids: z.array(z.string()), at: z.number() });
+export type WorkspacesChanged = z.infer<typeof WorkspacesChangedSchema>;
