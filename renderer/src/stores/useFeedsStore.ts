@@ -123,6 +123,22 @@ export const useFeedsStore = defineStore('feeds', () => {
     return result.value;
   }
 
+  /** Opens a saved endpoint of a workspace (its variables resolved on the Node side). */
+  async function openEndpoint(
+    workspaceId: string,
+    endpointId: string,
+  ): Promise<FeedSummary | null> {
+    if (!api) return null;
+    const result = await api.openEndpoint({ workspaceId, endpointId });
+    if (!result.ok) {
+      error.value = result.error.message;
+      return null;
+    }
+    error.value = null;
+    track(result.value);
+    return result.value;
+  }
+
   async function close(feedId: string): Promise<void> {
     closed.add(feedId);
     early.delete(feedId);
@@ -146,7 +162,19 @@ export const useFeedsStore = defineStore('feeds', () => {
     return open(demoRequest(started.value.url, route));
   }
 
-  return { feeds, order, error, model, connect, open, close, reconnect, openDemo, applyPending };
+  return {
+    feeds,
+    order,
+    error,
+    model,
+    connect,
+    open,
+    openEndpoint,
+    close,
+    reconnect,
+    openDemo,
+    applyPending,
+  };
 });
 
 export type DemoRoute = 'stream' | 'counter' | 'chat' | 'flaky' | 'burst';

@@ -1,0 +1,154 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { EventscopeApi, WorkspaceDetails, WorkspaceListItem } from '../../../shared/api';
+import type { Endpoint, Workspace } from '../../../shared/model/workspace';
+import type { Result } from '../../../shared/result';
+
+/**
+ * Saved workspaces as this page sees them (issue #5 §5). The Node side owns the files; every
+ * change made in any window comes back as `workspaces:changed` and is reloaded here.
+ */
+export const useWorkspacesStore = defineStore('workspaces', () => {
+  const list = ref<WorkspaceListItem[]>([]);
+  const selectedId = ref<string | null>(null);
+  const current = ref<WorkspaceDetails | null>(null);
+  const error = ref<string | null>(null);
+  const message = ref<string | null>(null);
+  let api: EventscopeApi | null = null;
+
+  function take<T>(result: Result<T>): T | null {
+    if (result.ok) {
+      error.value = null;
+      return result.value;
+    }
+    error.value = result.error.message;
+    return null;
+  }
+
+  async function refresh(): Promise<void> {
+    if (!api) return;
+    const items = take(await api.listWorkspaces());
+    if (!items) return;
+    list.value = items;
+    if (!selectedId.value || !items.some((w) => w.id === selectedId.value)) {
+      selectedId.value = items[0]?.id ?? null;
+    }
+    await loadCurrent();
+  }
+
+  async function loadCurrent(): Promise<void> {
+    if (!api || !selectedId.value) {
+      current.value = null;
+      return;
+    }
+    current.value = take(await api.getWorkspace({ id: selectedId.value }));
+  }
+
+  async function connect(connectionApi: EventscopeApi): Promise<void> {
+    api = connectionApi;
+    api.onWorkspacesChanged(() => void refresh());
+    await refresh();
+  }
+
+  async function select(id: string): Promise<void> {
+    selectedId.value = id;
+    await loadCurrent();
+  }
+
+  async function adopt(workspace: Workspace | null): Promise<void> {
+    if (!workspace) return;
+    selectedId.value = workspace.id;
+    await refresh();
+  }
+
+  async function create(name: string): Promise<void> {
+    if (api) await adopt(take(await api.createWorkspace({ name })));
+  }
+
+  async function duplicate(): Promise<void> {
+    if (api && selectedId.value)
+      await adopt(take(await api.duplicateWorkspace({ id: selectedId.value })));
+  }
+
+  async function remove(): Promise<void> {
+    if (!api || !selectedId.value) return;
+    if (take(await api.deleteWorkspace({ id: selectedId.value }))) {
+      selectedId.value = null;
+      await refresh();
+    }
+  }
+
+  async function save(workspace: Workspace): Promise<boolean> {
+    if (!api) return false;
+    const saved = take(await api.saveWorkspace({ workspace }));
+    if (saved) await adopt(saved);
+    return saved !== null;
+  }
+
+  async function saveEndpoint(endpoint: Endpoint): Promise<boolean> {
+    if (!api || !selectedId.value) return false;
+    const saved = take(await api.saveEndpoint({ workspaceId: selectedId.value, endpoint }));
+    if (saved) await adopt(saved);
+    return saved !== null;
+  }
+
+  async function deleteEndpoint(endpointId: string): Promise<void> {
+    if (!api || !selectedId.value) return;
+    await adopt(take(await api.deleteEndpoint({ workspaceId: selectedId.value, endpointId })));
+  }
+
+  /** Imports a file's text or a pasted curl command (into the current workspace for curl). */
+  async function importText(text: string, intoCurrent: boolean): Promise<void> {
+    if (!api) return;
+    const into = intoCurrent && selectedId.value ? selectedId.value : undefined;
+    const outcome = take(await api.importWorkspace({ text, into }));
+    if (!outcome) return;
+    message.value = outcome.warnings.length
+      ? `Imported “${outcome.workspace.name}” with notes: ${outcome.warnings.join(' ')}`
+      : `Imported “${outcome.workspace.name}”.`;
+    await adopt(outcome.workspace);
+  }
+
+  /** Exports the current workspace: a save dialog in the app, a download in web mode. */
+  async function exportCurrent(includeSecrets: boolean): Promise<void> {
+    if (!api || !selectedId.value) return;
+    const outcome = take(await api.exportWorkspace({ id: selectedId.value, includeSecrets }));
+    if (!outcome) return;
+    switch (outcome.type) {
+      case 'saved':
+        message.value = `Exported to ${outcome.path}`;
+        break;
+      case 'cancelled':
+        break;
+      case 'download': {
+        const url = URL.createObjectURL(new Blob([outcome.text], { type: 'application/json' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = outcome.fileName;
+        link.click();
+        URL.revokeObjectURL(url);
+        message.value = `Downloaded ${outcome.fileName}${includeSecrets ? ' (with secrets)' : ' (secrets left out)'}`;
+        break;
+      }
+    }
+  }
+
+  return {
+    list,
+    selectedId,
+    current,
+    error,
+    message,
+    connect,
+    refresh,
+    select,
+    create,
+    duplicate,
+    remove,
+    save,
+    saveEndpoint,
+    deleteEndpoint,
+    importText,
+    exportCurrent,
+  };
+});
