@@ -1,0 +1,165 @@
+import { isSecretHeaderName } from '../../../shared/model/headers';
+import { placeholderNames } from '../../../shared/model/variables';
+import type { Header, RequestBody } from '../../../shared/model/workspace';
+import { isSensitiveHeaderName } from '../../../shared/model/workspace';
+
+/**
+ * Pieces both importers need to turn a foreign request into an Endpoint: headers marked
+ * secret, the body kind, Basic credentials, a name. Pure, no I/O.
+ */
+
+/** The workspace model's limit on names (shared/model/workspace.ts). */
+const MAX_NAME_CHARS = 200;
+
+export function importedHeader(name: string, value: string, enabled = true): Header {
+  // Both lists: the CLI's (x-auth-token, …-session) and the store's (…_password, api.key).
+  const secret = isSecretHeaderName(name) || isSensitiveHeaderName(name);
+  return { name, value, enabled, secret };
+}
+
+export function hasHeader(headers: readonly Header[], name: string): boolean {
+  const lower = name.toLowerCase();
+  return headers.some((h) => h.enabled && h.name.toLowerCase() === lower);
+}
+
+/**
+ * Why a copied header is left out, or null to keep it. Fetch sets these itself, and a stale
+ * Content-Length (after the body is edited) or any of the hop-by-hop ones would fail the
+ * request (electron/core/sse/request.ts lists what undici refuses).
+ */
+export function droppedHeaderReason(name: string, value: string): string | null {
+  const lower = name.toLowerCase();
+  if (lower.startsWith(':')) return `the HTTP/2 pseudo-header ${name} was left out`;
+  if (lower === 'content-length') {
+    return 'Content-Length was left out: fetch computes it from the body';
+  }
+  if (lower === 'accept-encoding' && value.trim().toLowerCase() !== 'identity') {
+    return 'Accept-Encoding was left out: fetch negotiates compression and decompresses itself';
+  }
+  if (['transfer-encoding', 'keep-alive', 'upgrade', 'expect', 'te'].includes(lower)) {
+    return `${name} was left out: fetch manages it and refuses to send it`;
+  }
+  return null;
+}
+
+/** `Authorization: Basic …` per RFC 7617 §2, with the UTF-8 bytes of `user:password`. */
+export function basicAuthorization(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** `application/json`, `application/problem+json`, `text/json; charset=utf-8`. */
+export function isJsonContentType(contentType: string): boolean {
+  const media = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return media === 'application/json' || media === 'text/json' || media.endsWith('+json');
+}
+
+export function isFormContentType(contentType: string): boolean {
+  const media = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return media === 'application/x-www-form-urlencoded';
+}
+
+/**
+ * Whether `text` is JSON once its `{{placeholders}}` are filled in. A placeholder may stand for
+ * a whole value (`{"n": {{count}}}`) or sit inside a string, so `0` fits both places.
+ */
+export function parsesAsJson(text: string): boolean {
+  const filled = text.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}/g, '0');
+  try {
+    JSON.parse(filled);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The body for `text` sent with `contentType` ('' = none declared). JSON only when the type
+ * says JSON and the text parses, so the editor's JSON tools never mangle something that isn't.
+ */
+export function bodyFor(text: string, contentType: string): RequestBody {
+  if (contentType !== '' && isJsonContentType(contentType) && parsesAsJson(text)) {
+    return { kind: 'json', text, contentType };
+  }
+  if (contentType === '' || isFormContentType(contentType)) {
+    return { kind: 'form', text, contentType };
+  }
+  return { kind: 'text', text, contentType };
+}
+
+/**
+ * Moves a Content-Type header into the body, where the editor shows it next to the text.
+ * Returns the header's value ('' when there was none) and the headers without it.
+ */
+export function takeContentType(headers: readonly Header[]): {
+  contentType: string;
+  headers: Header[];
+} {
+  const index = headers.findIndex((h) => h.enabled && h.name.toLowerCase() === 'content-type');
+  if (index === -1) return { contentType: '', headers: [...headers] };
+  return {
+    contentType: (headers[index] as Header).value,
+    headers: headers.filter((_, i) => i !== index),
+  };
+}
+
+/** "POST api.openai.com/v1/chat/completions": method, host and path, no query (it may hold keys). */
+export function endpointName(method: string, url: string): string {
+  let where: string;
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    // `{{base}}/v1/x` is not a URL yet; show it as written, without scheme, query and fragment.
+    where = url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '').replace(/[?#].*$/s, '');
+  }
+  return clipName(`${method.toUpperCase()} ${where || url}`);
+}
+
+export function clipName(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') return 'Imported request';
+  return trimmed.length > MAX_NAME_CHARS ? `${trimmed.slice(0, MAX_NAME_CHARS - 1)}…` : trimmed;
+}
+
+/** Placeholder names in any of the texts, in order of first use. */
+export function placeholdersIn(texts: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const text of texts) for (const name of placeholderNames(text)) names.add(name);
+  return [...names];
+}
+
+/**
+ * Percent-encodes for `application/x-www-form-urlencoded` (space as `+`), leaving
+ * `{{placeholders}}` as they are: the workspace encodes their values when it fills them in.
+ */
+export function formEncodeKeepingPlaceholders(text: string): string {
+  const placeholder = /\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}/g;
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(placeholder)) {
+    out += formEncode(text.slice(last, match.index));
+    out += match[0];
+    last = match.index + match[0].length;
+  }
+  return out + formEncode(text.slice(last));
+}
+
+/** As curl's --data-urlencode and URLSearchParams: unreserved characters stay, space is `+`. */
+export function formEncode(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
+}
+
+/** Adds `query` (already encoded) to a URL, before any `#fragment`. */
+export function appendQuery(url: string, query: string): string {
+  if (query === '') return url;
+  const hash = url.indexOf('#');
+  const base = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? '' : url.slice(hash);
+  const separator = !base.includes('?') ? '?' : /[?&]$/.test(base) ? '' : '&';
+  return `${base}${separator}${query}${fragment}`;
+}

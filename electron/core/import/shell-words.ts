@@ -1,0 +1,56 @@
+import { VARIABLE_NAME_PATTERN } from '../../../shared/model/workspace';
+
+/**
+ * What the shell tokenizers (bash-words.ts, cmd-words.ts) return: the words of the first
+ * command, the environment variables it referenced (as `{{NAME}}` placeholders), and notes on
+ * whatever was not reproduced — never the values themselves, which may be secrets.
+ */
+export type ShellWordsResult =
+  | { ok: true; words: string[]; variables: string[]; warnings: string[] }
+  | { ok: false; message: string };
+
+export interface ShellWordsOptions {
+  /**
+   * `$NAME` / `${NAME}` (bash) and `%NAME%` (cmd) become `{{NAME}}`, a workspace variable the
+   * user fills in. API docs write `-H "Authorization: Bearer $API_KEY"`; keeping `$API_KEY`
+   * literally would send those eight characters as the token. Off: kept as written, with a note.
+   */
+  placeholders?: boolean;
+}
+
+/** Shared bookkeeping of both tokenizers. */
+export class WordsCollector {
+  readonly words: string[] = [];
+  readonly variables: string[] = [];
+  private readonly notes = new Set<string>();
+
+  constructor(private readonly placeholders: boolean) {}
+
+  warn(note: string): void {
+    this.notes.add(note);
+  }
+
+  /** The text that stands for an environment variable reference written as `raw`. */
+  variable(name: string, raw: string): string {
+    if (this.placeholders && VARIABLE_NAME_PATTERN.test(name)) {
+      if (!this.variables.includes(name)) this.variables.push(name);
+      return `{{${name}}}`;
+    }
+    this.warn(`the shell would expand ${raw}; it was kept as written`);
+    return raw;
+  }
+
+  result(): ShellWordsResult {
+    return { ok: true, words: this.words, variables: this.variables, warnings: [...this.notes] };
+  }
+}
+
+/** "line 3, column 12" for an index into `text`, for errors about unterminated quotes. */
+export function describePosition(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+export class ShellSyntaxError extends Error {}
