@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerDemoServerCommand } from './commands/demo-server';
 import { registerServeCommand } from './commands/serve';
 import { registerWatchCommand } from './commands/watch';
+import { registerWorkspaceCommand } from './commands/workspace';
 
 declare const __APP_VERSION__: string | undefined;
 
@@ -19,5 +20,6 @@ export function registerCommands(program: Command): Command {
   registerServeCommand(program);
   registerWatchCommand(program);
   registerDemoServerCommand(program);
+  registerWorkspaceCommand(program);
   return program;
 }

@@ -1,10 +1,16 @@
 import { defaultRetryPolicy, type RetryPolicy } from '../../shared/model/retry-policy';
+import type { ResolvedRequest } from '../../shared/model/variables';
+import type { Endpoint } from '../../shared/model/workspace';
 import { normalizeMethod, validateRequest, type SseRequest } from '../core/sse/request';
 import { parseHeaderArg, type HeaderArg } from '../../shared/model/headers';
 import { defaultFormat, type OutputFormat } from './watch-output';
 
 /** The flags of `eventscope watch` as commander hands them over (numbers already parsed). */
 export interface WatchFlags {
+  /** A saved workspace (file, name or id) whose `--endpoint` to watch instead of a URL. */
+  workspace?: string;
+  endpoint?: string;
+  dataDir?: string;
   method?: string;
   /** Undefined when no -H was given. */
   header?: string[];
@@ -107,8 +113,8 @@ function moveUrlCredentials(url: string, headers: HeaderArg[]): { url: string; s
   return { url: parsed.href, secrets: [password, rawPassword].filter((v) => v !== '') };
 }
 
-function retryPolicy(method: string, flags: WatchFlags): RetryPolicy {
-  const policy = defaultRetryPolicy(method);
+function retryPolicy(base: RetryPolicy, flags: WatchFlags): RetryPolicy {
+  const policy = { ...base };
   if (!flags.retry) policy.enabled = false;
   if (flags.retryMax !== undefined) policy.maxAttempts = flags.retryMax;
   if (flags.retryInitial !== undefined) policy.initialDelayMs = flags.retryInitial;
@@ -143,7 +149,7 @@ export function buildWatchConfig(
 
   return {
     request,
-    retry: retryPolicy(method, flags),
+    retry: retryPolicy(defaultRetryPolicy(method), flags),
     ...(flags.lastEventId !== undefined ? { lastEventId: flags.lastEventId } : {}),
     ...(flags.idleTimeout !== undefined ? { idleTimeoutMs: flags.idleTimeout } : {}),
     maxEvents: flags.maxEvents ?? null,
@@ -152,5 +158,42 @@ export function buildWatchConfig(
     includeStatus: flags.includeStatus === true,
     summary: flags.summary === true,
     secrets: [...headers.filter((h) => h.secret).map((h) => h.value), ...credentials.secrets],
+  };
+}
+
+/**
+ * `watch --workspace W --endpoint E`: the saved endpoint's request (variables already resolved)
+ * and settings, with any flags given on the command line taking precedence.
+ */
+export function buildEndpointWatchConfig(
+  resolved: ResolvedRequest,
+  endpoint: Pick<Endpoint, 'retry' | 'lastEventId' | 'idleTimeoutMs'>,
+  flags: WatchFlags,
+  env: WatchEnvironment,
+): WatchConfig {
+  const extra = parseHeaders(flags.header ?? []);
+  const body =
+    flags.data !== undefined || flags.dataFile !== undefined ? readBody(flags, env) : resolved.body;
+  const method = flags.method !== undefined ? normalizeMethod(flags.method) : resolved.method;
+  const lastEventId = flags.lastEventId ?? (endpoint.lastEventId || undefined);
+  const request: SseRequest = {
+    url: resolved.url,
+    method,
+    headers: [...resolved.headers, ...extra],
+    body,
+  };
+  const invalid = validateRequest(request);
+  if (invalid !== null) throw new UsageError(invalid);
+  return {
+    request,
+    retry: retryPolicy(endpoint.retry, flags),
+    ...(lastEventId !== undefined ? { lastEventId } : {}),
+    idleTimeoutMs: flags.idleTimeout ?? endpoint.idleTimeoutMs,
+    maxEvents: flags.maxEvents ?? null,
+    timeoutMs: flags.timeout ?? null,
+    format: flags.format ?? defaultFormat(env.stdoutIsTty),
+    includeStatus: flags.includeStatus === true,
+    summary: flags.summary === true,
+    secrets: [...resolved.secretValues, ...extra.filter((h) => h.secret).map((h) => h.value)],
   };
 }

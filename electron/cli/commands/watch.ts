@@ -6,7 +6,19 @@ import {
   parsePositiveInt,
   parsePositiveMs,
 } from '../parse-number';
-import { buildWatchConfig, UsageError, type WatchFlags } from '../watch-config';
+import { resolveEndpointRequest } from '../../../shared/model/variables';
+import { defaultDataDir } from '../../core/app-info';
+import { createDemoServer, type DemoServer } from '../../core/demo/server';
+import { DEMO_URL_VARIABLE, usesDemoServer } from '../../core/workspaces/demo-workspace';
+import {
+  buildEndpointWatchConfig,
+  buildWatchConfig,
+  UsageError,
+  type WatchConfig,
+  type WatchEnvironment,
+  type WatchFlags,
+} from '../watch-config';
+import { findEndpoint, findWorkspace } from '../workspace-source';
 import { OUTPUT_FORMATS } from '../watch-output';
 import { processIo, runWatch } from '../watch-run';
 
@@ -22,6 +34,7 @@ Examples:
   $ eventscope watch https://api.example.com/v1/chat -H "Authorization: Bearer $TOKEN" \\
       -d '{"prompt":"Hello"}'
   $ eventscope watch http://127.0.0.1:8844/flaky --retry-max 3 --include-status --summary
+  $ eventscope watch --workspace Demo --endpoint Counter --max-events 3
 
 Exit codes: 0 finished (max events, timeout, end of stream with --no-retry, HTTP 204, Ctrl-C),
 1 connection failed, 2 usage error.`;
@@ -31,7 +44,10 @@ export function registerWatchCommand(program: Command): Command {
   const command = program
     .command('watch')
     .description('Connect to a Server-Sent Events endpoint and print its events as they arrive.')
-    .argument('<url>', 'the http(s) URL of the event stream')
+    .argument('[url]', 'the http(s) URL of the event stream (or use --workspace and --endpoint)')
+    .option('--workspace <workspace>', 'a saved workspace: its file, export file, name or id')
+    .option('--endpoint <endpoint>', 'with --workspace: the endpoint to watch (name or id)')
+    .option('--data-dir <dir>', 'where saved workspaces live (default: the app’s data directory)')
     .option('-X, --method <method>', 'HTTP method (default: GET, or POST when a body is given)')
     .option(
       '-H, --header <header>',
@@ -71,24 +87,63 @@ export function registerWatchCommand(program: Command): Command {
     // Commander exits with 1 on a bad flag unless the command itself throws; index.ts turns the
     // thrown error into exit code 2. Set here because subcommands copy it only at creation.
     .exitOverride()
-    .action(async (url: string, flags: WatchFlags, cmd: Command) => {
+    .action(async (url: string | undefined, flags: WatchFlags, cmd: Command) => {
       const io = processIo();
-      let config;
+      const env: WatchEnvironment = {
+        stdoutIsTty: process.stdout.isTTY === true,
+        readFile: (path) => readFileSync(path === '-' ? 0 : path),
+      };
+      const demo: { server: DemoServer | null } = { server: null };
+      let config: WatchConfig;
       try {
-        config = buildWatchConfig(url, flags, {
-          stdoutIsTty: process.stdout.isTTY === true,
-          readFile: (path) => readFileSync(path === '-' ? 0 : path),
-        });
+        config =
+          flags.workspace === undefined
+            ? urlConfig(url, flags, env)
+            : await savedConfig(url, flags, env, demo);
       } catch (error) {
+        await demo.server?.close();
         if (error instanceof UsageError) {
           cmd.error(`error: ${error.message}`, { exitCode: EXIT_USAGE, code: 'eventscope.usage' });
         }
         throw error;
       }
-      process.exitCode = await runWatch(config, io);
+      try {
+        process.exitCode = await runWatch(config, io);
+      } finally {
+        await demo.server?.close();
+      }
     });
   command.showHelpAfterError(
     `Usage: eventscope watch ${command.usage()}\nRun "eventscope watch --help" for every option.`,
   );
   return command;
+}
+
+function urlConfig(url: string | undefined, flags: WatchFlags, env: WatchEnvironment): WatchConfig {
+  if (flags.endpoint !== undefined) throw new UsageError('--endpoint goes with --workspace');
+  if (url === undefined)
+    throw new UsageError('give the URL to watch, or --workspace and --endpoint');
+  return buildWatchConfig(url, flags, env);
+}
+
+/** A saved endpoint: variables resolved, the built-in demo server started when it uses it. */
+async function savedConfig(
+  url: string | undefined,
+  flags: WatchFlags,
+  env: WatchEnvironment,
+  demo: { server: DemoServer | null },
+): Promise<WatchConfig> {
+  if (url !== undefined) throw new UsageError('give either a URL or --workspace, not both');
+  if (flags.endpoint === undefined)
+    throw new UsageError('--workspace needs --endpoint <name or id>');
+  const found = await findWorkspace(flags.workspace!, flags.dataDir ?? defaultDataDir());
+  const endpoint = findEndpoint(found.workspace, flags.endpoint);
+  let variables = found.workspace.variables;
+  if (usesDemoServer(endpoint)) {
+    demo.server = await createDemoServer({ port: 0 });
+    variables = [...variables, { name: DEMO_URL_VARIABLE, value: demo.server.url, secret: false }];
+  }
+  const resolved = resolveEndpointRequest(endpoint, variables);
+  if (!resolved.ok) throw new UsageError(`endpoint "${endpoint.name}": ${resolved.error.message}`);
+  return buildEndpointWatchConfig(resolved.request, endpoint, flags, env);
 }

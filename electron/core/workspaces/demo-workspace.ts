@@ -32,15 +32,11 @@ export function createDemoWorkspace(
     ...endpoint(
       'Chat completion (POST)',
       '/chat',
-      'An LLM-style token stream: POST a JSON prompt, tokens arrive as chat.completion.chunk events, then [DONE]. The bearer token comes from the secret variable "token".',
+      'An LLM-style token stream: POST a JSON prompt, tokens arrive as chat.completion.chunk events, then [DONE]. The prompt comes from the workspace variable "prompt": edit it and reopen.',
       'POST',
     ),
-    headers: [createHeader('Authorization', 'Bearer {{token}}')],
-    body: {
-      kind: 'json',
-      text: JSON.stringify({ prompt: 'Explain Server-Sent Events in one paragraph.' }, null, 2),
-      contentType: '',
-    },
+    headers: [createHeader('X-Client', 'eventscope-demo')],
+    body: { kind: 'json', text: '{\n  "prompt": "{{prompt}}"\n}', contentType: '' },
   };
   return {
     ...createWorkspace('Demo', now, newId),
@@ -63,6 +59,9 @@ export function createDemoWorkspace(
       ),
       endpoint('Burst (100k × 64 B)', '/burst?n=100000&size=64', 'As fast as the socket takes it.'),
     ],
-    variables: [{ name: 'token', value: 'demo-token', secret: true }],
+    // Not a secret on purpose: the demo must work where secrets are kept for a session only.
+    variables: [
+      { name: 'prompt', value: 'Explain Server-Sent Events in one paragraph.', secret: false },
+    ],
   };
 }
