@@ -315,6 +315,12 @@ describe('importCurl: hand-written commands', () => {
     expect(warnings).toEqual([expect.stringMatching(/no scheme/)]);
   });
 
+  it('names an endpoint by method, host and path as written', () => {
+    expect(
+      only("curl -X post 'https://u:p@h.example:8443/v1/{{team}}/events/?key=k#x'").endpoint.name,
+    ).toBe('POST h.example:8443/v1/{{team}}/events');
+  });
+
   it('makes one endpoint per URL', () => {
     const result = imported('curl -H "X-A: 1" https://h/a --url https://h/b');
     expect(result.endpoints.map((e) => [e.id, e.name])).toEqual([
@@ -354,7 +360,7 @@ describe('importCurl: hand-written commands', () => {
 describe('importCurl: refusals', () => {
   it.each([
     ['', /empty/],
-    ['wget https://h/', /not a curl command \(it starts with "wget"\)/],
+    ['wget https://h/', /not a curl command \(it must start with curl\)/],
     ['curl -s -H "X: 1"', /no URL/],
     ["curl 'https://h/", /unterminated single quote/],
     ['fetch("https://h/", {"headers": {}});', /Copy as fetch/],
@@ -364,5 +370,75 @@ describe('importCurl: refusals', () => {
     const result = importCurl(input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(message);
+  });
+});
+
+describe('importCurl: more options', () => {
+  it('does not mistake ^" inside a bash quoted body for the cmd form', () => {
+    const command = `curl https://h/ -H 'content-type: application/json' -d '{"pattern":"^\\"quoted"}'`;
+    expect(detectCurlShell(command)).toBe('bash');
+    expect(only(command).endpoint.body.text).toBe('{"pattern":"^\\"quoted"}');
+  });
+
+  it('reads the text as the shell it is told to', () => {
+    // cmd: an unquoted ^ escapes the &, and inside cmd's own "…" a ^ is literal.
+    const command = 'curl "https://h/?a=^1" -d x=^&y';
+    const cmd = importCurl(command, { shell: 'cmd', newId: counter() });
+    expect(cmd.ok && [cmd.endpoints[0]?.url, cmd.endpoints[0]?.body.text]).toEqual([
+      'https://h/?a=^1',
+      'x=&y',
+    ]);
+    const bash = importCurl(command, { shell: 'bash', newId: counter() });
+    expect(bash.ok && [bash.endpoints[0]?.url, bash.endpoints[0]?.body.text]).toEqual([
+      'https://h/?a=^1',
+      'x=^',
+    ]);
+  });
+
+  it('adds --url-query parameters, encoded unless they start with +', () => {
+    expect(only("curl --url-query 'q=a b' --url-query '+raw=%41' https://h/s").endpoint.url).toBe(
+      'https://h/s?q=a+b&raw=%41',
+    );
+  });
+
+  it('sends HEAD for -I and turns --oauth2-bearer into a secret header', () => {
+    const { endpoint } = only('curl -I --oauth2-bearer tok123 https://h/');
+    expect(endpoint.method).toBe('HEAD');
+    expect(endpoint.headers).toEqual([
+      { name: 'Authorization', value: 'Bearer tok123', enabled: true, secret: true },
+    ]);
+  });
+
+  it('disables the proxy for -x "" and keeps a scheme the proxy URL has', () => {
+    expect(only("curl -x '' https://h/").endpoint.proxy).toEqual({ mode: 'none', url: '' });
+    expect(only('curl --proxy https://p:8443 https://h/').endpoint.proxy).toEqual({
+      mode: 'manual',
+      url: 'https://p:8443',
+    });
+  });
+
+  it('merges -b cookies into a Cookie header given with -H', () => {
+    const { endpoint } = only("curl -H 'Cookie: a=1' -b 'b=2' https://h/");
+    expect(endpoint.headers).toEqual([
+      { name: 'Cookie', value: 'a=1; b=2', enabled: true, secret: true },
+    ]);
+  });
+
+  it('notes that a JSON-looking -d body goes out as a form, as curl sends it', () => {
+    const { endpoint, warnings } = only(`curl -d '{"a":1}' https://h/`);
+    expect(endpoint.body).toEqual({ kind: 'form', text: '{"a":1}', contentType: '' });
+    expect(warnings).toEqual([expect.stringMatching(/looks like JSON/)]);
+  });
+
+  it('imports a JSON content type with a body that is not JSON as text', () => {
+    const { endpoint, warnings } = only(
+      "curl -H 'Content-Type: application/json' -d 'not json' https://h/",
+    );
+    expect(endpoint.body).toEqual({
+      kind: 'text',
+      text: 'not json',
+      contentType: 'application/json',
+    });
+    expect(warnings).toEqual([expect.stringMatching(/not valid JSON/)]);
   });
 });

@@ -52,9 +52,8 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
   const words = skipPrompt(split.words, warnings);
   const program = words[0];
   if (program === undefined || !isCurl(program)) {
-    const shown =
-      program !== undefined && program.length <= 40 ? ` (it starts with "${program}")` : '';
-    return { ok: false, message: `this is not a curl command${shown}` };
+    // The first word is not shown: a pasted token would land in an error message.
+    return { ok: false, message: 'this is not a curl command (it must start with curl)' };
   }
 
   const args = readCurlArgs(words.slice(1), warnings);
@@ -68,7 +67,7 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
       options.newId,
     );
     endpoint.headers = url.headers;
-    endpoint.body = request.body;
+    endpoint.body = { ...request.body };
     endpoint.tls = { allowInvalidCertificates: args.insecure, caFile: args.cacert };
     if (args.proxy !== null) endpoint.proxy = proxySettings(args.proxy);
     if (args.connectTimeoutMs !== null) endpoint.connectTimeoutMs = args.connectTimeoutMs;
@@ -89,11 +88,14 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
 }
 
 /**
- * Chrome's cmd form wraps every value in `^"…^"` and ends lines with ` ^`; nothing in its bash
- * form (or Firefox's or Safari's) has either outside quotes.
+ * Chrome's cmd form starts `curl ^"https://…^"` and ends its lines with ` ^`; a bash command
+ * (Chrome's, Firefox's, Safari's) has neither. `^"` alone is not enough: a quoted regex in a
+ * bash body may contain it.
  */
 export function detectCurlShell(text: string): CurlShell {
-  return /\^"/.test(text) || /\^\r?\n/.test(text) ? 'cmd' : 'bash';
+  return /^(\S*[\\/])?curl(\.exe)?[ \t]+\^"/i.test(text) || /[ \t]\^\r?\n/.test(text)
+    ? 'cmd'
+    : 'bash';
 }
 
 /** The other "Copy as …" entries of the browsers' menus, named so the user can pick the right one. */

@@ -308,6 +308,31 @@ describe('importPostmanCollection: more cases', () => {
     expect(result.endpoints.map((e) => e.url)).toEqual(['https://h/']);
   });
 
+  it('imports at most 1000 requests and says how many there were', () => {
+    const items = Array.from({ length: 1001 }, (_, i) => ({
+      name: `R${i}`,
+      request: `https://h/${i}`,
+    }));
+    const result = imported(collection(items));
+    expect(result.endpoints).toHaveLength(1000);
+    expect(result.warnings).toEqual([
+      'the collection has 1001 requests; only the first 1000 were imported',
+    ]);
+  });
+
+  it('refuses a request the workspace could not store, naming it', () => {
+    const result = importPostmanCollection(
+      collection([
+        {
+          name: 'Huge',
+          request: { url: 'https://h/', header: [{ key: 'X'.repeat(300), value: 'v' }] },
+        },
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/"Huge" is not valid: headers\.0\.name/);
+  });
+
   it.each([
     ['not JSON', '{"info": ', /not valid JSON/],
     ['a JSON array', '[]', /not a JSON object/],

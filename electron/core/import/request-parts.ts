@@ -105,17 +105,18 @@ export function takeContentType(headers: readonly Header[]): {
   };
 }
 
-/** "POST api.openai.com/v1/chat/completions": method, host and path, no query (it may hold keys). */
+/**
+ * "POST api.openai.com/v1/chat/completions": method, host and path as written — no scheme, no
+ * credentials, no query (it may hold keys). Not via `new URL`, which would percent-encode a
+ * `{{placeholder}}` in the path.
+ */
 export function endpointName(method: string, url: string): string {
-  let where: string;
-  try {
-    const parsed = new URL(url);
-    where = `${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    // `{{base}}/v1/x` is not a URL yet; show it as written, without scheme, query and fragment.
-    where = url.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '').replace(/[?#].*$/s, '');
-  }
-  return clipName(`${method.toUpperCase()} ${where || url}`);
+  const where = url
+    .replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '')
+    .replace(/^[^/?#@]*@/, '')
+    .replace(/[?#].*$/s, '')
+    .replace(/\/$/, '');
+  return clipName(`${method.toUpperCase()} ${where}`);
 }
 
 export function clipName(name: string): string {
