@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../shared/model/workspace';
-import { detectCurlShell, importCurl } from './curl';
+import { detectCurlShell, importCurl, looksLikeCurl } from './curl';
 import type { ImportResult } from './import-result';
 
 function counter(): () => string {
@@ -440,5 +440,16 @@ describe('importCurl: more options', () => {
       contentType: 'application/json',
     });
     expect(warnings).toEqual([expect.stringMatching(/not valid JSON/)]);
+  });
+});
+
+describe('looksLikeCurl', () => {
+  it('recognises curl command lines, with a prompt or a path, and nothing else', () => {
+    expect(looksLikeCurl("curl 'https://h/'")).toBe(true);
+    expect(looksLikeCurl('  $ curl -sN https://h/')).toBe(true);
+    expect(looksLikeCurl('C:\\tools\\curl.exe ^"https://h/^"')).toBe(true);
+    expect(looksLikeCurl('/usr/bin/curl https://h/')).toBe(true);
+    expect(looksLikeCurl('curlew https://h/')).toBe(false);
+    expect(looksLikeCurl('{"info": {}}')).toBe(false);
   });
 });

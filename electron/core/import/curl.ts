@@ -87,6 +87,11 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
   return finishImport(endpoints, variables.length > 0 ? variables : undefined, warnings);
 }
 
+/** Whether pasted text is meant as a curl command (maybe after a `$ ` prompt). */
+export function looksLikeCurl(text: string): boolean {
+  return /^\s*(\$\s+)?(\S*[\\/])?curl(\.exe)?(\s|$)/i.test(text);
+}
+
 /**
  * Chrome's cmd form starts `curl ^"https://…^"` and ends its lines with ` ^`; a bash command
  * (Chrome's, Firefox's, Safari's) has neither. `^"` alone is not enough: a quoted regex in a

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../shared/model/workspace';
 import type { ImportResult } from './import-result';
-import { importPostmanCollection } from './postman';
+import { importPostmanCollection, looksLikePostman } from './postman';
 
 const FIXTURE = readFileSync(
   new URL('./fixtures/streaming-api.postman_collection.json', import.meta.url),
@@ -377,5 +377,22 @@ describe('importPostmanCollection: more cases', () => {
     const result = importPostmanCollection(json);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(message);
+  });
+});
+
+describe('looksLikePostman', () => {
+  it('recognises Postman collections of any version and environments, and nothing else', () => {
+    expect(looksLikePostman(JSON.parse(FIXTURE))).toBe(true);
+    expect(looksLikePostman({ collection: JSON.parse(FIXTURE) })).toBe(true);
+    expect(
+      looksLikePostman({
+        info: { schema: 'https://schema.getpostman.com/json/collection/v2.0.0/' },
+      }),
+    ).toBe(true);
+    expect(looksLikePostman({ id: 'x', order: [], requests: [] })).toBe(true);
+    expect(looksLikePostman({ values: [], _postman_variable_scope: 'environment' })).toBe(true);
+    expect(looksLikePostman({ format: 'eventscope-workspace', schemaVersion: 1 })).toBe(false);
+    expect(looksLikePostman({ openapi: '3.1.0', info: { title: 'x' } })).toBe(false);
+    expect(looksLikePostman('curl https://h/')).toBe(false);
   });
 });

@@ -52,6 +52,12 @@ export function importPostmanCollection(text: string, options: ImportOptions = {
     // The parser's message quotes the file, which may hold tokens: say only what is wrong.
     return { ok: false, message: 'the file is not valid JSON, so it is not a Postman collection' };
   }
+  return importPostmanJson(json, options);
+}
+
+/** The same, for a caller that has parsed the file already (to tell formats apart). */
+export function importPostmanJson(input: unknown, options: ImportOptions = {}): ImportResult {
+  let json = input;
   // The Postman API wraps exports as { "collection": { … } }.
   if (isRecord(json) && isRecord(json['collection']) && !('info' in json))
     json = json['collection'];
@@ -66,6 +72,26 @@ export function importPostmanCollection(text: string, options: ImportOptions = {
     };
   }
   return new CollectionImport(parsed.data, options).run();
+}
+
+/**
+ * Whether parsed JSON came from Postman — any collection version or an environment — so a
+ * caller can route it here and get this importer's specific message for the wrong kind.
+ */
+export function looksLikePostman(json: unknown): boolean {
+  if (!isRecord(json)) return false;
+  if (isRecord(json['collection'])) return looksLikePostman(json['collection']);
+  const info = json['info'];
+  if (isRecord(info)) {
+    const schema = info['schema'];
+    return (
+      (typeof schema === 'string' && schema.includes('getpostman.com')) || '_postman_id' in info
+    );
+  }
+  return (
+    '_postman_variable_scope' in json ||
+    (Array.isArray(json['requests']) && Array.isArray(json['order']))
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
