@@ -145,8 +145,8 @@ class BashLexer {
     let plain = true;
     while (this.pos < input.length) {
       const ch = input[this.pos] as string;
-      if (WORD_END.has(ch) || (ch === '\r' && input[this.pos + 1] === '\n')) break;
-      if (ch === '\r') break;
+      // A CR ends a word like a blank: pastes from Windows carry CRLF line ends.
+      if (WORD_END.has(ch) || ch === '\r') break;
       const skipped = ch === '\\' ? this.lineContinuation(this.pos + 1) : 0;
       if (skipped > 0) {
         this.pos += 1 + skipped;

@@ -1,6 +1,7 @@
 import { parseHeaderArg } from '../../../shared/model/headers';
 import type { Endpoint, Header, RequestBody, Variable } from '../../../shared/model/workspace';
 import { createEndpoint, isSensitiveHeaderName } from '../../../shared/model/workspace';
+import { normalizeMethod } from '../sse/request';
 import { splitBashWords } from './bash-words';
 import { splitCmdWords } from './cmd-words';
 import { readCurlArgs, type CurlArgs } from './curl-args';
@@ -173,17 +174,7 @@ function buildRequest(args: CurlArgs, warnings: string[]): BuiltRequest {
     }
   }
 
-  const method =
-    args.method ??
-    (args.head
-      ? 'HEAD'
-      : args.get
-        ? 'GET'
-        : data !== null
-          ? 'POST'
-          : args.uploadFile
-            ? 'PUT'
-            : 'GET');
+  const method = requestMethod(args, data !== null);
   let body: RequestBody = { kind: 'none', text: '', contentType: '' };
   if (data !== null && !args.get) {
     const taken = takeContentType(headers);
@@ -197,6 +188,16 @@ function buildRequest(args: CurlArgs, warnings: string[]): BuiltRequest {
     );
   }
   return { method, headers, body };
+}
+
+/** curl(1): -X wins; otherwise -I is HEAD, -G is GET, data makes a POST and -T a PUT. */
+function requestMethod(args: CurlArgs, hasData: boolean): string {
+  // curl sends `-X post` as written; the engine upper-cases the standard methods anyway.
+  if (args.method !== null) return normalizeMethod(args.method);
+  if (args.head) return 'HEAD';
+  if (args.get) return 'GET';
+  if (hasData) return 'POST';
+  return args.uploadFile ? 'PUT' : 'GET';
 }
 
 function noteBodyKind(body: RequestBody, declared: string, warnings: string[]): void {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../shared/model/workspace';
 import type { ImportResult } from './import-result';
-import { importPostmanCollection, looksLikePostman } from './postman';
+import { importPostmanCollection, importPostmanJson, looksLikePostman } from './postman';
 
 const FIXTURE = readFileSync(
   new URL('./fixtures/streaming-api.postman_collection.json', import.meta.url),
@@ -331,6 +331,17 @@ describe('importPostmanCollection: more cases', () => {
     );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/"Huge" is not valid: headers\.0\.name/);
+  });
+
+  it('refuses folders nested deeper than the stack allows instead of throwing', () => {
+    let item: unknown = { name: 'leaf', request: 'https://h/' };
+    for (let i = 0; i < 100_000; i++) item = { name: `f${i}`, item: [item] };
+    const root = JSON.parse(collection([]));
+    const result = importPostmanJson({ ...root, item: [item] });
+    expect(result).toEqual({
+      ok: false,
+      message: 'the Postman collection nests its folders too deeply',
+    });
   });
 
   it.each([

@@ -64,14 +64,22 @@ export function importPostmanJson(input: unknown, options: ImportOptions = {}): 
 
   const refused = refuseOtherFormats(json);
   if (refused !== null) return { ok: false, message: refused };
-  const parsed = PostmanCollectionSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      message: `the Postman collection is not valid v2.1: ${describeIssues(parsed.error)}`,
-    };
+  try {
+    const parsed = PostmanCollectionSchema.safeParse(json);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: `the Postman collection is not valid v2.1: ${describeIssues(parsed.error)}`,
+      };
+    }
+    return new CollectionImport(parsed.data, options).run();
+  } catch (error) {
+    // Folders nested thousands deep exhaust the stack in validation or the walk.
+    if (error instanceof RangeError) {
+      return { ok: false, message: 'the Postman collection nests its folders too deeply' };
+    }
+    throw error;
   }
-  return new CollectionImport(parsed.data, options).run();
 }
 
 /**
