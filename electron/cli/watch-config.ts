@@ -1,6 +1,7 @@
 import { defaultRetryPolicy, type RetryPolicy } from '../../shared/model/retry-policy';
 import type { ResolvedRequest } from '../../shared/model/variables';
 import type { Endpoint } from '../../shared/model/workspace';
+import type { FetchFunction } from '../core/sse/connection';
 import { normalizeMethod, validateRequest, type SseRequest } from '../core/sse/request';
 import { parseHeaderArg, type HeaderArg } from '../../shared/model/headers';
 import { defaultFormat, type OutputFormat } from './watch-output';
@@ -42,6 +43,8 @@ export interface WatchConfig {
   summary: boolean;
   /** Header values never to print (tokens, cookies), for redacting what goes to stderr. */
   secrets: string[];
+  /** The fetch of the endpoint's transport (TLS, proxy); Node's global fetch when absent. */
+  fetch?: FetchFunction;
 }
 
 export interface WatchEnvironment {

@@ -99,6 +99,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       retry: config.retry,
       ...(config.lastEventId !== undefined ? { lastEventId: config.lastEventId } : {}),
       ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
+      ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
     },
     {
       onEvent(event) {

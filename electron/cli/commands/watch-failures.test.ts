@@ -11,7 +11,7 @@ afterAll(async () => {
   await demo.close();
 });
 
-const USAGE = 'Usage: eventscope watch [options] <url>';
+const USAGE = 'Usage: eventscope watch [options] [url]';
 
 describe('eventscope watch failures', () => {
   it('exits 1 on a 401, naming the status and showing the start of the body', async () => {
@@ -126,7 +126,7 @@ describe('eventscope watch failures', () => {
   });
 
   it.each([
-    [['watch'], "missing required argument 'url'"],
+    [['watch'], 'give the URL to watch, or --workspace and --endpoint'],
     [['watch', 'not a url'], 'is not a valid URL'],
     [['watch', 'ftp://example.test/x'], 'only http: and https: URLs'],
     [['watch', 'http://x.test', '--max-events', '0'], "'--max-events <n>' argument '0' is invalid"],

@@ -9,6 +9,7 @@ import {
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import { defaultDataDir } from '../../core/app-info';
 import { createDemoServer, type DemoServer } from '../../core/demo/server';
+import { createTransport, type Transport, type TransportOptions } from '../../core/sse/transport';
 import { DEMO_URL_VARIABLE, usesDemoServer } from '../../core/workspaces/demo-workspace';
 import {
   buildEndpointWatchConfig,
@@ -95,11 +96,15 @@ export function registerWatchCommand(program: Command): Command {
       };
       const demo: { server: DemoServer | null } = { server: null };
       let config: WatchConfig;
+      let transportOptions: TransportOptions = {};
       try {
-        config =
-          flags.workspace === undefined
-            ? urlConfig(url, flags, env)
-            : await savedConfig(url, flags, env, demo);
+        if (flags.workspace === undefined) {
+          config = urlConfig(url, flags, env);
+        } else {
+          const saved = await savedConfig(url, flags, env, demo);
+          config = saved.config;
+          transportOptions = saved.transport;
+        }
       } catch (error) {
         await demo.server?.close();
         if (error instanceof UsageError) {
@@ -107,9 +112,22 @@ export function registerWatchCommand(program: Command): Command {
         }
         throw error;
       }
+      let transport: Transport;
       try {
-        process.exitCode = await runWatch(config, io);
+        transport = await createTransport(transportOptions);
+      } catch (error) {
+        // A bad CA file or proxy URL: a connection failure (exit 1), said plainly.
+        process.stderr.write(
+          `eventscope: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        await demo.server?.close();
+        process.exitCode = 1;
+        return;
+      }
+      try {
+        process.exitCode = await runWatch({ ...config, fetch: transport.fetch }, io);
       } finally {
+        await transport.close();
         await demo.server?.close();
       }
     });
@@ -132,7 +150,7 @@ async function savedConfig(
   flags: WatchFlags,
   env: WatchEnvironment,
   demo: { server: DemoServer | null },
-): Promise<WatchConfig> {
+): Promise<{ config: WatchConfig; transport: TransportOptions }> {
   if (url !== undefined) throw new UsageError('give either a URL or --workspace, not both');
   if (flags.endpoint === undefined)
     throw new UsageError('--workspace needs --endpoint <name or id>');
@@ -145,5 +163,8 @@ async function savedConfig(
   }
   const resolved = resolveEndpointRequest(endpoint, variables);
   if (!resolved.ok) throw new UsageError(`endpoint "${endpoint.name}": ${resolved.error.message}`);
-  return buildEndpointWatchConfig(resolved.request, endpoint, flags, env);
+  return {
+    config: buildEndpointWatchConfig(resolved.request, endpoint, flags, env),
+    transport: { tls: endpoint.tls, proxy: endpoint.proxy },
+  };
 }

@@ -189,7 +189,7 @@ describe('import and export', () => {
   it('refuses files it does not understand, saying what it expected', async () => {
     const { core } = await open({ skipFirstLaunch: true });
     await expect(core.workspaces.importText('{"hello": 1}')).rejects.toThrow(
-      /not an Eventscope workspace export/,
+      /neither an Eventscope workspace export nor a Postman/,
     );
     await expect(core.workspaces.importText('')).rejects.toThrow(/empty/);
     const newer = exportWorkspace(await core.workspaces.create('N'), false).replace(
@@ -197,5 +197,55 @@ describe('import and export', () => {
       '"schemaVersion": 99',
     );
     await expect(core.workspaces.importText(newer)).rejects.toThrow(/newer Eventscope/);
+  });
+});
+
+describe('importing requests from other tools', () => {
+  it('adds a browser-copied curl command to the chosen workspace, its token sealed as a secret', async () => {
+    const { core, dir } = await open({ skipFirstLaunch: true });
+    const ws = await core.workspaces.create('APIs');
+    const curl = `curl 'https://api.example.com/v1/chat' \\\n  -H 'authorization: Bearer sk-curl-secret' \\\n  -H 'content-type: application/json' \\\n  --data-raw $'{"stream":true}'`;
+    const { workspace, warnings } = await core.workspaces.importText(curl, ws.id);
+    expect(workspace.id).toBe(ws.id);
+    expect(workspace.endpoints).toHaveLength(1);
+    expect(workspace.endpoints[0]).toMatchObject({
+      method: 'POST',
+      url: 'https://api.example.com/v1/chat',
+    });
+    expect(
+      workspace.endpoints[0]!.headers.find((h) => h.name.toLowerCase() === 'authorization'),
+    ).toMatchObject({
+      secret: true,
+    });
+    expect(Array.isArray(warnings)).toBe(true);
+    await core.store.flush();
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = readdirSync(join(dir, 'workspaces'), {
+      recursive: true,
+      withFileTypes: true,
+    }).filter((f) => f.isFile());
+    for (const file of files)
+      expect(readFileSync(join(file.parentPath, file.name), 'utf8')).not.toContain(
+        'sk-curl-secret',
+      );
+  });
+
+  it('turns a Postman collection into a new workspace named after it', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const collection = {
+      info: {
+        name: 'Streaming API',
+        schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+      },
+      variable: [{ key: 'base', value: 'https://api.example.com' }],
+      item: [{ name: 'Events', request: { method: 'GET', url: { raw: '{{base}}/events' } } }],
+    };
+    const { workspace } = await core.workspaces.importText(JSON.stringify(collection));
+    expect(workspace.name).toBe('Streaming API');
+    expect(workspace.endpoints.map((e) => [e.name, e.url])).toEqual([
+      ['Events', '{{base}}/events'],
+    ]);
+    expect(workspace.variables.map((v) => v.name)).toEqual(['base']);
   });
 });

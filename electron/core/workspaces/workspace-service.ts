@@ -5,7 +5,8 @@ import type { Endpoint, Variable, Workspace } from '../../../shared/model/worksp
 import { randomId } from '../../../shared/model/workspace';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
-import type { FeedConfig, FeedManager, FeedSink } from '../feeds/feed-manager';
+import type { FeedManager, FeedSink } from '../feeds/feed-manager';
+import { createTransport } from '../sse/transport';
 import type { SseRequest } from '../sse/request';
 import type { LoadedWorkspace, StoreNotice, WorkspaceStore, WorkspaceSummary } from '../store';
 import { writeFileDurable } from '../store/durable-write';
@@ -25,8 +26,8 @@ export interface WorkspaceServiceOptions {
   broadcastChanged(ids: string[]): void;
   /** Surface a store notice (recovery, migration, secrets to re-enter) to the user. */
   notice(notice: StoreNotice): void;
-  /** Per-endpoint transport (TLS, proxy); the feed manager's default fetch when absent. */
-  transportFor?(endpoint: Endpoint): Pick<FeedConfig, 'fetch' | 'onClosed'>;
+  /** Proxy variables for endpoints in `environment` proxy mode (tests pass their own). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface WorkspaceService {
@@ -164,6 +165,12 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const endpoint = requireEndpoint(workspace, endpointId);
       // Resolve once up front: an unknown {{variable}} is a clear error before connecting.
       const first = await resolve(workspaceId, endpointId);
+      // The endpoint's TLS and proxy settings; a bad CA file or proxy URL fails here, clearly.
+      const transport = await createTransport({
+        tls: endpoint.tls,
+        proxy: endpoint.proxy,
+        env: options.env,
+      });
       return options.feeds.open(owner, {
         name: endpoint.name,
         workspace: workspace.name,
@@ -173,7 +180,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         lastEventId: endpoint.lastEventId || undefined,
         connectTimeoutMs: endpoint.connectTimeoutMs,
         idleTimeoutMs: endpoint.idleTimeoutMs,
-        ...options.transportFor?.(endpoint),
+        fetch: transport.fetch,
+        onClosed: () => transport.close(),
       });
     },
     async ensureFirstLaunch() {

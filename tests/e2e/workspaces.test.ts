@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { chromiumAvailable, launchBrowser } from './support/chromium';
+import type { RunningWebMode } from './support/web-mode';
+import { startWebMode } from './support/web-mode';
+
+describe.runIf(chromiumAvailable)('saved workspaces in web mode', () => {
+  let web: RunningWebMode;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    web = await startWebMode();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  it('starts with the Demo workspace, whose endpoints stream live with one click', async () => {
+    const page = await browser.newPage();
+    await page.goto(web.url);
+    await expect.poll(() => page.getByTestId('workspace-select').inputValue()).not.toBe('');
+    expect(await page.getByTestId('workspace-select').locator('option:checked').textContent()).toBe(
+      'Demo',
+    );
+    const items = page.getByTestId('endpoint-item');
+    await expect.poll(() => items.count()).toBe(5);
+    await items.filter({ hasText: 'Counter' }).getByTestId('endpoint-open').click();
+    await items.filter({ hasText: 'Chat completion' }).getByTestId('endpoint-open').click();
+    await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(2);
+    await expect
+      .poll(async () => Number(await page.getByTestId('feed-events').nth(1).textContent()), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThanOrEqual(5);
+    mkdirSync('test-results/e2e', { recursive: true });
+    await page.screenshot({ path: 'test-results/e2e/workspaces.png' });
+    await page.close();
+  });
+
+  it('adds an endpoint from a pasted curl command and exports the workspace without secrets', async () => {
+    const page = await browser.newPage();
+    await page.goto(web.url);
+    await expect.poll(() => page.getByTestId('endpoint-item').count()).toBeGreaterThan(0);
+    const before = await page.getByTestId('endpoint-item').count();
+    await page.getByRole('button', { name: 'Paste curl' }).click();
+    await page
+      .getByTestId('curl-input')
+      .fill(
+        `curl 'http://127.0.0.1:9/events' -H 'Authorization: Bearer sk-e2e-secret' -H 'Accept: text/event-stream'`,
+      );
+    await page.getByTestId('curl-import').click();
+    await expect.poll(() => page.getByTestId('endpoint-item').count()).toBe(before + 1);
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('workspace-export').click();
+    const file = await (await download).path();
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'eventscope-workspace-export',
+      secretsIncluded: false,
+    });
+    expect(text).toContain('127.0.0.1:9/events');
+    expect(text).not.toContain('sk-e2e-secret');
+    await page.close();
+  });
+});
