@@ -401,7 +401,12 @@ export function createSseConnection(
         if (attempt.timedOut === 'connect') {
           return { type: 'network', error: connectTimeoutError(request.url, connectTimeoutMs) };
         }
-        return { type: 'network', error: networkError(request.url, error, false) };
+        const failure = networkError(request.url, error, false);
+        // An untrusted certificate or wrong proxy credentials do not heal by waiting
+        // (a transport marks such errors `permanent`, see transport-errors.ts).
+        return isPermanentFailure(error)
+          ? { type: 'fatal', error: failure }
+          : { type: 'network', error: failure };
       }
       if (isStale(attempt)) return STALE;
       if (!REDIRECT_STATUSES.has(response.status)) break;
@@ -658,6 +663,14 @@ function toOutcome(result: Exclude<AttemptResult, { type: 'stale' }>): AttemptOu
     default:
       return assertNever(result);
   }
+}
+
+function isPermanentFailure(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { permanent?: unknown }).permanent === true
+  );
 }
 
 function rethrowLater(error: unknown): void {

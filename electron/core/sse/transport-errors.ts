@@ -32,7 +32,25 @@ export class TransportError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * True when retrying cannot help until the user changes a setting (an untrusted certificate,
+   * wrong proxy credentials): the connection fails instead of backing off forever.
+   */
+  get permanent(): boolean {
+    return PERMANENT_KINDS.has(this.kind);
+  }
 }
+
+const PERMANENT_KINDS: ReadonlySet<TransportErrorKind> = new Set([
+  'ca-file',
+  'invalid-proxy',
+  'tls-untrusted',
+  'tls-expired',
+  'tls-hostname',
+  'proxy-auth',
+  'closed',
+]);
 
 const TLS_UNTRUSTED_CODES: ReadonlySet<string> = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',

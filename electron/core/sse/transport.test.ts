@@ -156,6 +156,20 @@ describe('TLS settings', () => {
     expect(secure.requests.length).toBe(before);
   });
 
+  it('fails at once instead of retrying forever when the certificate is not trusted', async () => {
+    const t = await transport({ proxy: DIRECT });
+    const r = record({
+      request: get(secure.url('/events')),
+      fetch: t.fetch,
+      retry: fastPolicy({ maxAttempts: null }),
+    });
+    recorders.push(r);
+    r.conn.start();
+    const final = await r.conn.done;
+    expect(final.type).toBe('failed');
+    expect(r.states.map((s) => s.type)).not.toContain('retrying');
+  });
+
   it('trusts a self-signed server whose certificate is given as the CA file', async () => {
     const t = await transport({
       proxy: DIRECT,
