@@ -1,3 +1,4 @@
+import { describeIssues } from '../../shared/validation';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,7 @@ import { ClientMessageSchema } from './client-message';
 import { fail } from '../../shared/result';
 import type { CommandHandlers } from '../core/api/handlers';
 import type { FeedSink } from '../core/feeds/feed-manager';
-import { describeIssues, dispatchCommand } from '../core/api/invoke';
+import { dispatchCommand } from '../core/api/invoke';
 import { allowedHostsFor, authorize, createToken } from './auth';
 import type { AuthConfig } from './auth';
 import { serveStatic } from './static-files';

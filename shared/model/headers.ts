@@ -15,20 +15,38 @@ export type HeaderParse = { ok: true; header: HeaderArg } | { ok: false; message
 /** RFC 9110 §5.6.2 token: the characters a header name may use. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-const SECRET_HEADER_NAMES: ReadonlySet<string> = new Set([
+/**
+ * Header names whose values are credentials. They are sealed on disk and redacted whatever the
+ * user's `secret` flag says, so an imported `Authorization` header never lands in plain text.
+ */
+const SENSITIVE_HEADER_NAMES: ReadonlySet<string> = new Set([
   'authorization',
   'proxy-authorization',
   'cookie',
+  'set-cookie',
   'x-api-key',
   'api-key',
-  'x-auth-token',
-  'x-csrf-token',
+  'apikey',
 ]);
-/** Custom credentials rarely use the exact names above; these fragments catch most of them. */
-const SECRET_NAME_FRAGMENT = /token|secret|passw|api[-_]?key|auth|session|credential|signature/i;
+/** Name parts (split at `-`, `_`, `.`) that mark an `X-Api-Key`-like header. */
+const SENSITIVE_NAME_PARTS: ReadonlySet<string> = new Set([
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'apikey',
+  'auth',
+  'credential',
+  'credentials',
+  'session',
+  'signature',
+]);
 
 export function isSecretHeaderName(name: string): boolean {
-  return SECRET_HEADER_NAMES.has(name.toLowerCase()) || SECRET_NAME_FRAGMENT.test(name);
+  const lower = name.trim().toLowerCase();
+  if (SENSITIVE_HEADER_NAMES.has(lower)) return true;
+  if (/api[-_.]?key/.test(lower)) return true;
+  return lower.split(/[-_.]/).some((part) => SENSITIVE_NAME_PARTS.has(part));
 }
 
 export function parseHeaderArg(text: string): HeaderParse {

@@ -1,12 +1,12 @@
+import { describeIssues } from '../validation';
+import { isSecretHeaderName } from './headers';
 import { describe, expect, it } from 'vitest';
 import {
   WorkspaceSchema,
   createEndpoint,
   createHeader,
   createWorkspace,
-  describeIssues,
   isSecretHeader,
-  isSensitiveHeaderName,
   type Workspace,
 } from './workspace';
 
@@ -87,11 +87,11 @@ describe('workspace model', () => {
       'X-Client-Secret',
       'Api-Key',
     ]) {
-      expect(isSensitiveHeaderName(name), name).toBe(true);
+      expect(isSecretHeaderName(name), name).toBe(true);
       expect(isSecretHeader({ name, secret: false }), name).toBe(true);
     }
     for (const name of ['Accept', 'Content-Type', 'Last-Event-ID', 'X-Request-Id', 'Author']) {
-      expect(isSensitiveHeaderName(name), name).toBe(false);
+      expect(isSecretHeaderName(name), name).toBe(false);
     }
     expect(createHeader('Cookie', 'a=1').secret).toBe(true);
     expect(createHeader('Accept', 'text/event-stream').secret).toBe(false);

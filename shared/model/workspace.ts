@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSecretHeaderName } from './headers';
 import { RetryPolicySchema, defaultRetryPolicy } from './retry-policy';
 
 /**
@@ -33,40 +34,6 @@ const MAX_NOTES_CHARS = 100_000;
 const MAX_ITEMS = 1_000;
 
 /**
- * Header names whose values are credentials. They are sealed on disk and redacted whatever the
- * user's `secret` flag says, so an imported `Authorization` header never lands in plain text.
- */
-const SENSITIVE_HEADER_NAMES: ReadonlySet<string> = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'api-key',
-  'apikey',
-]);
-/** Name parts (split at `-`, `_`, `.`) that mark an `X-Api-Key`-like header. */
-const SENSITIVE_NAME_PARTS: ReadonlySet<string> = new Set([
-  'token',
-  'secret',
-  'password',
-  'passwd',
-  'apikey',
-  'auth',
-  'credential',
-  'credentials',
-  'session',
-  'signature',
-]);
-
-export function isSensitiveHeaderName(name: string): boolean {
-  const lower = name.trim().toLowerCase();
-  if (SENSITIVE_HEADER_NAMES.has(lower)) return true;
-  if (/api[-_.]?key/.test(lower)) return true;
-  return lower.split(/[-_.]/).some((part) => SENSITIVE_NAME_PARTS.has(part));
-}
-
-/**
  * Why a secret's value is empty in memory. `decrypt-failed`: the sealed value could not be
  * opened (keyring changed or locked); it is kept on disk until the user types a new one.
  * `not-saved`: it was kept for a session only (no OS protection, no consent to store it).
@@ -86,7 +53,7 @@ export const HeaderSchema = z.object({
 export type Header = z.infer<typeof HeaderSchema>;
 
 export function isSecretHeader(header: Pick<Header, 'name' | 'secret'>): boolean {
-  return header.secret || isSensitiveHeaderName(header.name);
+  return header.secret || isSecretHeaderName(header.name);
 }
 
 export const BodyKindSchema = z.enum(['none', 'text', 'json', 'form']);
@@ -203,7 +170,7 @@ export type IdGenerator = () => string;
 export const randomId: IdGenerator = () => globalThis.crypto.randomUUID();
 
 export function createHeader(name: string, value: string): Header {
-  return { name, value, enabled: true, secret: isSensitiveHeaderName(name) };
+  return { name, value, enabled: true, secret: isSecretHeaderName(name) };
 }
 
 export interface NewEndpoint {
@@ -239,17 +206,4 @@ export function createWorkspace(
 ): Workspace {
   const at = now.toISOString();
   return { id: newId(), name, endpoints: [], variables: [], createdAt: at, updatedAt: at };
-}
-
-/**
- * Human lines for a schema failure: the path and zod's message, never the offending value,
- * which may be a secret (issue #5 §3: no plaintext secret in error messages).
- */
-export function describeIssues(error: z.ZodError, max = 5): string {
-  const lines = error.issues.slice(0, max).map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
-    return `${path}: ${issue.message}`;
-  });
-  const more = error.issues.length - lines.length;
-  return more > 0 ? `${lines.join('; ')}; and ${more} more` : lines.join('; ');
 }

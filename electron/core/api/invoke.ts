@@ -1,3 +1,4 @@
+import { describeIssues } from '../../../shared/validation';
 import type { z } from 'zod';
 import { isCommandChannel } from '../../../shared/api/channels';
 import type { CommandChannel } from '../../../shared/api/channels';
@@ -6,17 +7,6 @@ import { fail, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import type { FeedSink } from '../feeds/feed-manager';
 import type { CommandHandlers } from './handlers';
-
-/** How much of an invalid payload's problems we echo back: enough to fix it, never the payload. */
-const MAX_ISSUES_REPORTED = 5;
-
-/** A readable one-line summary of a schema failure, e.g. `message: expected string, got number`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, MAX_ISSUES_REPORTED)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(request)'}: ${issue.message}`)
-    .join('; ');
-}
 
 /**
  * Validate `input` against `schema`, run `fn`, and turn every outcome into a `Result` — the one

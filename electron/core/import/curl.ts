@@ -1,6 +1,7 @@
 import { parseHeaderArg } from '../../../shared/model/headers';
 import type { Endpoint, Header, RequestBody, Variable } from '../../../shared/model/workspace';
-import { createEndpoint, isSensitiveHeaderName } from '../../../shared/model/workspace';
+import { isSecretHeaderName } from '../../../shared/model/headers';
+import { createEndpoint } from '../../../shared/model/workspace';
 import { normalizeMethod } from '../sse/request';
 import { splitBashWords } from './bash-words';
 import { splitCmdWords } from './cmd-words';
@@ -446,7 +447,7 @@ function shellVariables(
     return {
       name,
       value: '',
-      secret: inSecretHeader || isSensitiveHeaderName(name),
+      secret: inSecretHeader || isSecretHeaderName(name),
     };
   });
   const list = names.map((n) => `{{${n}}}`).join(', ');

@@ -1,5 +1,6 @@
+import { describeIssues } from '../../../shared/validation';
 import type { Endpoint, IdGenerator, Variable } from '../../../shared/model/workspace';
-import { EndpointSchema, VariableSchema, describeIssues } from '../../../shared/model/workspace';
+import { EndpointSchema, VariableSchema } from '../../../shared/model/workspace';
 
 /**
  * What every importer returns (issue #5 §4). Warnings name whatever was skipped or approximated,

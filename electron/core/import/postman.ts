@@ -1,10 +1,7 @@
+import { describeIssues } from '../../../shared/validation';
+import { isSecretHeaderName } from '../../../shared/model/headers';
 import type { Endpoint, Header, RequestBody, Variable } from '../../../shared/model/workspace';
-import {
-  VARIABLE_NAME_PATTERN,
-  createEndpoint,
-  describeIssues,
-  isSensitiveHeaderName,
-} from '../../../shared/model/workspace';
+import { VARIABLE_NAME_PATTERN, createEndpoint } from '../../../shared/model/workspace';
 import {
   MAX_IMPORTED_ENDPOINTS,
   finishImport,
@@ -193,7 +190,7 @@ class CollectionImport {
       const value = v.value === undefined || v.value === null ? '' : String(v.value);
       // Name parts, not fragments: `maxTokens` is an LLM setting, not a credential. Variables
       // used in secret headers are marked later (markVariablesInSecretHeaders).
-      const secret = v.type === 'secret' || isSensitiveHeaderName(name);
+      const secret = v.type === 'secret' || isSecretHeaderName(name);
       variables.set(name, { name, value, secret });
     }
     return [...variables.values()];

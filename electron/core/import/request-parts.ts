@@ -1,7 +1,6 @@
 import { isSecretHeaderName } from '../../../shared/model/headers';
 import { placeholderNames } from '../../../shared/model/variables';
 import type { Header, RequestBody } from '../../../shared/model/workspace';
-import { isSensitiveHeaderName } from '../../../shared/model/workspace';
 
 /**
  * Pieces both importers need to turn a foreign request into an Endpoint: headers marked
@@ -13,7 +12,7 @@ const MAX_NAME_CHARS = 200;
 
 export function importedHeader(name: string, value: string, enabled = true): Header {
   // Both lists: the CLI's (x-auth-token, …-session) and the store's (…_password, api.key).
-  const secret = isSecretHeaderName(name) || isSensitiveHeaderName(name);
+  const secret = isSecretHeaderName(name);
   return { name, value, enabled, secret };
 }
 

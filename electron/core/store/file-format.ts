@@ -1,3 +1,4 @@
+import { describeIssues } from '../../../shared/validation';
 import { z } from 'zod';
 import {
   EndpointSchema,
@@ -5,7 +6,6 @@ import {
   ProxySettingsSchema,
   VariableSchema,
   WorkspaceSchema,
-  describeIssues,
 } from '../../../shared/model/workspace';
 
 /**

@@ -33,24 +33,31 @@ export interface TestCipherOptions {
   protection?: Cipher['protection'];
 }
 
+export interface AesGcmCipherOptions {
+  key: Uint8Array;
+  protection: Cipher['protection'];
+  /** Marks sealed values, so a value sealed some other way is refused, not mis-decrypted. */
+  prefix: string;
+}
+
 /**
- * AES-256-GCM with a known key: real encryption (the plaintext is not in the output, tampering
- * is detected), but for tests only — the key is in the source.
+ * AES-256-GCM: the plaintext is not in the output and tampering is detected. How safe it is
+ * depends entirely on where the key lives — the caller says so through `protection`.
  */
-export function createTestCipher(options: TestCipherOptions = {}): Cipher {
-  const key = options.key ?? TEST_CIPHER_KEY;
-  if (key.length !== KEY_BYTES) throw new Error(`a test cipher key has ${KEY_BYTES} bytes`);
+export function createAesGcmCipher(options: AesGcmCipherOptions): Cipher {
+  const { key, prefix } = options;
+  if (key.length !== KEY_BYTES) throw new Error(`an AES-256-GCM key has ${KEY_BYTES} bytes`);
   return {
-    protection: options.protection ?? 'os',
+    protection: options.protection,
     async encrypt(plain) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return FORMAT_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+      return prefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
     async decrypt(sealed) {
-      if (!sealed.startsWith(FORMAT_PREFIX)) throw new Error('not sealed by the test cipher');
-      const bytes = Buffer.from(sealed.slice(FORMAT_PREFIX.length), 'base64');
+      if (!sealed.startsWith(prefix)) throw new Error('not sealed by this cipher');
+      const bytes = Buffer.from(sealed.slice(prefix.length), 'base64');
       if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
       const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES));
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
@@ -58,4 +65,13 @@ export function createTestCipher(options: TestCipherOptions = {}): Cipher {
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** AES-256-GCM with a key that is in the source: for tests only. */
+export function createTestCipher(options: TestCipherOptions = {}): Cipher {
+  return createAesGcmCipher({
+    key: options.key ?? TEST_CIPHER_KEY,
+    protection: options.protection ?? 'os',
+    prefix: FORMAT_PREFIX,
+  });
 }

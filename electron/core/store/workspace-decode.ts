@@ -1,6 +1,7 @@
+import { describeIssues } from '../../../shared/validation';
 import { readFile } from 'node:fs/promises';
 import type { SecretIssue, Workspace } from '../../../shared/model/workspace';
-import { WorkspaceSchema, describeIssues } from '../../../shared/model/workspace';
+import { WorkspaceSchema } from '../../../shared/model/workspace';
 import {
   CURRENT_SCHEMA_VERSION,
   classifyWorkspaceText,

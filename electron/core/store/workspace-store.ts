@@ -1,7 +1,8 @@
+import { describeIssues } from '../../../shared/validation';
 import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Workspace } from '../../../shared/model/workspace';
-import { ID_PATTERN, WorkspaceSchema, describeIssues } from '../../../shared/model/workspace';
+import { ID_PATTERN, WorkspaceSchema } from '../../../shared/model/workspace';
 import { exists, listBackups, pruneBackups, writeBackup } from './backups';
 import {
   ensurePrivateDir,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cipher } from '../store';
-import { createTestCipher } from '../store';
+import { createAesGcmCipher } from '../store';
 import { ensurePrivateDir, writeFileDurable } from '../store/durable-write';
 
 const KEY_FILE = 'secrets.key';
@@ -26,5 +26,5 @@ export async function openKeyFileCipher(dataDir: string): Promise<Cipher> {
     await ensurePrivateDir(dataDir);
     await writeFileDurable(path, `${key.toString('base64')}\n`);
   }
-  return createTestCipher({ key, protection: 'none' });
+  return createAesGcmCipher({ key, protection: 'none', prefix: 'aes-gcm-keyfile:' });
 }
