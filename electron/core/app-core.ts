@@ -5,6 +5,7 @@ import type { NotificationPayload } from '../../shared/api/notifications';
 import type { CommandHandlers, SaveFileDialog } from './api/handlers';
 import { createCommandHandlers } from './api/handlers';
 import { describeApp } from './app-info';
+import { openSettings } from './settings';
 import type { DemoLauncher } from './demo/launcher';
 import { createDemoLauncher } from './demo/launcher';
 import type { FeedManager, FeedManagerOptions, FeedSink } from './feeds/feed-manager';
@@ -56,10 +57,16 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
   const feeds = createFeedManager({ logsDir: join(options.dataDir, 'logs'), ...options.feeds });
   const demo = createDemoLauncher();
   const cipher = options.cipher ?? (await openKeyFileCipher(options.dataDir));
+  const settings = await openSettings(options.dataDir);
   const { store, notices } = await openWorkspaceStore({
     dataDir: options.dataDir,
     cipher,
+    allowUnprotectedSecrets: settings.get().storeUnprotectedSecrets,
     saveDebounceMs: options.saveDebounceMs,
+  });
+  const secretsPolicy = () => ({
+    protection: cipher.protection,
+    storeUnprotected: settings.get().storeUnprotectedSecrets,
   });
   const workspaces = createWorkspaceService({
     dataDir: options.dataDir,
@@ -80,6 +87,19 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     demo,
     workspaces,
     saveFile: options.saveFile,
+    secrets: {
+      policy: secretsPolicy,
+      async setStoreUnprotected(allowed) {
+        await settings.update({ storeUnprotectedSecrets: allowed });
+        store.setAllowUnprotectedSecrets(allowed);
+        // Secrets held for the session are written now that the user agreed.
+        for (const { id } of store.list()) {
+          const loaded = await store.load(id);
+          if (!loaded.readOnly) await store.save(loaded.workspace);
+        }
+        return secretsPolicy();
+      },
+    },
   });
   return {
     handlers,

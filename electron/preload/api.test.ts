@@ -43,6 +43,7 @@ describe('the preload API surface', () => {
         "duplicateWorkspace",
         "exportWorkspace",
         "getAppInfo",
+        "getSecretsPolicy",
         "getWorkspace",
         "importWorkspace",
         "listFeeds",
@@ -57,6 +58,7 @@ describe('the preload API surface', () => {
         "reconnectFeed",
         "saveEndpoint",
         "saveWorkspace",
+        "setSecretsPolicy",
         "startDemoServer",
       ]
     `);

@@ -22,6 +22,8 @@ export const COMMAND_CHANNELS = [
   'endpoints:save',
   'endpoints:delete',
   'endpoints:open',
+  'secrets:get-policy',
+  'secrets:set-policy',
 ] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
@@ -45,6 +47,8 @@ export const commandMethods = {
   'endpoints:save': 'saveEndpoint',
   'endpoints:delete': 'deleteEndpoint',
   'endpoints:open': 'openEndpoint',
+  'secrets:get-policy': 'getSecretsPolicy',
+  'secrets:set-policy': 'setSecretsPolicy',
 } as const satisfies Record<CommandChannel, string>;
 
 export const NOTIFICATION_CHANNELS = [

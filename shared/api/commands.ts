@@ -6,12 +6,14 @@ import type { Workspace } from '../model/workspace';
 import type {
   ExportOutcome,
   ImportOutcome,
+  SecretsPolicy,
   WorkspaceDetails,
   WorkspaceListItem,
 } from './workspaces';
 import {
   EndpointRefRequestSchema,
   EndpointSaveRequestSchema,
+  SecretsPolicyRequestSchema,
   WorkspaceCreateRequestSchema,
   WorkspaceExportRequestSchema,
   WorkspaceIdRequestSchema,
@@ -58,6 +60,8 @@ export const commandSchemas = {
   'endpoints:save': EndpointSaveRequestSchema,
   'endpoints:delete': EndpointRefRequestSchema,
   'endpoints:open': EndpointRefRequestSchema,
+  'secrets:get-policy': z.undefined(),
+  'secrets:set-policy': SecretsPolicyRequestSchema,
 } as const satisfies Record<CommandChannel, z.ZodType>;
 
 /** Result types, one per channel. */
@@ -81,6 +85,8 @@ export interface CommandResults {
   'endpoints:save': Workspace;
   'endpoints:delete': Workspace;
   'endpoints:open': FeedSummary;
+  'secrets:get-policy': SecretsPolicy;
+  'secrets:set-policy': SecretsPolicy;
 }
 
 /** What the renderer passes (schema input: defaults may be left out). */

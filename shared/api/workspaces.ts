@@ -56,3 +56,14 @@ export type ExportOutcome =
 
 export const WorkspacesChangedSchema = z.object({ ids: z.array(z.string()), at: z.number() });
 export type WorkspacesChanged = z.infer<typeof WorkspacesChangedSchema>;
+
+/**
+ * Where secrets go. `protection: 'os'`: a keyring protects them on disk. `'none'` (Linux
+ * without a keyring, web mode): they stay in memory for the session unless `storeUnprotected`.
+ */
+export interface SecretsPolicy {
+  protection: 'os' | 'none';
+  storeUnprotected: boolean;
+}
+
+export const SecretsPolicyRequestSchema = z.object({ storeUnprotected: z.boolean() }).strict();

@@ -1,5 +1,6 @@
 import type { CommandChannel } from '../../../shared/api/channels';
 import type { AppInfo, CommandResult, ValidatedRequest } from '../../../shared/api/commands';
+import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
 import { createTransport } from '../sse/transport';
@@ -28,6 +29,10 @@ export interface CoreContext {
   workspaces: WorkspaceService;
   /** Electron's save dialog; absent in web mode, where the browser downloads the file. */
   saveFile?: SaveFileDialog;
+  secrets: {
+    policy(): SecretsPolicy;
+    setStoreUnprotected(allowed: boolean): Promise<SecretsPolicy>;
+  };
 }
 
 /**
@@ -95,5 +100,8 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       workspaces.deleteEndpoint(workspaceId, endpointId),
     'endpoints:open': ({ workspaceId, endpointId }, caller) =>
       workspaces.openEndpoint(caller, workspaceId, endpointId),
+    'secrets:get-policy': () => ctx.secrets.policy(),
+    'secrets:set-policy': ({ storeUnprotected }) =>
+      ctx.secrets.setStoreUnprotected(storeUnprotected),
   };
 }

@@ -249,3 +249,48 @@ describe('importing requests from other tools', () => {
     expect(workspace.variables.map((v) => v.name)).toEqual(['base']);
   });
 });
+
+describe('secrets without OS protection', () => {
+  it('keeps them for the session only until the user agrees to store them unprotected', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.cleanup);
+    const unprotected = createTestCipher({ protection: 'none' });
+    const openCore = () =>
+      openAppCore({
+        face: 'web',
+        dataDir: data.dir,
+        cipher: unprotected,
+        saveDebounceMs: 1,
+        skipFirstLaunch: true,
+      });
+    const first = await openCore();
+    const policy = first.handlers['secrets:get-policy'](undefined, recordingSink().sink);
+    expect(policy).toEqual({ protection: 'none', storeUnprotected: false });
+    const ws = await first.workspaces.create('Keys');
+    await first.workspaces.save({
+      ...ws,
+      variables: [{ name: 'token', value: 'tok-session-only', secret: true }],
+    });
+    await first.dispose();
+
+    const second = await openCore();
+    const reopened = (await second.workspaces.get(ws.id)).workspace;
+    expect(reopened.variables[0]).toMatchObject({ value: '', reenter: 'not-saved' });
+    await second.workspaces.save({
+      ...reopened,
+      variables: [{ name: 'token', value: 'tok-kept', secret: true }],
+    });
+    expect(
+      await second.handlers['secrets:set-policy']({ storeUnprotected: true }, recordingSink().sink),
+    ).toEqual({
+      protection: 'none',
+      storeUnprotected: true,
+    });
+    await second.dispose();
+
+    core = await openCore();
+    expect((await core.workspaces.get(ws.id)).workspace.variables[0]).toMatchObject({
+      value: 'tok-kept',
+    });
+  });
+});

@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { EventscopeApi, WorkspaceDetails, WorkspaceListItem } from '../../../shared/api';
+import type {
+  EventscopeApi,
+  SecretsPolicy,
+  WorkspaceDetails,
+  WorkspaceListItem,
+} from '../../../shared/api';
 import type { Endpoint, Workspace } from '../../../shared/model/workspace';
 import type { Result } from '../../../shared/result';
 
@@ -14,6 +19,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   const current = ref<WorkspaceDetails | null>(null);
   const error = ref<string | null>(null);
   const message = ref<string | null>(null);
+  const secrets = ref<SecretsPolicy | null>(null);
   let api: EventscopeApi | null = null;
 
   function take<T>(result: Result<T>): T | null {
@@ -47,7 +53,14 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   async function connect(connectionApi: EventscopeApi): Promise<void> {
     api = connectionApi;
     api.onWorkspacesChanged(() => void refresh());
+    secrets.value = take(await api.getSecretsPolicy());
     await refresh();
+  }
+
+  /** The user agreed to keep secrets on disk without OS protection (issue #5 §3). */
+  async function storeSecretsUnprotected(): Promise<void> {
+    if (api)
+      secrets.value = take(await api.setSecretsPolicy({ storeUnprotected: true })) ?? secrets.value;
   }
 
   async function select(id: string): Promise<void> {
@@ -139,7 +152,9 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     current,
     error,
     message,
+    secrets,
     connect,
+    storeSecretsUnprotected,
     refresh,
     select,
     create,
