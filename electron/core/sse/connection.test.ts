@@ -7,6 +7,7 @@ import {
   startTestServer,
   statusRoute,
   streamRoute,
+  trickleRoute,
   type TestServer,
 } from './test-server';
 
@@ -170,6 +171,20 @@ describe('opening the stream', () => {
       { type: 'message', data: 'second', lastEventId: '7', attempt: 1, sizeBytes: 6 },
     ]);
     expect(r.conn.lastEventId).toBe('7');
+  });
+
+  it('counts UTF-8 bytes right when non-ASCII data arrives after ASCII-only reads', async () => {
+    // Regression guard for the ASCII fast path of sizeBytes: one byte per write, so the first
+    // reads are pure ASCII and a multi-byte character arrives split across later ones.
+    const s = await server({ '/s': trickleRoute('data: plain\n\ndata: 5 €\n\ndata: ok\n\n') });
+    const r = record({ request: get(s.url('/s')), retry: once });
+    r.conn.start();
+    await r.conn.done;
+    expect(r.events.map((e) => [e.data, e.sizeBytes])).toEqual([
+      ['plain', 5],
+      ['5 €', 5],
+      ['ok', 2],
+    ]);
   });
 
   it('stops for good on a 204 to the first request', async () => {
