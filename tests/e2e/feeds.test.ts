@@ -1,10 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from './support/chromium';
-import type { RunningWebMode } from './support/web-mode';
-import { startWebMode } from './support/web-mode';
+import { chromiumAvailable } from './support/chromium';
+import { useWebModeSession } from './support/session';
 
 function findLogs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -20,22 +19,11 @@ const eventsShown = (page: Page, index: number) =>
   page.getByTestId('feed-panel').nth(index).getByTestId('feed-events').textContent();
 
 describe.runIf(chromiumAvailable)('live feeds in web mode', () => {
-  let web: RunningWebMode;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    web = await startWebMode();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  const session = useWebModeSession();
 
   it('streams several demo feeds side by side and logs every event on disk', async () => {
-    const page = await browser.newPage();
-    await page.goto(web.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.web.url);
     await page.getByTestId('demo-counter').click();
     await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(1);
     await page.getByTestId('demo-chat').click();
@@ -58,7 +46,9 @@ describe.runIf(chromiumAvailable)('live feeds in web mode', () => {
     mkdirSync('test-results/e2e', { recursive: true });
     await page.screenshot({ path: 'test-results/e2e/feeds.png' });
 
-    const chatLog = findLogs(join(web.dataDir, 'logs')).find((path) => path.includes('Demo chat'));
+    const chatLog = findLogs(join(session.web.dataDir, 'logs')).find((path) =>
+      path.includes('Demo chat'),
+    );
     expect(chatLog).toBeDefined();
     await page.getByTestId('feed-panel').nth(1).getByTestId('feed-close').click();
     await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(2);
@@ -76,8 +66,8 @@ describe.runIf(chromiumAvailable)('live feeds in web mode', () => {
   });
 
   it('shows why a bad request failed', async () => {
-    const page = await browser.newPage();
-    await page.goto(web.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.web.url);
     await page.getByTestId('demo-counter').click();
     await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(1);
     const started = await page.evaluate(() => window.eventscope!.startDemoServer());

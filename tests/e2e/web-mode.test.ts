@@ -1,34 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiMethodNames } from '../../shared/api/channels';
-import { chromiumAvailable, launchBrowser } from './support/chromium';
-import type { RunningWebMode } from './support/web-mode';
-import { startWebMode } from './support/web-mode';
+import { chromiumAvailable } from './support/chromium';
+import { useWebModeSession } from './support/session';
 
 describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
-  let web: RunningWebMode;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    web = await startWebMode();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  const session = useWebModeSession();
 
   it('shows the app shell and round-trips app:info through window.eventscope', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
 
-    const response = await page.goto(web.url);
+    const response = await page.goto(session.web.url);
     expect(response?.status()).toBe(200);
     await page.getByTestId('app-shell').waitFor();
     await expect.poll(() => page.getByTestId('link-state').textContent()).toBe('connected');
@@ -39,7 +26,7 @@ describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
     const info = await page.evaluate(() => window.eventscope!.getAppInfo());
     expect(info).toMatchObject({
       ok: true,
-      value: { name: 'Eventscope', face: 'web', dataDir: web.dataDir },
+      value: { name: 'Eventscope', face: 'web', dataDir: session.web.dataDir },
     });
     const ping = await page.evaluate(() => window.eventscope!.ping({ message: 'from the page' }));
     expect(ping).toMatchObject({ ok: true, value: { message: 'from the page' } });
@@ -56,9 +43,9 @@ describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
   });
 
   it('refuses the same URL without its token', async () => {
-    await browser.clearCookies();
-    const page = await browser.newPage();
-    const bare = new URL(web.url);
+    await session.browser.clearCookies();
+    const page = await session.browser.newPage();
+    const bare = new URL(session.web.url);
     bare.search = '';
     const response = await page.goto(bare.href);
     expect(response?.status()).toBe(403);
@@ -67,8 +54,8 @@ describe.runIf(chromiumAvailable)('web mode in Chromium', () => {
   });
 
   it('exposes exactly the API methods on window.eventscope and cannot be replaced by the page', async () => {
-    const page = await browser.newPage();
-    await page.goto(web.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.web.url);
     await page.getByTestId('app-shell').waitFor();
     const keys = await page.evaluate(() => Object.keys(window.eventscope!).sort());
     expect(keys).toEqual(apiMethodNames());

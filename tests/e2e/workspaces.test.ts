@@ -1,27 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from './support/chromium';
-import type { RunningWebMode } from './support/web-mode';
-import { startWebMode } from './support/web-mode';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/chromium';
+import { useWebModeSession } from './support/session';
 
 describe.runIf(chromiumAvailable)('saved workspaces in web mode', () => {
-  let web: RunningWebMode;
-  let browser: BrowserContext;
-
-  beforeAll(async () => {
-    web = await startWebMode();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-  });
+  const session = useWebModeSession();
 
   it('starts with the Demo workspace, whose endpoints stream live with one click', async () => {
-    const page = await browser.newPage();
-    await page.goto(web.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.web.url);
     await expect.poll(() => page.getByTestId('workspace-select').inputValue()).not.toBe('');
     expect(await page.getByTestId('workspace-select').locator('option:checked').textContent()).toBe(
       'Demo',
@@ -42,8 +29,8 @@ describe.runIf(chromiumAvailable)('saved workspaces in web mode', () => {
   });
 
   it('adds an endpoint from a pasted curl command and exports the workspace without secrets', async () => {
-    const page = await browser.newPage();
-    await page.goto(web.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.web.url);
     await expect.poll(() => page.getByTestId('endpoint-item').count()).toBeGreaterThan(0);
     const before = await page.getByTestId('endpoint-item').count();
     await page.getByRole('button', { name: 'Paste curl' }).click();

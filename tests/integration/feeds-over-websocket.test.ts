@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type { FeedSummary } from '../../shared/api/feeds';
 import type { FeedFrame } from '../../shared/api/frames';
-import { createSocketApi, socketUrlFor } from '../../renderer/src/socket-api';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
+import { connectPageApi } from './support';
 import type { TestWebServer } from '../../electron/web/test-web-server';
 import { startTestWebServer } from '../../electron/web/test-web-server';
 
@@ -20,18 +19,6 @@ afterEach(async () => {
   server = handle = null;
 });
 
-function connect(s: TestWebServer): SocketApiHandle {
-  const url = socketUrlFor({
-    protocol: 'http:',
-    host: `127.0.0.1:${s.port}`,
-    search: `?token=${s.token}`,
-  });
-  return createSocketApi({
-    url,
-    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-}
-
 function logsUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ndjson'))
@@ -41,7 +28,7 @@ function logsUnder(dir: string): string[] {
 describe('feeds over the web-mode socket', () => {
   it('streams a demo burst into frames with contiguous seq numbers', async () => {
     server = await startTestWebServer();
-    handle = connect(server);
+    handle = connectPageApi(server);
     const frames: FeedFrame[] = [];
     const states: FeedSummary[] = [];
     handle.api.onFeedFrame((frame) => frames.push(frame));
@@ -64,7 +51,7 @@ describe('feeds over the web-mode socket', () => {
 
   it('refuses an invalid feed request with a message naming the field', async () => {
     server = await startTestWebServer();
-    handle = connect(server);
+    handle = connectPageApi(server);
     const result = await handle.api.openFeed({ name: 'x', url: 'file:///etc/passwd' });
     expect(result).toMatchObject({
       ok: false,
@@ -76,7 +63,7 @@ describe('feeds over the web-mode socket', () => {
 
   it('closes the feeds of a page whose socket goes away, and its log records why', async () => {
     server = await startTestWebServer();
-    handle = connect(server);
+    handle = connectPageApi(server);
     const demo = await handle.api.startDemoServer();
     if (!demo.ok) throw new Error(demo.error.message);
     const states: FeedSummary[] = [];

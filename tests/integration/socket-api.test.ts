@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { createSocketApi, socketUrlFor } from '../../renderer/src/socket-api';
+import { socketUrlFor } from '../../renderer/src/socket-api';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
+import { connectPageApi } from './support';
 import type { WebClient, WebServer } from '../../electron/web/server';
 import { startTestWebServer } from '../../electron/web/test-web-server';
 
@@ -16,18 +16,6 @@ afterEach(async () => {
   server = handle = null;
 });
 
-function connect(s: WebServer): SocketApiHandle {
-  const url = socketUrlFor({
-    protocol: 'http:',
-    host: `127.0.0.1:${s.port}`,
-    search: `?token=${s.token}`,
-  });
-  return createSocketApi({
-    url,
-    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-}
-
 describe('the browser API client', () => {
   it('builds the socket URL from the page location and its token', () => {
     expect(socketUrlFor({ protocol: 'http:', host: '127.0.0.1:8845', search: '?token=a+b' })).toBe(
@@ -38,7 +26,7 @@ describe('the browser API client', () => {
 
   it('sends commands queued before the socket opened and gets typed results', async () => {
     server = await startTestWebServer();
-    handle = connect(server);
+    handle = connectPageApi(server);
     const [info, ping] = await Promise.all([
       handle.api.getAppInfo(),
       handle.api.ping({ message: 'hello' }),
@@ -50,7 +38,7 @@ describe('the browser API client', () => {
   it('delivers notifications sent to its page', async () => {
     let client: WebClient | null = null;
     server = await startTestWebServer((c) => (client = c));
-    handle = connect(server);
+    handle = connectPageApi(server);
     const notices: unknown[] = [];
     handle.api.onNotice((notice) => notices.push(notice));
     await handle.api.getAppInfo();
@@ -62,7 +50,7 @@ describe('the browser API client', () => {
 
   it('fails pending commands with unavailable when the server goes away, instead of hanging', async () => {
     server = await startTestWebServer();
-    handle = connect(server);
+    handle = connectPageApi(server);
     await handle.api.getAppInfo();
     await server.close();
     server = null;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fastPolicy, get, record, type Recorder } from './test-harness';
 import {
   dropRoute,
@@ -6,7 +6,7 @@ import {
   openStream,
   settle,
   stallRoute,
-  startTestServer,
+  useTestServers,
   waitFor,
   type TestServer,
 } from './test-server';
@@ -16,15 +16,7 @@ import {
  * request reaches the server.
  */
 
-const servers: TestServer[] = [];
-async function server(routes: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const s = await startTestServer(routes);
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = useTestServers();
 
 interface Resources {
   timers: number;

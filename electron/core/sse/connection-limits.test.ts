@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fastPolicy, get, manualClock, record } from './test-harness';
 import {
   gzipRoute,
@@ -7,22 +7,13 @@ import {
   redirectRoute,
   settle,
   stallRoute,
-  startTestServer,
+  useTestServers,
   streamRoute,
   trickleRoute,
   waitFor,
-  type TestServer,
 } from './test-server';
 
-const servers: TestServer[] = [];
-async function server(routes: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const s = await startTestServer(routes);
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = useTestServers();
 
 const once = fastPolicy({ reconnectOnEnd: false });
 

@@ -1,23 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import { fastPolicy, get, record } from './test-harness';
-import {
-  dropRoute,
-  openStream,
-  startTestServer,
-  statusRoute,
-  type TestServer,
-} from './test-server';
+import { dropRoute, openStream, useTestServers, statusRoute } from './test-server';
 
-const servers: TestServer[] = [];
-async function server(routes: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const s = await startTestServer(routes);
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = useTestServers();
 
 type Retrying = Extract<ConnectionState, { type: 'retrying' }>;
 const retrying = (states: ConnectionState[]): Retrying[] =>

@@ -1,25 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fastPolicy, get, record } from './test-harness';
-import {
-  openStream,
-  startTestServer,
-  statusRoute,
-  streamRoute,
-  trickleRoute,
-  type TestServer,
-} from './test-server';
+import { openStream, useTestServers, statusRoute, streamRoute, trickleRoute } from './test-server';
 
-const servers: TestServer[] = [];
-async function server(routes: Parameters<typeof startTestServer>[0]): Promise<TestServer> {
-  const s = await startTestServer(routes);
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = useTestServers();
 
 const once = fastPolicy({ reconnectOnEnd: false });
 

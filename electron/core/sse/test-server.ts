@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { Buffer } from 'node:buffer';
 import {
   createServer,
@@ -51,6 +52,24 @@ export interface TestServer {
   /** Server-side sockets still open. */
   openSockets(): number;
   close(): Promise<void>;
+}
+
+/**
+ * For a test file: a `server(routes)` that starts a test server and closes every one it
+ * started after each test.
+ */
+export function useTestServers(): (
+  routes: Parameters<typeof startTestServer>[0],
+) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (routes) => {
+    const s = await startTestServer(routes);
+    servers.push(s);
+    return s;
+  };
 }
 
 export async function startTestServer(

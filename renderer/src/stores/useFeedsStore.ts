@@ -3,6 +3,7 @@ import { markRaw, ref, shallowReactive } from 'vue';
 import type { FeedOpenRequest, FeedSummary } from '../../../shared/api/feeds';
 import type { FeedFrame } from '../../../shared/api/frames';
 import type { EventscopeApi } from '../../../shared/api';
+import type { Result } from '../../../shared/result';
 import type { FeedModel } from '../feeds/feed-model';
 import { applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
 
@@ -111,9 +112,8 @@ export const useFeedsStore = defineStore('feeds', () => {
     setInterval(refreshRates, RATE_REFRESH_MS);
   }
 
-  async function open(request: FeedOpenRequest): Promise<FeedSummary | null> {
-    if (!api) return null;
-    const result = await api.openFeed(request);
+  /** Tracks the feed a command opened, or shows why it could not be opened. */
+  function adopt(result: Result<FeedSummary>): FeedSummary | null {
     if (!result.ok) {
       error.value = result.error.message;
       return null;
@@ -123,20 +123,16 @@ export const useFeedsStore = defineStore('feeds', () => {
     return result.value;
   }
 
+  async function open(request: FeedOpenRequest): Promise<FeedSummary | null> {
+    return api ? adopt(await api.openFeed(request)) : null;
+  }
+
   /** Opens a saved endpoint of a workspace (its variables resolved on the Node side). */
   async function openEndpoint(
     workspaceId: string,
     endpointId: string,
   ): Promise<FeedSummary | null> {
-    if (!api) return null;
-    const result = await api.openEndpoint({ workspaceId, endpointId });
-    if (!result.ok) {
-      error.value = result.error.message;
-      return null;
-    }
-    error.value = null;
-    track(result.value);
-    return result.value;
+    return api ? adopt(await api.openEndpoint({ workspaceId, endpointId })) : null;
   }
 
   async function close(feedId: string): Promise<void> {
