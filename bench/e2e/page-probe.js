@@ -1,0 +1,109 @@
+/* global window, requestAnimationFrame */
+// bench:e2e's probe, evaluated as text in the page (app or bare baseline) once
+// `window.eventscope` exists. Plain JS on purpose: functions passed to page.evaluate from a .ts
+// file run through tsx carry its `__name` helper, which does not exist in the page.
+//
+// It listens to the same frames the store gets (onFeedFrame) and measures:
+// - events delivered, drops the frames reported, and seq gaps nobody reported (silent loss);
+// - requestAnimationFrame deltas (frame times);
+// - latency server write → store: on the animation frame after a frame arrived (when the store
+//   applies it) now − the server's Date.now() embedded at the start of each event's data.
+// Latencies go into 1 ms histograms, not arrays, so the probe adds ~nothing to the heap. Two
+// more split the path: server write → Node side (the entry's `at`) and → page (socket message).
+'use strict';
+(() => {
+  const LATENCY_BUCKETS = 120_001;
+  const latency = new Uint32Array(LATENCY_BUCKETS);
+  const toNode = new Uint32Array(LATENCY_BUCKETS);
+  const toPage = new Uint32Array(LATENCY_BUCKETS);
+  const bucket = (ms) => Math.min(LATENCY_BUCKETS - 1, Math.max(0, ms));
+  const writtenAt = (entry) => Number(entry.data.slice(0, 13));
+  let frameTimes = [];
+  let lastFrameAt = 0;
+  let waitingFrames = [];
+  let counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
+  const nextSeq = new Map();
+
+  function onFrame(frame) {
+    counts.frames += 1;
+    counts.dropped += frame.dropped;
+    // Feeds are opened after the probe is installed, so every feed's first seq is 1.
+    const expected = nextSeq.get(frame.feedId) ?? 1;
+    counts.silentGap += frame.firstSeq - expected - frame.dropped;
+    nextSeq.set(frame.feedId, frame.firstSeq + frame.entries.length);
+    counts.entries += frame.entries.length;
+    const receivedAt = Date.now();
+    for (const entry of frame.entries) {
+      if (entry.kind !== 'event') continue;
+      counts.events += 1;
+      const written = writtenAt(entry);
+      if (!Number.isFinite(written)) continue;
+      toNode[bucket(entry.at - written)] += 1;
+      toPage[bucket(receivedAt - written)] += 1;
+    }
+    waitingFrames.push(frame);
+  }
+
+  function tick(now) {
+    if (lastFrameAt > 0) frameTimes.push(now - lastFrameAt);
+    lastFrameAt = now;
+    if (waitingFrames.length > 0) {
+      const wallNow = Date.now();
+      for (const frame of waitingFrames) {
+        for (const entry of frame.entries) {
+          if (entry.kind !== 'event') continue;
+          const written = writtenAt(entry);
+          if (Number.isFinite(written)) latency[bucket(wallNow - written)] += 1;
+        }
+      }
+      waitingFrames = [];
+    }
+    requestAnimationFrame(tick);
+  }
+
+  window.eventscope.onFeedFrame(onFrame);
+  requestAnimationFrame(tick);
+
+  window.__benchProbe = {
+    reset() {
+      frameTimes = [];
+      lastFrameAt = 0;
+      waitingFrames = [];
+      latency.fill(0);
+      toNode.fill(0);
+      toPage.fill(0);
+      counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
+    },
+    async open(requests) {
+      const feedIds = [];
+      for (const request of requests) {
+        const result = await window.eventscope.openFeed(request);
+        if (!result.ok) throw new Error(`openFeed failed: ${JSON.stringify(result.error)}`);
+        feedIds.push(result.value.feedId);
+      }
+      return feedIds;
+    },
+    async close(feedIds) {
+      for (const feedId of feedIds) await window.eventscope.closeFeed({ feedId });
+    },
+    counts() {
+      return { ...counts };
+    },
+    stats() {
+      const sparse = (histogram) => {
+        const pairs = [];
+        for (let ms = 0; ms < LATENCY_BUCKETS; ms += 1) {
+          if (histogram[ms] > 0) pairs.push([ms, histogram[ms]]);
+        }
+        return pairs;
+      };
+      return {
+        ...counts,
+        frameTimes: frameTimes.slice(),
+        latencyHistogram: sparse(latency),
+        toNodeHistogram: sparse(toNode),
+        toPageHistogram: sparse(toPage),
+      };
+    },
+  };
+})();
