@@ -17,7 +17,7 @@ describe('a window as a feed sink', () => {
     const contents = fakeContents();
     const sink = windowSink(contents as never);
     const frame = { feedId: 'f', firstSeq: 1, entries: [], dropped: 0 };
-    sink.sendFrame(frame);
+    sink.sendFrame(frame, []);
     sink.notify('app:notice-posted', { level: 'info', message: 'hi', at: 1 });
     expect(contents.send.mock.calls).toEqual([
       [FEED_FRAME_CHANNEL, frame],
@@ -30,7 +30,7 @@ describe('a window as a feed sink', () => {
     const contents = fakeContents();
     const sink = windowSink(contents as never);
     contents.destroy();
-    sink.sendFrame({ feedId: 'f', firstSeq: 1, entries: [], dropped: 0 });
+    sink.sendFrame({ feedId: 'f', firstSeq: 1, entries: [], dropped: 0 }, []);
     expect(contents.send).not.toHaveBeenCalled();
     expect(sink.canSend()).toBe(false);
   });

@@ -129,7 +129,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       id: `web-${nextClientId++}`,
       notify: <K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>) =>
         send(ws, { type: 'notification', channel, payload }),
-      sendFrame: (frame: FeedFrame) => send(ws, { type: 'frame', frame }),
+      sendFrame: (frame: FeedFrame, entriesJson: readonly string[]) => {
+        // The entries arrive serialized by the feed manager: concatenate, don't stringify again.
+        if (ws.readyState !== ws.OPEN) return;
+        ws.send(
+          `{"type":"frame","frame":{"feedId":${JSON.stringify(frame.feedId)},"firstSeq":${frame.firstSeq},` +
+            `"dropped":${frame.dropped},"entries":[${entriesJson.join(',')}]}}`,
+        );
+      },
       canSend: () => ws.bufferedAmount < WEB_SOCKET_BACKLOG_BYTES,
     };
     options.onClientOpened?.(client);

@@ -21,7 +21,8 @@ import { openSessionLog, sessionLogPath } from './session-log';
  */
 export interface FeedSink {
   readonly id: string;
-  sendFrame(frame: FeedFrame): void;
+  /** `entriesJson[i]` is `frame.entries[i]` as JSON, for transports that send text. */
+  sendFrame(frame: FeedFrame, entriesJson: readonly string[]): void;
   notify<K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>): void;
   /** False while the transport is backed up; frames then wait (and the oldest may drop). */
   canSend(): boolean;
@@ -101,8 +102,10 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   });
 
   function record(feed: Feed, entry: FeedEntry): void {
-    feed.log?.append(entry);
-    feed.queue.push(entry);
+    // Serialized once, for the log and for a JSON transport alike (the main per-event cost).
+    const json = JSON.stringify(entry);
+    feed.log?.appendLine(json);
+    feed.queue.push(entry, json);
   }
 
   function openLogs(): Set<string> {
@@ -194,7 +197,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         nextSeq: 1,
         queue: createFrameQueue({
           feedId: id,
-          send: (frame) => owner.sendFrame(frame),
+          send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
           canSend: () => owner.canSend(),
           ...options.queue,
         }),

@@ -36,7 +36,7 @@ describe('a feed frame queue', () => {
       canSend: () => true,
       flushMs: 16,
     });
-    for (let seq = 1; seq <= 100; seq++) queue.push(event(seq));
+    for (let seq = 1; seq <= 100; seq++) queue.push(event(seq), JSON.stringify(event(seq)));
     expect(frames).toHaveLength(0);
     vi.advanceTimersByTime(16);
     expect(frames).toHaveLength(1);
@@ -53,9 +53,9 @@ describe('a feed frame queue', () => {
       maxFrameEntries: 10,
       maxFrameBytes: 10_000,
     });
-    for (let seq = 1; seq <= 25; seq++) queue.push(event(seq));
+    for (let seq = 1; seq <= 25; seq++) queue.push(event(seq), JSON.stringify(event(seq)));
     expect(frames.map((f) => f.entries.length)).toEqual([10, 10]);
-    queue.push(event(26, 'y'.repeat(20_000)));
+    queue.push(event(26, 'y'.repeat(20_000)), JSON.stringify(event(26, 'y'.repeat(20_000))));
     expect(frames.map((f) => f.entries.length)).toEqual([10, 10, 6]);
     vi.runOnlyPendingTimers();
     expectContiguous(frames, 26);
@@ -70,7 +70,7 @@ describe('a feed frame queue', () => {
       canSend: () => ready,
       maxQueuedEntries: 100,
     });
-    for (let seq = 1; seq <= 1_000; seq++) queue.push(event(seq));
+    for (let seq = 1; seq <= 1_000; seq++) queue.push(event(seq), JSON.stringify(event(seq)));
     vi.advanceTimersByTime(100);
     expect(frames).toHaveLength(0);
     expect(queue.queuedEntries).toBe(100);
@@ -94,7 +94,8 @@ describe('a feed frame queue', () => {
       canSend: () => ready,
       maxQueuedBytes: 100 * 1024,
     });
-    for (let seq = 1; seq <= 100; seq++) queue.push(event(seq, 'z'.repeat(4096)));
+    for (let seq = 1; seq <= 100; seq++)
+      queue.push(event(seq, 'z'.repeat(4096)), JSON.stringify(event(seq, 'z'.repeat(4096))));
     ready = true;
     vi.runOnlyPendingTimers();
     const delivered = frames.flatMap((f) => f.entries).length;
@@ -110,7 +111,7 @@ describe('a feed frame queue', () => {
       send: (f) => frames.push(f),
       canSend: () => true,
     });
-    queue.push(event(1));
+    queue.push(event(1), JSON.stringify(event(1)));
     queue.dispose();
     expect(vi.getTimerCount()).toBe(0);
     vi.runAllTimers();

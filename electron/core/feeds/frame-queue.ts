@@ -18,8 +18,11 @@ const ENTRY_OVERHEAD_BYTES = 64;
 
 export interface FrameQueueOptions {
   feedId: string;
-  /** Delivers one frame to the page. */
-  send(frame: FeedFrame): void;
+  /**
+   * Delivers one frame to the page; `entriesJson[i]` is `entries[i]` already serialized (the
+   * session log made it), so a JSON transport need not serialize each event a second time.
+   */
+  send(frame: FeedFrame, entriesJson: readonly string[]): void;
   /** False while the transport is backed up (a slow page): entries wait, and may drop. */
   canSend(): boolean;
   flushMs?: number;
@@ -30,7 +33,8 @@ export interface FrameQueueOptions {
 }
 
 export interface FrameQueue {
-  push(entry: FeedEntry): void;
+  /** `json` is the entry serialized once (JSON.stringify(entry)). */
+  push(entry: FeedEntry, json: string): void;
   /** Sends what is queued now (as several frames if needed), if the transport can take it. */
   flush(): void;
   readonly queuedEntries: number;
@@ -65,6 +69,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
 
   // A growable array read from `head`: O(1) drops from the front without shifting.
   let entries: FeedEntry[] = [];
+  let jsons: string[] = [];
   let sizes: number[] = [];
   let head = 0;
   let queuedBytes = 0;
@@ -79,6 +84,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
   function compact(): void {
     if (head > 1024 && head * 2 > entries.length) {
       entries = entries.slice(head);
+      jsons = jsons.slice(head);
       sizes = sizes.slice(head);
       head = 0;
     }
@@ -109,6 +115,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
         return;
       }
       const batch: FeedEntry[] = [];
+      const batchJson: string[] = [];
       let bytes = 0;
       while (
         head < entries.length &&
@@ -117,6 +124,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       ) {
         bytes += sizes[head]!;
         batch.push(entries[head]!);
+        batchJson.push(jsons[head]!);
         head += 1;
       }
       queuedBytes -= bytes;
@@ -129,15 +137,16 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       droppedSinceFrame = 0;
       if (batch.length > 0) nextSeq = batch[batch.length - 1]!.seq + 1;
       compact();
-      options.send(frame);
+      options.send(frame, batchJson);
     }
   }
 
   return {
-    push(entry) {
+    push(entry, json) {
       if (disposed) return;
       const size = entrySizeBytes(entry);
       entries.push(entry);
+      jsons.push(json);
       sizes.push(size);
       queuedBytes += size;
       while (queued() > maxQueuedEntries || (queuedBytes > maxQueuedBytes && queued() > 1))
@@ -158,6 +167,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       if (timer !== null) clearTimeout(timer);
       timer = null;
       entries = [];
+      jsons = [];
       sizes = [];
       head = 0;
     },

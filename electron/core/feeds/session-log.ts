@@ -34,6 +34,8 @@ export interface SessionLog {
   readonly path: string;
   /** Queues one record as a line of JSON. Never drops: the log is the complete record. */
   append(record: unknown): void;
+  /** The same for a record already serialized as JSON (one line, no newline). */
+  appendLine(json: string): void;
   /** Bytes handed to the file so far. */
   readonly bytesWritten: number;
   /** The write error that stopped the log (disk full, folder removed), if any. */
@@ -91,16 +93,20 @@ export async function openSessionLog(
     writing = !stream.write(chunk);
   }
 
+  function appendLine(json: string): void {
+    if (error) return;
+    buffer.push(json, '\n');
+    bufferedBytes += json.length + 1;
+    if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
+    else timer ??= setTimeout(flush, flushMs);
+  }
+
   return {
     path,
     append(record) {
-      if (error) return;
-      const line = `${JSON.stringify(record)}\n`;
-      buffer.push(line);
-      bufferedBytes += line.length;
-      if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
-      else timer ??= setTimeout(flush, flushMs);
+      appendLine(JSON.stringify(record));
     },
+    appendLine,
     get bytesWritten() {
       return bytesWritten;
     },
