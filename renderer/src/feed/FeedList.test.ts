@@ -50,3 +50,29 @@ describe('the feed list', () => {
     expect(wrapper.find('button.latest').exists()).toBe(false);
   });
 });
+
+describe('the feed list window', () => {
+  it('renders only the rows around the view, however long the feed, the newest when following', async () => {
+    const buffer = new RingBuffer<FeedEntry>(50_000, Infinity);
+    filled(20_000, buffer);
+    const wrapper = mount(FeedList, { props: { buffer, version: 1 } });
+    await wrapper.setProps({ version: 2 });
+    await nextTick();
+    const seqs = wrapper.findAll('.row').map((row) => Number(row.attributes('data-seq')));
+    expect(seqs.length).toBeLessThan(60);
+    expect(seqs).toContain(20_000);
+  });
+
+  it('shows the rows at the scroll position when the user scrolls back', async () => {
+    const buffer = new RingBuffer<FeedEntry>(50_000, Infinity);
+    filled(20_000, buffer);
+    const wrapper = mount(FeedList, { props: { buffer, version: 1 } });
+    const list = wrapper.get('[data-testid="feed-list"]');
+    await list.trigger('wheel', { deltaY: -120 });
+    (list.element as HTMLElement).scrollTop = 1000 * 24;
+    await list.trigger('scroll');
+    const seqs = wrapper.findAll('.row').map((row) => Number(row.attributes('data-seq')));
+    expect(seqs).toContain(1001);
+    expect(seqs).not.toContain(20_000);
+  });
+});
