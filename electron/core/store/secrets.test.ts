@@ -7,6 +7,8 @@ import { createTestCipher } from './secrets';
 import {
   SEEDED_SECRET,
   allFiles,
+  findLeaks,
+  leakForms,
   openTestStore,
   sampleWorkspace,
   tempDataDir,
@@ -17,28 +19,6 @@ beforeEach(() => {
   data = tempDataDir();
 });
 afterEach(() => data.cleanup());
-
-/** The forms a leaked secret could take in a file. */
-function leakForms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  return [
-    secret,
-    bytes.toString('base64'),
-    bytes.toString('base64url'),
-    encodeURIComponent(secret),
-    new URLSearchParams({ s: secret }).toString().slice(2),
-    JSON.stringify(secret).slice(1, -1),
-  ];
-}
-
-function findLeaks(dir: string, secret: string): string[] {
-  const leaks: string[] = [];
-  for (const { path, bytes } of allFiles(dir)) {
-    const text = bytes.toString('latin1') + bytes.toString('utf8');
-    for (const form of leakForms(secret)) if (text.includes(form)) leaks.push(`${path}: ${form}`);
-  }
-  return leaks;
-}
 
 const otherKey = new Uint8Array(32).fill(9);
 

@@ -85,3 +85,25 @@ export function crashVersion(n: number): Workspace {
 export function versionOf(workspace: Pick<Workspace, 'name'>): number {
   return Number(workspace.name.slice(1));
 }
+
+/** The forms a leaked secret could take in a file. */
+export function leakForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  return [
+    secret,
+    bytes.toString('base64'),
+    bytes.toString('base64url'),
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+  ];
+}
+
+export function findLeaks(dir: string, secret: string): string[] {
+  const leaks: string[] = [];
+  for (const { path, bytes } of allFiles(dir)) {
+    const text = bytes.toString('latin1') + bytes.toString('utf8');
+    for (const form of leakForms(secret)) if (text.includes(form)) leaks.push(`${path}: ${form}`);
+  }
+  return leaks;
+}
