@@ -12,9 +12,10 @@ export function useRowWindow(
   scroller: Ref<HTMLElement | null>,
   count: Ref<number>,
   rowHeightPx: number,
-  overscanRows = 12,
+  overscanRows = 4,
 ) {
   const scrollTop = ref(0);
+  let lastWrittenTop = -1;
   const viewportPx = ref(0);
   let observer: ResizeObserver | null = null;
 
@@ -46,8 +47,11 @@ export function useRowWindow(
     const el = scroller.value;
     if (!el) return;
     const top = Math.max(0, totalHeightPx.value - viewportPx.value);
+    // Writing scrollTop forces a layout; once the ring buffer is full the end no longer moves.
+    if (top === scrollTop.value && top === lastWrittenTop) return;
     el.scrollTop = top;
     scrollTop.value = top;
+    lastWrittenTop = top;
   }
 
   return { range, totalHeightPx, onScroll, scrollToEnd };
