@@ -3,7 +3,6 @@ import type { AppInfo, CommandResult, ValidatedRequest } from '../../../shared/a
 import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
-import { createTransport } from '../sse/transport';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 
 /** Every handler gets its validated request and the page that asked (it owns what it opens). */
@@ -45,10 +44,9 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
     'app:info': () => ctx.appInfo(),
     'app:ping': ({ message }) => ({ message, receivedAt: new Date(ctx.now()).toISOString() }),
     'demo:start': async () => ({ url: await ctx.demo.start() }),
-    'feeds:open': async (request, caller) => {
-      // Ad hoc feeds honour HTTPS_PROXY / HTTP_PROXY / NO_PROXY like saved endpoints do.
-      const transport = await createTransport();
-      return ctx.feeds.open(caller, {
+    'feeds:open': (request, caller) =>
+      // No transport settings: the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply.
+      ctx.feeds.open(caller, {
         name: request.name,
         workspace: request.workspace,
         request: {
@@ -61,10 +59,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
         lastEventId: request.lastEventId,
         connectTimeoutMs: request.connectTimeoutMs,
         idleTimeoutMs: request.idleTimeoutMs,
-        fetch: transport.fetch,
-        onClosed: () => transport.close(),
-      });
-    },
+      }),
     'feeds:close': async ({ feedId }, caller) => ({
       closed: await ctx.feeds.close(caller, feedId),
     }),

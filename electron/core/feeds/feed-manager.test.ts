@@ -173,6 +173,19 @@ describe('the feed manager', () => {
       .toBeLessThanOrEqual(before);
   });
 
+  it('refuses to open a feed whose CA file cannot be read, leaving nothing behind', async () => {
+    const { demo, manager } = await setup();
+    const sink = recordingSink();
+    await expect(
+      manager.open(sink, {
+        ...burst(demo.url, 1),
+        transport: { tls: { caFile: '/no/such/ca.pem' } },
+      }),
+    ).rejects.toThrow(/cannot read CA file \/no\/such\/ca\.pem/);
+    expect(manager.list(sink)).toEqual([]);
+    expect(sink.frames).toEqual([]);
+  });
+
   it('never writes secret header values into the session log', async () => {
     const { demo, manager } = await setup();
     const sink = recordingSink();

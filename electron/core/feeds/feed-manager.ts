@@ -8,6 +8,8 @@ import type { RetryPolicy } from '../../../shared/model/retry-policy';
 import type { FetchFunction, SseConnection } from '../sse/connection';
 import { createSseConnection } from '../sse/connection';
 import type { SseRequest } from '../sse/request';
+import type { Transport, TransportOptions } from '../sse/transport';
+import { createTransport } from '../sse/transport';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
@@ -40,16 +42,18 @@ export interface FeedConfig {
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
   maxEventBytes?: number;
-  /** This feed's own fetch (TLS or proxy settings of its endpoint); the manager's otherwise. */
-  fetch?: FetchFunction;
-  /** Called once when the feed has ended and its log is closed (frees its transport). */
-  onClosed?(): void | Promise<void>;
+  /**
+   * TLS and proxy settings of the endpoint; none means the environment's proxy variables.
+   * The feed owns the transport made from them and closes it when it ends.
+   */
+  transport?: TransportOptions;
 }
 
 export interface FeedManagerOptions {
   /** `<data dir>/logs`. */
   logsDir: string;
   maxLogBytes?: number;
+  /** One fetch for every feed instead of a transport per feed (tests). */
   fetch?: FetchFunction;
   now?: () => number;
   /** Frame queue tuning (tests, benchmarks); defaults in frame-queue.ts. */
@@ -72,6 +76,8 @@ interface Feed {
   owner: FeedSink;
   config: FeedConfig;
   connection: SseConnection;
+  /** Its own TLS/proxy transport, closed when the feed ends; null when the manager's fetch is shared. */
+  transport: Transport | null;
   queue: FrameQueue;
   log: SessionLog | null;
   openedAt: number;
@@ -116,95 +122,111 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     feed.queue.flush();
     feed.queue.dispose();
     await feed.log?.close();
-    await feed.config.onClosed?.();
+    await feed.transport?.close();
+  }
+
+  async function start(
+    owner: FeedSink,
+    config: FeedConfig,
+    transport: Transport | null,
+  ): Promise<FeedSummary> {
+    const id = randomUUID();
+    const openedAt = now();
+    const path = sessionLogPath(
+      options.logsDir,
+      config.workspace ?? DEFAULT_WORKSPACE_FOLDER,
+      config.name,
+      openedAt,
+    );
+    let feed: Feed | null = null;
+    const log = await openSessionLog(path, (error) => {
+      owner.notify('app:notice-posted', {
+        level: 'error',
+        message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
+        at: now(),
+      });
+    });
+    await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
+    log.append({
+      kind: 'session',
+      feedId: id,
+      name: config.name,
+      method: config.request.method,
+      url: config.request.url,
+      headers: redactHeaders(config.request.headers),
+      openedAt,
+    });
+
+    const connection = createSseConnection(
+      {
+        request: config.request,
+        resolveRequest: config.resolveRequest,
+        retry: config.retry,
+        lastEventId: config.lastEventId,
+        connectTimeoutMs: config.connectTimeoutMs,
+        idleTimeoutMs: config.idleTimeoutMs,
+        maxEventBytes: config.maxEventBytes,
+        fetch: transport?.fetch ?? options.fetch,
+      },
+      {
+        onEvent: (event) => {
+          if (!feed) return;
+          record(feed, {
+            seq: feed.nextSeq++,
+            at: event.receivedAt,
+            kind: 'event',
+            type: event.type,
+            data: event.data,
+            lastEventId: event.lastEventId,
+            attempt: event.attempt,
+            sizeBytes: event.sizeBytes,
+          });
+        },
+        onComment: (text) => {
+          if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
+        },
+        onState: (state) => {
+          if (!feed) return;
+          feed.state = state;
+          record(feed, { seq: feed.nextSeq++, at: state.at, kind: 'state', state });
+          // State changes are rare and matter: send them now, not at the next frame tick.
+          feed.queue.flush();
+          owner.notify('feeds:state-changed', summary(feed));
+        },
+      },
+    );
+    feed = {
+      id,
+      owner,
+      config,
+      connection,
+      transport,
+      log,
+      openedAt,
+      state: connection.state,
+      nextSeq: 1,
+      queue: createFrameQueue({
+        feedId: id,
+        send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
+        canSend: () => owner.canSend(),
+        ...options.queue,
+      }),
+    };
+    feeds.set(id, feed);
+    connection.start();
+    return summary(feed);
   }
 
   return {
     async open(owner, config) {
-      const id = randomUUID();
-      const openedAt = now();
-      const path = sessionLogPath(
-        options.logsDir,
-        config.workspace ?? DEFAULT_WORKSPACE_FOLDER,
-        config.name,
-        openedAt,
-      );
-      let feed: Feed | null = null;
-      const log = await openSessionLog(path, (error) => {
-        owner.notify('app:notice-posted', {
-          level: 'error',
-          message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
-          at: now(),
-        });
-      });
-      await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
-      log.append({
-        kind: 'session',
-        feedId: id,
-        name: config.name,
-        method: config.request.method,
-        url: config.request.url,
-        headers: redactHeaders(config.request.headers),
-        openedAt,
-      });
-
-      const connection = createSseConnection(
-        {
-          request: config.request,
-          resolveRequest: config.resolveRequest,
-          retry: config.retry,
-          lastEventId: config.lastEventId,
-          connectTimeoutMs: config.connectTimeoutMs,
-          idleTimeoutMs: config.idleTimeoutMs,
-          maxEventBytes: config.maxEventBytes,
-          fetch: config.fetch ?? options.fetch,
-        },
-        {
-          onEvent: (event) => {
-            if (!feed) return;
-            record(feed, {
-              seq: feed.nextSeq++,
-              at: event.receivedAt,
-              kind: 'event',
-              type: event.type,
-              data: event.data,
-              lastEventId: event.lastEventId,
-              attempt: event.attempt,
-              sizeBytes: event.sizeBytes,
-            });
-          },
-          onComment: (text) => {
-            if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
-          },
-          onState: (state) => {
-            if (!feed) return;
-            feed.state = state;
-            record(feed, { seq: feed.nextSeq++, at: state.at, kind: 'state', state });
-            // State changes are rare and matter: send them now, not at the next frame tick.
-            feed.queue.flush();
-            owner.notify('feeds:state-changed', summary(feed));
-          },
-        },
-      );
-      feed = {
-        id,
-        owner,
-        config,
-        connection,
-        log,
-        openedAt,
-        state: connection.state,
-        nextSeq: 1,
-        queue: createFrameQueue({
-          feedId: id,
-          send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
-          canSend: () => owner.canSend(),
-          ...options.queue,
-        }),
-      };
-      feeds.set(id, feed);
-      connection.start();
-      return summary(feed);
+      // A bad CA file or proxy URL fails the open with a clear message, before any log exists.
+      const transport = options.fetch ? null : await createTransport(config.transport);
+      try {
+        return await start(owner, config, transport);
+      } catch (error) {
+        await transport?.close();
+        throw error;
+      }
     },
 
     async close(owner, feedId) {

@@ -6,7 +6,6 @@ import { randomId } from '../../../shared/model/workspace';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
-import { createTransport } from '../sse/transport';
 import type { SseRequest } from '../sse/request';
 import type { LoadedWorkspace, StoreNotice, WorkspaceStore, WorkspaceSummary } from '../store';
 import { writeFileDurable } from '../store/durable-write';
@@ -165,12 +164,6 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const endpoint = requireEndpoint(workspace, endpointId);
       // Resolve once up front: an unknown {{variable}} is a clear error before connecting.
       const first = await resolve(workspaceId, endpointId);
-      // The endpoint's TLS and proxy settings; a bad CA file or proxy URL fails here, clearly.
-      const transport = await createTransport({
-        tls: endpoint.tls,
-        proxy: endpoint.proxy,
-        env: options.env,
-      });
       return options.feeds.open(owner, {
         name: endpoint.name,
         workspace: workspace.name,
@@ -180,8 +173,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         lastEventId: endpoint.lastEventId || undefined,
         connectTimeoutMs: endpoint.connectTimeoutMs,
         idleTimeoutMs: endpoint.idleTimeoutMs,
-        fetch: transport.fetch,
-        onClosed: () => transport.close(),
+        transport: { tls: endpoint.tls, proxy: endpoint.proxy, env: options.env },
       });
     },
     async ensureFirstLaunch() {
