@@ -10,6 +10,19 @@ const retrying = (states: ConnectionState[]): Retrying[] =>
   states.filter((s): s is Retrying => s.type === 'retrying');
 
 describe('reconnecting', () => {
+  it('does not re-send a POST whose stream broke off midway (a paid generation is not repeated)', async () => {
+    const s = await server({ '/chat': dropRoute('data: token 1\n\ndata: tok') });
+    const r = record({
+      request: { ...get(s.url('/chat')), method: 'POST', body: '{"prompt":"hi"}' },
+      retry: fastPolicy({ reconnectOnEnd: false }),
+    });
+    r.conn.start();
+    const final = await r.conn.done;
+    expect(final.type).toBe('failed');
+    expect(r.events.map((e) => e.data)).toEqual(['token 1']);
+    expect(s.requests).toHaveLength(1);
+  });
+
   it('reconnects after a drop mid-event, discarding the partial block and resuming by id', async () => {
     const s = await server({
       '/drop': (req, res, { hit }) => {

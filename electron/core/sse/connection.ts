@@ -172,7 +172,7 @@ type AttemptResult =
   | { type: 'stale' }
   | { type: 'end' }
   | { type: 'no-content' }
-  | { type: 'network'; error: ConnectionError }
+  | { type: 'network'; error: ConnectionError; afterOpen?: boolean }
   | { type: 'status'; error: ConnectionError; status: number; retryAfter: string | null }
   | { type: 'fatal'; error: ConnectionError };
 
@@ -189,6 +189,9 @@ interface Attempt {
 }
 
 const STALE: AttemptResult = { type: 'stale' };
+
+/** RFC 9110 §9.2.1: methods a client may repeat without asking (EventSource itself is GET). */
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createSseConnection(
   options: SseConnectionOptions,
@@ -508,9 +511,9 @@ export function createSseConnection(
     } catch (error) {
       if (isStale(attempt)) return STALE;
       if (attempt.timedOut === 'idle') {
-        return { type: 'network', error: idleTimeoutError(url, idleTimeoutMs) };
+        return { type: 'network', error: idleTimeoutError(url, idleTimeoutMs), afterOpen: true };
       }
-      return { type: 'network', error: networkError(url, error, true) };
+      return { type: 'network', error: networkError(url, error, true), afterOpen: true };
     } finally {
       if (feeding === attempt) feeding = null;
       // WHATWG "Interpreting an event stream": at the end of a body a pending block is
@@ -528,6 +531,7 @@ export function createSseConnection(
       serverRetryMs,
       now: clock.now(),
       random,
+      safeMethod: SAFE_METHODS.has(normalizeMethod(options.request.method)),
     });
     switch (decision.type) {
       case 'retry': {
@@ -657,7 +661,11 @@ function toOutcome(result: Exclude<AttemptResult, { type: 'stale' }>): AttemptOu
     case 'no-content':
       return { type: 'no-content' };
     case 'network':
-      return { type: 'network', message: result.error.message };
+      return {
+        type: 'network',
+        message: result.error.message,
+        afterOpen: result.afterOpen === true,
+      };
     case 'status':
       return {
         type: 'status',

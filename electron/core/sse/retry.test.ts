@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRetryPolicy, type RetryPolicy } from '../../../shared/model/retry-policy';
 import {
+  MAX_TIMER_DELAY_MS,
   backoffDelayMs,
   nextRetry,
   parseRetryAfterMs,
@@ -252,5 +253,47 @@ describe('parseRetryAfterMs', () => {
     [null, null],
   ])('reads %j as %j ms', (value, expected) => {
     expect(parseRetryAfterMs(value, NOW)).toBe(expected);
+  });
+});
+
+describe('retry safety limits', () => {
+  const ctx = { serverRetryMs: null, now: 0, random: () => 0.5 };
+
+  it('never waits longer than a timer can hold, so a huge retry: cannot become a hot loop', () => {
+    const policy = defaultRetryPolicy('GET');
+    const decision = nextRetry(
+      policy,
+      1,
+      { type: 'end' },
+      { ...ctx, serverRetryMs: 3_000_000_000 },
+    );
+    expect(decision).toMatchObject({ type: 'retry', delayMs: MAX_TIMER_DELAY_MS });
+    const retryAfter = nextRetry(
+      policy,
+      1,
+      { type: 'status', status: 503, retryAfter: String(60 * 60 * 24 * 365) },
+      ctx,
+    );
+    expect(retryAfter).toMatchObject({ type: 'retry', delayMs: MAX_TIMER_DELAY_MS });
+  });
+
+  it('does not re-send a POST whose stream broke off after it started, unless asked', () => {
+    const post = defaultRetryPolicy('POST');
+    const broke = { type: 'network' as const, message: 'idle', afterOpen: true };
+    expect(nextRetry(post, 1, broke, { ...ctx, safeMethod: false })).toMatchObject({
+      type: 'stop',
+      cause: 'end-not-reconnected',
+    });
+    expect(
+      nextRetry({ ...post, reconnectOnEnd: true }, 1, broke, { ...ctx, safeMethod: false }).type,
+    ).toBe('retry');
+    // Before the stream started nothing was acted on: a refused POST is retried by the policy.
+    expect(
+      nextRetry(post, 1, { ...broke, afterOpen: false }, { ...ctx, safeMethod: false }).type,
+    ).toBe('retry');
+    // A GET that broke off reconnects, as EventSource does.
+    expect(
+      nextRetry({ ...post, reconnectOnEnd: false }, 1, broke, { ...ctx, safeMethod: true }).type,
+    ).toBe('retry');
   });
 });

@@ -15,8 +15,11 @@ import { formatDuration, statusLabel } from './format';
 export type AttemptOutcome =
   /** The body ended cleanly. */
   | { type: 'end' }
-  /** A network error, including our connect and idle timeouts. */
-  | { type: 'network'; message: string }
+  /**
+   * A network error, including our connect and idle timeouts. `afterOpen`: the stream had
+   * started (200 and event-stream), so retrying re-sends a request the server already acted on.
+   */
+  | { type: 'network'; message: string; afterOpen?: boolean }
   /** A final status other than 200/204 (headers are in; the body is never parsed). */
   | { type: 'status'; status: number; statusText?: string; retryAfter?: string | null }
   /** HTTP 204 No Content: the standard says never reconnect. */
@@ -31,6 +34,11 @@ export interface RetryContext {
   now: number;
   /** Uniform in [0, 1); injectable so tests are deterministic. */
   random: () => number;
+  /**
+   * GET-like request (RFC 9110 §9.2.1 safe methods): re-sending it after a drop is what
+   * EventSource does. Absent = safe.
+   */
+  safeMethod?: boolean;
 }
 
 /** Why the policy stopped: lets the caller word the final state ("gave up after 5 retries"). */
@@ -88,6 +96,15 @@ export function nextRetry(
       }
       break;
     case 'network':
+      // A stream lost midway is an end the server did not choose: a POST that started a (paid)
+      // LLM generation is not re-sent unless the policy reconnects after an end (issue #3 §3).
+      if (outcome.afterOpen && ctx.safeMethod === false && !policy.reconnectOnEnd) {
+        return {
+          type: 'stop',
+          reason: `${why} (not re-sent: reconnect after the stream started is off for this request)`,
+          cause: 'end-not-reconnected',
+        };
+      }
       break;
     default:
       return assertNever(outcome);
@@ -119,8 +136,13 @@ export function nextRetry(
   }
   // Jitter only ever adds: a client may wait longer than the reconnection time, never shorter.
   const jitter = Math.floor(delay * policy.jitterRatio * clampUnit(ctx.random()));
-  return { type: 'retry', delayMs: delay + jitter, reason };
+  // A `retry:` or Retry-After beyond what a timer can hold would make Node fire it after 1 ms:
+  // a reconnect hot loop. Waiting the longest a timer can wait is the honest reading.
+  return { type: 'retry', delayMs: Math.min(delay + jitter, MAX_TIMER_DELAY_MS), reason };
 }
+
+/** setTimeout's largest delay (2^31 − 1 ms, ~24.8 days); larger ones fire at once. */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 /**
  * The reconnection time (server `retry:` when honoured, else initialDelayMs) grown by the
