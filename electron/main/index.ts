@@ -49,16 +49,23 @@ async function start(): Promise<void> {
   const openWindow = () => {
     const window = createMainWindow(deps);
     const contents = window.webContents;
-    const sink = windowSink(contents);
-    sinks.set(contents, sink);
-    core.attach(sink);
-    // A reload frees every feed the page owned; the new page starts clean.
+    // One sink per page, not per window: a reload is a new page, and whatever the old page
+    // owned (or was still opening) closes with it.
+    const renewSink = () => {
+      const previous = sinks.get(contents);
+      if (previous) void core.detach(previous);
+      const sink = windowSink(contents);
+      sinks.set(contents, sink);
+      core.attach(sink);
+    };
+    renewSink();
     contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) void core.feeds.closeOwner(sink);
+      if (details.isMainFrame && !details.isSameDocument) renewSink();
     });
     window.on('closed', () => {
+      const sink = sinks.get(contents);
       sinks.delete(contents);
-      void core.detach(sink);
+      if (sink) void core.detach(sink);
     });
     return window;
   };

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -54,5 +55,7 @@ export async function serveStatic(
     // Hashed asset names can be cached; the HTML (which names them) must not be.
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'private, max-age=31536000',
   });
-  createReadStream(file).pipe(res);
+  // pipeline, not pipe: a file removed mid-rebuild or a client gone mid-file must not crash the
+  // server with an unhandled 'error' nor leave the file open.
+  pipeline(createReadStream(file), res, () => {});
 }

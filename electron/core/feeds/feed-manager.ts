@@ -95,6 +95,8 @@ const DEFAULT_WORKSPACE_FOLDER = 'ad hoc';
 export function createFeedManager(options: FeedManagerOptions): FeedManager {
   const now = options.now ?? Date.now;
   const feeds = new Map<string, Feed>();
+  /** Pages that went away: a feed still opening for one of them is closed, not registered. */
+  const departed = new WeakSet<FeedSink>();
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
 
   const summary = (feed: Feed): FeedSummary => ({
@@ -137,6 +139,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       config.workspace ?? DEFAULT_WORKSPACE_FOLDER,
       config.name,
       openedAt,
+      id,
     );
     let feed: Feed | null = null;
     const log = await openSessionLog(path, (error) => {
@@ -212,6 +215,13 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         ...options.queue,
       }),
     };
+    if (departed.has(owner)) {
+      // The page went away while the log and transport were being set up (issue #4 §3): the
+      // caller closes the transport; nothing was connected yet.
+      feed.queue.dispose();
+      await log.close();
+      throw new Error('the page that opened this feed has gone away');
+    }
     feeds.set(id, feed);
     connection.start();
     return summary(feed);
@@ -250,6 +260,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     },
 
     async closeOwner(owner) {
+      departed.add(owner);
       const owned = [...feeds.values()].filter((feed) => feed.owner === owner);
       for (const feed of owned) {
         feeds.delete(feed.id);

@@ -19,15 +19,21 @@ export function safeName(name: string, fallback = 'untitled'): string {
   return cleaned || fallback;
 }
 
-/** `logs/<workspace>/<endpoint>/<start time>.ndjson`, the start time in ISO form safe for every OS. */
+/**
+ * `logs/<workspace>/<endpoint>/<start time>-<feed>.ndjson`: the start time in ISO form safe for
+ * every OS, then the feed id's first characters so two sessions opened in the same millisecond
+ * never share a file.
+ */
 export function sessionLogPath(
   logsDir: string,
   workspace: string,
   endpoint: string,
   startedAt: number,
+  feedId = '',
 ): string {
   const stamp = new Date(startedAt).toISOString().replace(/:/g, '-');
-  return join(logsDir, safeName(workspace), safeName(endpoint), `${stamp}.ndjson`);
+  const suffix = feedId ? `-${safeName(feedId).slice(0, 8)}` : '';
+  return join(logsDir, safeName(workspace), safeName(endpoint), `${stamp}${suffix}.ndjson`);
 }
 
 export interface SessionLog {
@@ -70,6 +76,9 @@ export async function openSessionLog(
 
   stream.on('error', (err: Error) => {
     error ??= err;
+    // A close() waiting for 'drain' would otherwise wait forever (and app quit with it).
+    drained?.();
+    drained = null;
     onError(err);
   });
   stream.on('drain', () => {
@@ -116,7 +125,14 @@ export async function openSessionLog(
     async close() {
       while (writing && !error) await new Promise<void>((resolve) => (drained = resolve));
       flush();
-      await new Promise<void>((resolve) => stream.end(() => resolve()));
+      if (error) {
+        stream.destroy();
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        stream.once('error', () => resolve());
+        stream.end(() => resolve());
+      });
     },
   };
 }
