@@ -98,13 +98,27 @@ describe('the feeds store', () => {
     const ticks: Array<() => void> = [];
     store.connect(test.api, (cb) => ticks.push(cb));
     test.frame({ feedId: 'f1', firstSeq: 1, entries: [event(1)], dropped: 0 });
-    ticks.shift()!();
+    expect(ticks).toHaveLength(0); // nothing to show yet: the feed is unknown
     test.state(summary());
     test.frame({ feedId: 'f1', firstSeq: 2, entries: [event(2)], dropped: 0 });
     while (ticks.length) ticks.shift()!();
     const model = store.model('f1')!;
     expect(model.buffer.length).toBe(2);
     expect(model.counters).toMatchObject({ events: 2, dropped: 0 });
+  });
+
+  it('keeps the ring buffer bounded while animation frames are paused (hidden window)', () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {}); // a scheduler that never runs, like a minimized window
+    test.state(summary());
+    const model = store.model('f1')!;
+    for (let frame = 0; frame < 200; frame++) {
+      const entries = Array.from({ length: 500 }, (_, i) => event(frame * 500 + i + 1));
+      test.frame({ feedId: 'f1', firstSeq: frame * 500 + 1, entries, dropped: 0 });
+    }
+    expect(model.buffer.length).toBe(model.buffer.maxItems);
+    expect(model.counters.events).toBe(100_000);
   });
 
   it('opens demo routes against the server the Node side started', async () => {

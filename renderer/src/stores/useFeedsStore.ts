@@ -28,7 +28,8 @@ export const useFeedsStore = defineStore('feeds', () => {
   const order = ref<string[]>([]);
   const error = ref<string | null>(null);
   let api: EventscopeApi | null = null;
-  let pending: FeedFrame[] = [];
+  /** Feeds whose buffers changed since the last animation frame. */
+  const touched = new Set<string>();
   const early = new Map<string, FeedFrame[]>();
   const closed = new Set<string>();
   let scheduled = false;
@@ -52,34 +53,21 @@ export const useFeedsStore = defineStore('feeds', () => {
     const waiting = early.get(summary.feedId);
     if (waiting) {
       early.delete(summary.feedId);
-      pending.unshift(...waiting);
-      requestApply();
+      for (const frame of waiting) onFrame(frame);
     }
   }
 
+  /** Once per animation frame: one reactive write per changed feed, however many frames came. */
   function applyPending(): void {
     scheduled = false;
-    const frames = pending;
-    pending = [];
-    const touched = new Set<string>();
-    for (const frame of frames) {
-      const feed = feeds.get(frame.feedId);
-      if (!feed) {
-        if (closed.has(frame.feedId)) continue;
-        const waiting = early.get(frame.feedId) ?? [];
-        if (waiting.length < EARLY_FRAMES_MAX) early.set(frame.feedId, [...waiting, frame]);
-        continue;
-      }
-      applyFrame(feed, frame);
-      touched.add(frame.feedId);
-    }
     const now = Date.now();
     for (const feedId of touched) {
-      const feed = feeds.get(feedId)!;
+      const feed = feeds.get(feedId);
+      if (!feed) continue;
       updateRate(feed, now);
-      // One reactive write per feed per animation frame, however many events arrived.
       feeds.set(feedId, { ...feed, version: feed.version + 1, counters: { ...feed.counters } });
     }
+    touched.clear();
   }
 
   function requestApply(): void {
@@ -89,8 +77,21 @@ export const useFeedsStore = defineStore('feeds', () => {
     }
   }
 
+  /**
+   * Frames go into the (bounded, non-reactive) ring buffer as they arrive; only the view update
+   * waits for an animation frame. Browsers pause animation frames in hidden tabs and minimized
+   * windows, and queueing frames until then would grow without bound.
+   */
   function onFrame(frame: FeedFrame): void {
-    pending.push(frame);
+    const feed = feeds.get(frame.feedId);
+    if (!feed) {
+      if (closed.has(frame.feedId)) return;
+      const waiting = early.get(frame.feedId) ?? [];
+      if (waiting.length < EARLY_FRAMES_MAX) early.set(frame.feedId, [...waiting, frame]);
+      return;
+    }
+    applyFrame(feed, frame);
+    touched.add(frame.feedId);
     requestApply();
   }
 
