@@ -10,6 +10,18 @@ import './styles.css';
 const app = createApp(App);
 app.use(createPinia());
 void useAppStore().start(connection);
-useFeedsStore().connect(connection.api);
-void useWorkspacesStore().connect(connection.api);
+const feeds = useFeedsStore();
+const workspaces = useWorkspacesStore();
+feeds.connect(connection.api);
+void workspaces.connect(connection.api);
+// Web mode's socket can drop and come back (server restart, laptop sleep): catch up then.
+let linkLost = false;
+connection.onStatus((status) => {
+  if (status === 'closed') linkLost = true;
+  else if (status === 'open' && linkLost) {
+    linkLost = false;
+    void feeds.resync();
+    void workspaces.refresh();
+  }
+});
 app.mount('#app');

@@ -121,6 +121,16 @@ describe('the feeds store', () => {
     expect(model.counters.events).toBe(100_000);
   });
 
+  it('marks feeds the Node side no longer has as closed after the link comes back', async () => {
+    const test = testApi();
+    (test.api as unknown as { listFeeds: () => Promise<unknown> }).listFeeds = async () => ok([]);
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(summary());
+    await store.resync();
+    expect(store.model('f1')!.summary.state).toMatchObject({ type: 'closed', reason: 'aborted' });
+  });
+
   it('opens demo routes against the server the Node side started', async () => {
     const test = testApi();
     const store = useFeedsStore();

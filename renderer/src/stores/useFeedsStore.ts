@@ -136,6 +136,29 @@ export const useFeedsStore = defineStore('feeds', () => {
     return api ? adopt(await api.openEndpoint({ workspaceId, endpointId })) : null;
   }
 
+  /**
+   * After the link to the Node side came back (web mode's socket reconnected), the feeds this
+   * page owned were closed there: say so instead of showing them as live forever.
+   */
+  async function resync(): Promise<void> {
+    if (!api) return;
+    const listed = await api.listFeeds();
+    if (!listed.ok) return;
+    const alive = new Set(listed.value.map((f) => f.feedId));
+    for (const [feedId, feed] of feeds) {
+      const state = feed.summary.state;
+      if (alive.has(feedId) || state.type === 'closed' || state.type === 'failed') continue;
+      const lost: FeedSummary['state'] = {
+        type: 'closed',
+        at: Date.now(),
+        attempt: state.attempt,
+        reason: 'aborted',
+        message: 'the link to Eventscope was lost, which closed this feed; open it again',
+      };
+      feeds.set(feedId, { ...feed, summary: { ...feed.summary, state: lost } });
+    }
+  }
+
   async function close(feedId: string): Promise<void> {
     closed.add(feedId);
     early.delete(feedId);
@@ -167,6 +190,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     connect,
     open,
     openEndpoint,
+    resync,
     close,
     reconnect,
     openDemo,
