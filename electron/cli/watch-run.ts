@@ -2,7 +2,7 @@ import type { ConnectionError, ConnectionState } from '../../shared/model/connec
 import { createSseConnection } from '../core/sse/connection';
 import { formatDuration } from '../core/sse/format';
 import { shouldColor } from './ansi';
-import { createRedactor } from './redact';
+import { createRedactor } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
 

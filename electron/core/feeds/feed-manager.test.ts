@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -197,6 +199,39 @@ describe('the feed manager', () => {
     ).rejects.toThrow(/cannot read CA file \/no\/such\/ca\.pem/);
     expect(manager.list(sink)).toEqual([]);
     expect(sink.frames).toEqual([]);
+  });
+
+  it('redacts secret values wherever they show up: URL, error message, echoed 401 body', async () => {
+    const { manager } = await setup();
+    const secret = 'tok-QUERY-and-ECHO-123';
+    const echo = createServer((req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({ error: 'bad token', youSent: req.headers.authorization, url: req.url }),
+      );
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    const port = (echo.address() as AddressInfo).port;
+    const sink = recordingSink();
+    const feed = await manager.open(sink, {
+      name: 'echo',
+      request: {
+        url: `http://127.0.0.1:${port}/stream?key=${secret}`,
+        method: 'GET',
+        headers: [{ name: 'Authorization', value: `Bearer ${secret}`, secret: true }],
+      },
+      retry: noRetry,
+      secrets: () => [secret, `Bearer ${secret}`],
+    });
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('failed');
+    await manager.close(sink, feed.feedId);
+    echo.close();
+    const framed = JSON.stringify(sink.frames);
+    expect(framed).toContain('bad token');
+    expect(framed).not.toContain(secret);
+    const logged = readFileSync(feed.logFile!, 'utf8');
+    expect(logged).toContain('[redacted]');
+    expect(logged).not.toContain(secret);
   });
 
   it('never writes secret header values into the session log', async () => {

@@ -13,6 +13,7 @@ import { createTransport } from '../sse/transport';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
+import { createRedactor } from '../redact';
 import { redactHeaders } from './redact';
 import type { SessionLog } from './session-log';
 import { openSessionLog, sessionLogPath } from './session-log';
@@ -42,6 +43,12 @@ export interface FeedConfig {
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
   maxEventBytes?: number;
+  /**
+   * The secret values this feed's requests carry (variables, credential headers), read again at
+   * each entry so a rotated token counts. They are replaced by `[redacted]` wherever they show up
+   * on the timeline and in the log: a URL query, an error message, an echoed 401 body.
+   */
+  secrets?: () => readonly string[];
   /**
    * TLS and proxy settings of the endpoint; none means the environment's proxy variables.
    * The feed owns the transport made from them and closes it when it ends.
@@ -80,6 +87,8 @@ interface Feed {
   transport: Transport | null;
   queue: FrameQueue;
   log: SessionLog | null;
+  redact: (text: string) => string;
+  redactorKey: string;
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
@@ -103,7 +112,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     feedId: feed.id,
     name: feed.config.name,
     method: feed.config.request.method,
-    url: feed.config.request.url,
+    url: redactFor(feed)(feed.config.request.url),
     state: feed.state,
     openedAt: feed.openedAt,
     logFile: feed.log?.path ?? null,
@@ -111,9 +120,25 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
   function record(feed: Feed, entry: FeedEntry): void {
     // Serialized once, for the log and for a JSON transport alike (the main per-event cost).
-    const json = JSON.stringify(entry);
+    let json = JSON.stringify(entry);
+    const redacted = redactFor(feed)(json);
+    if (redacted !== json) {
+      json = redacted;
+      entry = JSON.parse(json) as FeedEntry;
+    }
     feed.log?.appendLine(json);
     feed.queue.push(entry, json);
+  }
+
+  /** The redactor for the feed's current secrets, rebuilt only when they change. */
+  function redactFor(feed: Feed): (text: string) => string {
+    const secrets = feed.config.secrets?.() ?? [];
+    const key = secrets.join('\u0000');
+    if (feed.redactorKey !== key) {
+      feed.redactorKey = key;
+      feed.redact = createRedactor(secrets);
+    }
+    return feed.redact;
   }
 
   function openLogs(): Set<string> {
@@ -150,12 +175,13 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       });
     });
     await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
+    const redactSession = createRedactor(config.secrets?.() ?? []);
     log.append({
       kind: 'session',
       feedId: id,
       name: config.name,
       method: config.request.method,
-      url: config.request.url,
+      url: redactSession(config.request.url),
       headers: redactHeaders(config.request.headers),
       openedAt,
     });
@@ -205,6 +231,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       connection,
       transport,
       log,
+      redact: (text) => text,
+      redactorKey: '',
       openedAt,
       state: connection.state,
       nextSeq: 1,

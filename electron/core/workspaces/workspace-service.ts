@@ -73,7 +73,11 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   }
 
   /** Resolves an endpoint's request from the workspace as it is *now* (rotated tokens count). */
-  async function resolve(workspaceId: string, endpointId: string): Promise<SseRequest> {
+  async function resolve(
+    workspaceId: string,
+    endpointId: string,
+    secrets?: Set<string>,
+  ): Promise<SseRequest> {
     const workspace = await load(workspaceId);
     const endpoint = requireEndpoint(workspace, endpointId);
     let variables: readonly Variable[] = workspace.variables;
@@ -85,6 +89,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     }
     const outcome = resolveEndpointRequest(endpoint, variables);
     if (!outcome.ok) throw new WorkspaceError(outcome.error.message);
+    for (const value of outcome.request.secretValues) secrets?.add(value);
     return outcome.request;
   }
 
@@ -163,12 +168,16 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const workspace = await load(workspaceId);
       const endpoint = requireEndpoint(workspace, endpointId);
       // Resolve once up front: an unknown {{variable}} is a clear error before connecting.
-      const first = await resolve(workspaceId, endpointId);
+      // Every secret value any attempt sent, for the feed to redact from its timeline and log.
+      const secrets = new Set<string>();
+      const first = await resolve(workspaceId, endpointId, secrets);
       return options.feeds.open(owner, {
         name: endpoint.name,
         workspace: workspace.name,
         request: first,
-        resolveRequest: (attempt) => (attempt === 1 ? first : resolve(workspaceId, endpointId)),
+        resolveRequest: (attempt) =>
+          attempt === 1 ? first : resolve(workspaceId, endpointId, secrets),
+        secrets: () => [...secrets],
         retry: endpoint.retry,
         lastEventId: endpoint.lastEventId || undefined,
         connectTimeoutMs: endpoint.connectTimeoutMs,
