@@ -85,7 +85,7 @@ export function startWebMode(
     }, STARTUP_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/\S+\?token=\S+/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\//.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.stdout.off('data', onData);

@@ -12,11 +12,14 @@ export interface AuthConfig {
   token: string;
   /** `Host` header values we answer to, e.g. `127.0.0.1:8845` and `localhost:8845`. */
   allowedHosts: ReadonlySet<string>;
-  /** Cookie that carries the token after the first visit, so assets and the socket need no query. */
-  cookieName: string;
 }
 
-export type AuthOutcome = { ok: true; viaQuery: boolean } | { ok: false; reason: string };
+/**
+ * ok: the request may proceed, for `path` within the app (the token prefix removed).
+ * redirect: an old-style `/?token=…` link, sent on to the app's real place.
+ */
+export type AuthOutcome =
+  { ok: true; path: string } | { ok: false; redirect: string } | { ok: false; reason: string };
 
 const LOOPBACK_ALIASES: Record<string, string[]> = {
   '127.0.0.1': ['127.0.0.1', 'localhost'],
@@ -42,18 +45,16 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+/** The app lives under `/<token>/`: the page, its assets and the API socket. */
+export function appBasePath(token: string): string {
+  return `/${token}/`;
 }
 
 /**
  * Checks one HTTP or WebSocket upgrade request: Host, Origin (when the browser sends one), then
- * the token from `?token=` or our cookie.
+ * the token, which is the first path segment. The token is in the path, not a cookie: cookies
+ * are shared by every port of a host, so any other local server the browser visits would
+ * receive it.
  */
 export function authorize(req: IncomingMessage, config: AuthConfig): AuthOutcome {
   const host = req.headers.host ?? '';
@@ -65,11 +66,15 @@ export function authorize(req: IncomingMessage, config: AuthConfig): AuthOutcome
     return { ok: false, reason: `foreign Origin ${JSON.stringify(origin)}` };
   }
   const url = new URL(req.url ?? '/', 'http://placeholder');
+  const [, first = '', ...rest] = url.pathname.split('/');
+  if (sameToken(first, config.token)) {
+    // `/<token>` alone: the page's relative links need the trailing slash.
+    if (rest.length === 0) return { ok: false, redirect: appBasePath(config.token) };
+    return { ok: true, path: `/${rest.join('/')}` };
+  }
   const fromQuery = url.searchParams.get('token');
-  if (fromQuery !== null && sameToken(fromQuery, config.token)) return { ok: true, viaQuery: true };
-  const fromCookie = cookieValue(req.headers.cookie, config.cookieName);
-  if (fromCookie !== undefined && sameToken(fromCookie, config.token)) {
-    return { ok: true, viaQuery: false };
+  if (url.pathname === '/' && fromQuery !== null && sameToken(fromQuery, config.token)) {
+    return { ok: false, redirect: appBasePath(config.token) };
   }
   return { ok: false, reason: 'missing or wrong access token' };
 }

@@ -50,35 +50,42 @@ function call(ws: WebSocket, message: unknown): Promise<unknown> {
 }
 
 describe('web mode HTTP', () => {
-  it('refuses the page without the token and serves it with the token', async () => {
+  it('refuses the page without the token and serves it under the token', async () => {
     server = await startTestWebServer();
     const without = await get(server.port, '/');
     expect(without.status).toBe(403);
     expect(without.body).toMatch(/access token/);
-    const wrong = await get(server.port, '/?token=nope');
-    expect(wrong.status).toBe(403);
-    const right = await get(server.port, `/?token=${server.token}`);
+    expect((await get(server.port, '/nope/')).status).toBe(403);
+    expect((await get(server.port, '/?token=nope')).status).toBe(403);
+    const right = await get(server.port, `/${server.token}/`);
     expect(right.status).toBe(200);
     expect(right.body).toContain('<div id="app">');
     expect(right.headers['content-security-policy']).toContain("script-src 'self'");
     expect(right.headers['referrer-policy']).toBe('no-referrer');
   });
 
-  it('lets assets load with the cookie set by the tokened visit', async () => {
+  it('serves assets only under the token, and never sets a cookie other ports would receive', async () => {
     server = await startTestWebServer();
-    const first = await get(server.port, `/?token=${server.token}`);
-    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
-    expect(cookie).toBe(`eventscope_token_${server.port}=${server.token}`);
-    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    const page = await get(server.port, `/${server.token}/`);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect((await get(server.port, '/assets/app.js')).status).toBe(403);
-    const asset = await get(server.port, '/assets/app.js', { cookie });
+    const asset = await get(server.port, `/${server.token}/assets/app.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
   });
 
+  it('sends an old-style ?token= link, and the bare token, to the app under its token', async () => {
+    server = await startTestWebServer();
+    for (const path of [`/?token=${server.token}`, `/${server.token}`]) {
+      const reply = await get(server.port, path);
+      expect(reply.status).toBe(302);
+      expect(reply.headers.location).toBe(`/${server.token}/`);
+    }
+  });
+
   it('refuses a foreign Host even with the right token (DNS rebinding)', async () => {
     server = await startTestWebServer();
-    const reply = await get(server.port, `/?token=${server.token}`, {
+    const reply = await get(server.port, `/${server.token}/`, {
       host: `attacker.example:${server.port}`,
     });
     expect(reply.status).toBe(403);
@@ -87,7 +94,7 @@ describe('web mode HTTP', () => {
 
   it('accepts localhost as another name for 127.0.0.1', async () => {
     server = await startTestWebServer();
-    const reply = await get(server.port, `/?token=${server.token}`, {
+    const reply = await get(server.port, `/${server.token}/`, {
       host: `localhost:${server.port}`,
     });
     expect(reply.status).toBe(200);
@@ -95,7 +102,7 @@ describe('web mode HTTP', () => {
 
   it('refuses a request carrying a foreign Origin', async () => {
     server = await startTestWebServer();
-    const reply = await get(server.port, `/?token=${server.token}`, {
+    const reply = await get(server.port, `/${server.token}/`, {
       origin: 'https://evil.example',
     });
     expect(reply.status).toBe(403);
@@ -110,8 +117,9 @@ describe('web mode HTTP', () => {
       '/..%5csecret.js',
     ];
     for (const path of climbs) {
-      const reply = await get(server.port, `${path}?token=${server.token}`);
-      expect(reply.status).toBe(404);
+      const reply = await get(server.port, `/${server.token}${path}`);
+      // Refused either way: climbing out of /<token>/ loses the token (403), or is not found (404).
+      expect([403, 404]).toContain(reply.status);
       expect(reply.body).not.toContain(SECRET_BESIDE_RENDERER);
     }
   });
@@ -120,7 +128,7 @@ describe('web mode HTTP', () => {
 describe('web mode WebSocket API', () => {
   it('round-trips app:info and app:ping', async () => {
     server = await startTestWebServer();
-    const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, {
+    const ws = await openSocket(`ws://127.0.0.1:${server.port}/${server.token}/api`, {
       origin: `http://127.0.0.1:${server.port}`,
     });
     expect(await call(ws, { type: 'command', id: 1, channel: 'app:info' })).toMatchObject({
@@ -136,7 +144,7 @@ describe('web mode WebSocket API', () => {
 
   it('answers an invalid payload and an unknown channel with clear errors', async () => {
     server = await startTestWebServer();
-    const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+    const ws = await openSocket(`ws://127.0.0.1:${server.port}/${server.token}/api`);
     expect(
       await call(ws, { type: 'command', id: 3, channel: 'app:ping', request: { message: 7 } }),
     ).toMatchObject({
@@ -162,14 +170,15 @@ describe('web mode WebSocket API', () => {
   it('refuses a socket without the token or from a foreign origin', async () => {
     server = await startTestWebServer();
     await expect(openSocket(`ws://127.0.0.1:${server.port}/api`)).rejects.toThrow(/403/);
+    await expect(openSocket(`ws://127.0.0.1:${server.port}/nope/api`)).rejects.toThrow(/403/);
     await expect(
-      openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, {
+      openSocket(`ws://127.0.0.1:${server.port}/${server.token}/api`, {
         origin: 'https://evil.example',
       }),
     ).rejects.toThrow(/403/);
-    await expect(
-      openSocket(`ws://127.0.0.1:${server.port}/other?token=${server.token}`),
-    ).rejects.toThrow(/404/);
+    await expect(openSocket(`ws://127.0.0.1:${server.port}/${server.token}/other`)).rejects.toThrow(
+      /404/,
+    );
   });
 
   it('runs the per-page cleanup when the page goes away', async () => {
@@ -178,7 +187,7 @@ describe('web mode WebSocket API', () => {
       () => {},
       () => (disposed += 1),
     );
-    const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+    const ws = await openSocket(`ws://127.0.0.1:${server.port}/${server.token}/api`);
     await call(ws, { type: 'command', id: 1, channel: 'app:info' });
     expect(server.clientCount()).toBe(1);
     ws.close();
@@ -191,7 +200,7 @@ describe('web mode WebSocket API', () => {
       .getActiveResourcesInfo()
       .filter((r) => r === 'TCPServerWrap' || r === 'TCPSocketWrap').length;
     server = await startTestWebServer();
-    const ws = await openSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`);
+    const ws = await openSocket(`ws://127.0.0.1:${server.port}/${server.token}/api`);
     await call(ws, { type: 'command', id: 1, channel: 'app:info' });
     await server.close();
     server = null;

@@ -15,8 +15,8 @@ import { fail } from '../../shared/result';
 import type { CommandHandlers } from '../core/api/handlers';
 import type { FeedSink } from '../core/feeds/feed-manager';
 import { dispatchCommand } from '../core/api/invoke';
-import { allowedHostsFor, authorize, createToken } from './auth';
-import type { AuthConfig } from './auth';
+import { allowedHostsFor, appBasePath, authorize, createToken } from './auth';
+import type { AuthConfig, AuthOutcome } from './auth';
 import { serveStatic } from './static-files';
 
 /** Same policy as the `<meta>` in renderer/index.html, also sent as a header for web mode. */
@@ -61,7 +61,7 @@ export interface WebServer {
   readonly host: string;
   readonly port: number;
   readonly token: string;
-  /** The URL to open: carries the token. */
+  /** The URL to open: the token is its first path segment. */
   readonly url: string;
   clientCount(): number;
   close(): Promise<void>;
@@ -90,7 +90,7 @@ function urlHost(host: string): string {
 /**
  * Web mode: serves the built renderer and the Eventscope API over one WebSocket, for machines
  * without an Electron binary and for headless servers (issue #2). Every HTTP request and every
- * upgrade must carry the token (query or cookie) and our own Host/Origin.
+ * upgrade must carry the token (as the first path segment) and our own Host/Origin.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? createToken();
@@ -99,27 +99,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let nextClientId = 1;
   let auth: AuthConfig | null = null;
 
+  const check = (req: IncomingMessage): AuthOutcome =>
+    auth ? authorize(req, auth) : { ok: false, reason: 'starting up' };
+
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const outcome = auth ? authorize(req, auth) : { ok: false as const, reason: 'starting up' };
-    if (!outcome.ok) return refuseHttp(res, outcome.reason);
+    const outcome = check(req);
+    if (!outcome.ok) {
+      if ('redirect' in outcome) {
+        res.writeHead(302, { ...SECURITY_HEADERS, Location: outcome.redirect });
+        res.end();
+        return;
+      }
+      return refuseHttp(res, outcome.reason);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' });
       res.end();
       return;
     }
-    const headers: Record<string, string> = { ...SECURITY_HEADERS };
-    if (outcome.viaQuery && auth) {
-      headers['Set-Cookie'] = `${auth.cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    void serveStatic(options.rendererDir, path, res, headers);
+    void serveStatic(options.rendererDir, outcome.path, res, { ...SECURITY_HEADERS });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    if (path !== WEB_API_PATH) return refuseUpgrade(socket, '404 Not Found');
-    const outcome = auth ? authorize(req, auth) : { ok: false as const, reason: 'starting up' };
+    const outcome = check(req);
     if (!outcome.ok) return refuseUpgrade(socket, '403 Forbidden');
+    if (outcome.path !== WEB_API_PATH) return refuseUpgrade(socket, '404 Not Found');
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   });
 
@@ -180,17 +184,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   const port = (server.address() as AddressInfo).port;
-  auth = {
-    token,
-    allowedHosts: allowedHostsFor(options.host, port),
-    cookieName: `eventscope_token_${port}`,
-  };
+  auth = { token, allowedHosts: allowedHostsFor(options.host, port) };
 
   return {
     host: options.host,
     port,
     token,
-    url: `http://${urlHost(options.host)}:${port}/?token=${token}`,
+    url: `http://${urlHost(options.host)}:${port}${appBasePath(token)}`,
     clientCount: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {

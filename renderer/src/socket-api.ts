@@ -29,12 +29,14 @@ export interface SocketApiOptions {
   WebSocketImpl?: typeof WebSocket;
 }
 
-/** The socket URL for the page we were loaded from: same host, token passed along. */
-export function socketUrlFor(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
+/**
+ * The socket URL for the page we were loaded from: same host, and beside the page, so under the
+ * same `/<token>/` the server requires (web mode serves the app there).
+ */
+export function socketUrlFor(location: Pick<Location, 'protocol' | 'host' | 'pathname'>): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const token = new URLSearchParams(location.search).get('token');
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}//${location.host}${WEB_API_PATH}${query}`;
+  const base = location.pathname.slice(0, location.pathname.lastIndexOf('/'));
+  return `${scheme}//${location.host}${base}${WEB_API_PATH}`;
 }
 
 /**

@@ -22,11 +22,13 @@ describe('npm start without the Electron binary', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       await expect
-        .poll(() => /http:\/\/\S+\?token=\S+/.exec(output)?.[0], { timeout: 30_000 })
+        .poll(() => /http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\//.exec(output)?.[0], {
+          timeout: 30_000,
+        })
         .toBeTruthy();
       expect(output).toMatch(/Electron binary is not installed/);
       expect(output).toMatch(/node node_modules\/electron\/install\.js/);
-      const url = /http:\/\/\S+\?token=\S+/.exec(output)![0];
+      const url = /http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\//.exec(output)![0];
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="app">');

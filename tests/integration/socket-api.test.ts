@@ -18,10 +18,12 @@ afterEach(async () => {
 
 describe('the browser API client', () => {
   it('builds the socket URL from the page location and its token', () => {
-    expect(socketUrlFor({ protocol: 'http:', host: '127.0.0.1:8845', search: '?token=a+b' })).toBe(
-      'ws://127.0.0.1:8845/api?token=a%20b',
+    expect(socketUrlFor({ protocol: 'http:', host: '127.0.0.1:8845', pathname: '/tok3n/' })).toBe(
+      'ws://127.0.0.1:8845/tok3n/api',
     );
-    expect(socketUrlFor({ protocol: 'https:', host: 'h:1', search: '' })).toBe('wss://h:1/api');
+    expect(socketUrlFor({ protocol: 'https:', host: 'h:1', pathname: '/t/index.html' })).toBe(
+      'wss://h:1/t/api',
+    );
   });
 
   it('sends commands queued before the socket opened and gets typed results', async () => {

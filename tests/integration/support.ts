@@ -11,7 +11,7 @@ export function connectPageApi(server: WebServer): SocketApiHandle {
   const url = socketUrlFor({
     protocol: 'http:',
     host: `127.0.0.1:${server.port}`,
-    search: `?token=${server.token}`,
+    pathname: `/${server.token}/`,
   });
   return createSocketApi({
     url,

@@ -82,7 +82,7 @@ export function registerServeCommand(program: Command): void {
           '',
           `  ${server.url}`,
           '',
-          'The URL carries a one-time access token: requests without it are refused.',
+          'The URL carries a random access token: requests without it are refused.',
           exposed
             ? `Warning: bound to ${options.host}, so other machines can reach this port (the token still guards it).`
             : 'Only this machine can connect.',
