@@ -16,7 +16,7 @@ export function createDemoLauncher(): DemoLauncher {
   let starting: Promise<DemoServer> | null = null;
   return {
     async start() {
-      starting ??= createDemoServer({ port: 0, host: '127.0.0.1' });
+      starting ??= createDemoServer({ port: 0, host: '127.0.0.1', cors: false });
       try {
         return (await starting).url;
       } catch (error) {

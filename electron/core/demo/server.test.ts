@@ -1,6 +1,6 @@
 import { request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoServer, type DemoServer } from './server';
+import { createDemoServer, type DemoServerOptions, type DemoServer } from './server';
 import { readBlocks } from './sse-test-reader';
 
 const FAST = { tickMs: 10, chatTokenMs: 2, reconnectMs: 10, flakyDropEvery: 3 };
@@ -11,7 +11,7 @@ afterEach(async () => {
   server = null;
 });
 
-async function start(options = FAST): Promise<DemoServer> {
+async function start(options: DemoServerOptions = FAST): Promise<DemoServer> {
   server = await createDemoServer(options);
   return server;
 }
@@ -188,6 +188,20 @@ describe('demo server', () => {
     const grown = after.heapUsed + after.external - (heapBefore.heapUsed + heapBefore.external);
     expect(grown).toBeLessThan(150 * 1024 * 1024);
     paused.destroy();
+  });
+
+  it("sends no CORS headers when started as the app's built-in server", async () => {
+    const demo = await start({ ...FAST, cors: false });
+    const stream = await fetch(`${demo.url}/counter?limit=1`, {
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(stream.headers.get('access-control-allow-origin')).toBeNull();
+    await stream.text();
+    const preflight = await fetch(`${demo.url}/chat`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers a CORS preflight allowing Authorization, Content-Type and Last-Event-ID', async () => {

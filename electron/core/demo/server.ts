@@ -31,6 +31,12 @@ export interface DemoServerOptions extends Partial<DemoTimings> {
   port?: number;
   /** Loopback by default: the demo is for this machine, not the network. */
   host?: string;
+  /**
+   * Permissive CORS like the classic demo (default), so browser pages can try it. The app's
+   * built-in instance turns it off: it runs inside the app, and no web page the user visits
+   * should be able to drive it.
+   */
+  cors?: boolean;
 }
 
 export interface DemoServer {
@@ -56,9 +62,16 @@ const ROUTES: Record<string, RouteEntry> = {
   '/chat': { methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], handle: chatRoute },
 };
 
-async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: DemoContext) {
-  applyCorsHeaders(res);
-  if (answerPreflight(req, res)) return;
+async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: DemoContext,
+  cors: boolean,
+) {
+  if (cors) {
+    applyCorsHeaders(res);
+    if (answerPreflight(req, res)) return;
+  }
   const url = new URL(req.url ?? '/', 'http://demo.invalid');
   const route = ROUTES[url.pathname];
   if (route === undefined) {
@@ -87,7 +100,7 @@ export async function createDemoServer(options: DemoServerOptions = {}): Promise
     },
   };
   const server = createServer((req, res) => {
-    dispatch(req, res, ctx).catch((error: unknown) => {
+    dispatch(req, res, ctx, options.cors ?? true).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;

@@ -94,7 +94,6 @@ export function openSseStream(
     Connection: 'keep-alive',
     // Reverse proxies (nginx) buffer responses unless told not to, which stalls a live stream.
     'X-Accel-Buffering': 'no',
-    'Access-Control-Allow-Origin': '*',
   });
   // Send the headers now: clients treat "headers received" as "connection open".
   res.flushHeaders();
