@@ -1,4 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -186,6 +193,22 @@ describe('the feed manager', () => {
     await expect(opening).rejects.toThrow(/gone away/);
     expect(manager.list(sink)).toEqual([]);
     expect(sink.frames).toEqual([]);
+  });
+
+  it('keeps the log folder within its limit during a long session, not only when feeds open', async () => {
+    demo = await createDemoServer({ port: 0 });
+    const logsDir = join(mkdtempSync(join(tmpdir(), 'eventscope-feeds-')), 'logs');
+    const old = join(logsDir, 'old', 'session', '2020-01-01.ndjson');
+    mkdirSync(join(logsDir, 'old', 'session'), { recursive: true });
+    writeFileSync(old, 'x'.repeat(100_000));
+    utimesSync(old, new Date('2020-01-01'), new Date('2020-01-01'));
+    manager = createFeedManager({ logsDir, maxLogBytes: 400_000, retentionCheckBytes: 100_000 });
+    const sink = recordingSink();
+    // Opening runs retention once: the old file still fits beside an empty new log.
+    const feed = await manager.open(sink, burst(demo.url, 5_000));
+    expect(existsSync(old)).toBe(true);
+    await expect.poll(() => existsSync(old), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => lastState(sink, feed.feedId), { timeout: 15_000 }).toBe('closed');
   });
 
   it('refuses to open a feed whose CA file cannot be read, leaving nothing behind', async () => {

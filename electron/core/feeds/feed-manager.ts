@@ -60,6 +60,8 @@ export interface FeedManagerOptions {
   /** `<data dir>/logs`. */
   logsDir: string;
   maxLogBytes?: number;
+  /** Logging between two retention passes while feeds run; RETENTION_CHECK_BYTES by default. */
+  retentionCheckBytes?: number;
   /** One fetch for every feed instead of a transport per feed (tests). */
   fetch?: FetchFunction;
   now?: () => number;
@@ -95,6 +97,8 @@ interface Feed {
 }
 
 const DEFAULT_WORKSPACE_FOLDER = 'ad hoc';
+/** How much logging between two retention passes while feeds run. */
+export const RETENTION_CHECK_BYTES = 64 * 1024 * 1024;
 
 /**
  * Many concurrent feeds (issue #4): each is a connection from the SSE engine whose timeline —
@@ -104,6 +108,9 @@ const DEFAULT_WORKSPACE_FOLDER = 'ad hoc';
 export function createFeedManager(options: FeedManagerOptions): FeedManager {
   const now = options.now ?? Date.now;
   const feeds = new Map<string, Feed>();
+  /** Log bytes written since retention last ran; it runs again every RETENTION_CHECK_BYTES. */
+  let sinceRetention = 0;
+  let retentionRunning = false;
   /** Pages that went away: a feed still opening for one of them is closed, not registered. */
   const departed = new WeakSet<FeedSink>();
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
@@ -128,6 +135,18 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     }
     feed.log?.appendLine(json);
     feed.queue.push(entry, json);
+    sinceRetention += json.length;
+    // Long fast sessions must respect the limit too, not only new ones (issue #4 §4).
+    if (
+      sinceRetention >= (options.retentionCheckBytes ?? RETENTION_CHECK_BYTES) &&
+      !retentionRunning
+    ) {
+      sinceRetention = 0;
+      retentionRunning = true;
+      void enforceLogRetention(options.logsDir, maxLogBytes, openLogs()).finally(() => {
+        retentionRunning = false;
+      });
+    }
   }
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
