@@ -111,6 +111,27 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       onComment(text) {
         out(formatter.comment(text, Date.now()));
       },
+      onRedirect(info) {
+        if (config.includeStatus && config.format === 'jsonl') {
+          const { status, from, to, method, methodChanged, droppedHeaders } = info;
+          const record = {
+            kind: 'redirect',
+            status,
+            from,
+            to,
+            method,
+            methodChanged,
+            droppedHeaders,
+          };
+          out(redact(`${JSON.stringify(record)}\n`));
+        }
+        // A POST turned into a GET is reported whatever the format (issue #3 §4).
+        if (info.methodChanged) {
+          err(
+            `eventscope: HTTP ${info.status} redirect to ${info.to} turned ${info.previousMethod} into ${info.method}; the body was not sent again\n`,
+          );
+        }
+      },
       onState(state) {
         if (state.type === 'connecting') connects += 1;
         // A failure is reported once, in full, on stderr (below), whatever the format.

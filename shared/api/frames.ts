@@ -39,7 +39,27 @@ export interface FeedStateEntry extends EntryBase {
   state: ConnectionState;
 }
 
-export type FeedEntry = FeedEventEntry | FeedCommentEntry | FeedStateEntry;
+/** A redirect the connection followed (users must see a POST turned into a GET, issue #3 §4). */
+export interface FeedRedirectEntry extends EntryBase {
+  kind: 'redirect';
+  status: number;
+  from: string;
+  to: string;
+  method: string;
+  /** A POST (or other method) that became GET and lost its body. */
+  methodChanged: boolean;
+  /** Headers not sent on: secrets across origins, body headers after a switch to GET. */
+  droppedHeaders: string[];
+}
+
+/** A valid `retry:` field: the server set the reconnection time (even in a block with no event). */
+export interface FeedRetryEntry extends EntryBase {
+  kind: 'retry';
+  ms: number;
+}
+
+export type FeedEntry =
+  FeedEventEntry | FeedCommentEntry | FeedStateEntry | FeedRedirectEntry | FeedRetryEntry;
 
 export interface FeedFrame {
   feedId: string;

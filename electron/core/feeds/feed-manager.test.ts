@@ -257,6 +257,39 @@ describe('the feed manager', () => {
     expect(logged).not.toContain(secret);
   });
 
+  it('puts redirects and retry: fields on the timeline, a POST turned into GET included', async () => {
+    const { manager } = await setup();
+    const server = createServer((req, res) => {
+      if (req.url === '/start') {
+        res.writeHead(303, { Location: '/stream' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('retry: 500\n\ndata: after the redirect\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const sink = recordingSink();
+    const feed = await manager.open(sink, {
+      name: 'redirected',
+      request: { url: `${base}/start`, method: 'POST', headers: [], body: '{"prompt":"x"}' },
+      retry: noRetry,
+    });
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('closed');
+    await manager.close(sink, feed.feedId);
+    server.close();
+    const entries = sink.entries(feed.feedId);
+    expect(entries.find((e) => e.kind === 'redirect')).toMatchObject({
+      status: 303,
+      to: `${base}/stream`,
+      method: 'GET',
+      methodChanged: true,
+    });
+    expect(entries.find((e) => e.kind === 'retry')).toMatchObject({ ms: 500 });
+    expect(readFileSync(feed.logFile!, 'utf8')).toContain('"kind":"redirect"');
+  });
+
   it('never writes secret header values into the session log', async () => {
     const { demo, manager } = await setup();
     const sink = recordingSink();

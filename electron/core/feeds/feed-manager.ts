@@ -233,6 +233,23 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         onComment: (text) => {
           if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
         },
+        onRetryField: (ms) => {
+          if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'retry', ms });
+        },
+        onRedirect: (info) => {
+          if (!feed) return;
+          record(feed, {
+            seq: feed.nextSeq++,
+            at: now(),
+            kind: 'redirect',
+            status: info.status,
+            from: info.from,
+            to: info.to,
+            method: info.method,
+            methodChanged: info.methodChanged,
+            droppedHeaders: info.droppedHeaders,
+          });
+        },
         onState: (state) => {
           if (!feed) return;
           feed.state = state;

@@ -51,7 +51,10 @@ export function entrySizeBytes(entry: FeedEntry): number {
     case 'comment':
       return entry.text.length + ENTRY_OVERHEAD_BYTES;
     case 'state':
+    case 'redirect':
       return 4 * ENTRY_OVERHEAD_BYTES;
+    case 'retry':
+      return ENTRY_OVERHEAD_BYTES;
   }
 }
 

@@ -57,7 +57,10 @@ function entryBytes(entry: FeedEntry): number {
     case 'comment':
       return 2 * entry.text.length + ENTRY_OVERHEAD_BYTES;
     case 'state':
+    case 'redirect':
       return 4 * ENTRY_OVERHEAD_BYTES;
+    case 'retry':
+      return ENTRY_OVERHEAD_BYTES;
   }
 }
 

@@ -53,7 +53,19 @@ export function previewOf(entry: FeedEntry): string {
       return `: ${entry.text}`;
     case 'state':
       return describeState(entry.state);
+    case 'redirect':
+      return describeRedirect(entry);
+    case 'retry':
+      return `server set the reconnection time to ${entry.ms} ms`;
   }
+}
+
+function describeRedirect(entry: Extract<FeedEntry, { kind: 'redirect' }>): string {
+  const changed = entry.methodChanged ? ` — now ${entry.method}, the body was not sent again` : '';
+  const dropped = entry.droppedHeaders.length
+    ? ` (not sent on: ${entry.droppedHeaders.join(', ')})`
+    : '';
+  return `${entry.status} → ${entry.to}${changed}${dropped}`;
 }
 
 /** The full text of an entry for the detail pane; JSON data is pretty-printed. */
@@ -71,5 +83,8 @@ export function detailOf(entry: FeedEntry): string {
       return entry.text;
     case 'state':
       return JSON.stringify(entry.state, null, 2);
+    case 'redirect':
+    case 'retry':
+      return previewOf(entry);
   }
 }
