@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
 
-/** Debian's Chromium (apt-get install chromium), or $CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium-flags';
+
+export { CHROMIUM_PATH };
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
 
 if (!chromiumAvailable) {
@@ -17,26 +18,12 @@ if (!chromiumAvailable) {
   console.warn(`\n!!!!!!!!\n!! SKIPPING E2E TESTS — ${message}\n!!!!!!!!\n`);
 }
 
-/**
- * Flags from our machines' notes: without the background-networking ones Chromium keeps
- * trying to reach Google's hosts through a closed network.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** A headless Chromium with a fresh, empty profile. */
 export function launchBrowser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'eventscope-profile-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1280, height: 800 },
   });
 }
