@@ -1,35 +1,23 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../core/sse/test-server';
+import { redirectRoute, startTestServer, streamRoute } from '../../core/sse/test-server';
 import { jsonLines, runCli } from '../cli-test-process';
 
-let close: (() => void) | null = null;
-afterEach(() => {
-  close?.();
-  close = null;
+let server: TestServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
 });
-
-async function redirectingServer(): Promise<string> {
-  const server = createServer((req, res) => {
-    if (req.url === '/start') {
-      res.writeHead(303, { Location: '/stream' });
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-    res.end('data: after the redirect\n\n');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  close = () => server.close();
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 describe('eventscope watch and redirects', () => {
   it('says on stderr when a redirect turned the POST into a GET, and records it with --include-status', async () => {
-    const base = await redirectingServer();
+    server = await startTestServer({
+      '/start': redirectRoute(303, '/stream'),
+      '/stream': streamRoute('data: after the redirect\n\n'),
+    });
     const result = await runCli([
       'watch',
-      `${base}/start`,
+      server.url('/start'),
       '-d',
       '{"prompt":"x"}',
       '--format',

@@ -17,6 +17,7 @@ import { createDemoServer } from '../demo/server';
 import type { DemoServer } from '../demo/server';
 import type { FeedManager, FeedSink } from './feed-manager';
 import { createFeedManager } from './feed-manager';
+import { redirectRoute, startTestServer, streamRoute } from '../sse/test-server';
 
 let demo: DemoServer | null = null;
 let manager: FeedManager | null = null;
@@ -244,7 +245,7 @@ describe('the feed manager', () => {
         headers: [{ name: 'Authorization', value: `Bearer ${secret}`, secret: true }],
       },
       retry: noRetry,
-      secrets: () => [secret, `Bearer ${secret}`],
+      secrets: new Set([secret, `Bearer ${secret}`]),
     });
     await expect.poll(() => lastState(sink, feed.feedId)).toBe('failed');
     await manager.close(sink, feed.feedId);
@@ -259,17 +260,11 @@ describe('the feed manager', () => {
 
   it('puts redirects and retry: fields on the timeline, a POST turned into GET included', async () => {
     const { manager } = await setup();
-    const server = createServer((req, res) => {
-      if (req.url === '/start') {
-        res.writeHead(303, { Location: '/stream' });
-        res.end();
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.end('retry: 500\n\ndata: after the redirect\n\n');
+    const server = await startTestServer({
+      '/start': redirectRoute(303, '/stream'),
+      '/stream': streamRoute('retry: 500\n\ndata: after the redirect\n\n'),
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const base = server.origin;
     const sink = recordingSink();
     const feed = await manager.open(sink, {
       name: 'redirected',
@@ -278,7 +273,7 @@ describe('the feed manager', () => {
     });
     await expect.poll(() => lastState(sink, feed.feedId)).toBe('closed');
     await manager.close(sink, feed.feedId);
-    server.close();
+    await server.close();
     const entries = sink.entries(feed.feedId);
     expect(entries.find((e) => e.kind === 'redirect')).toMatchObject({
       status: 303,

@@ -4,10 +4,8 @@ import type { FeedSummary } from '../../../shared/api/feeds';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import type { NotificationPayload } from '../../../shared/api/notifications';
 import type { ConnectionState } from '../../../shared/model/connection-state';
-import type { RetryPolicy } from '../../../shared/model/retry-policy';
-import type { FetchFunction, SseConnection } from '../sse/connection';
+import type { FetchFunction, SseConnection, SseConnectionOptions } from '../sse/connection';
 import { createSseConnection } from '../sse/connection';
-import type { SseRequest } from '../sse/request';
 import type { Transport, TransportOptions } from '../sse/transport';
 import { createTransport } from '../sse/transport';
 import type { FrameQueue } from './frame-queue';
@@ -31,24 +29,29 @@ export interface FeedSink {
   canSend(): boolean;
 }
 
-export interface FeedConfig {
+/** The connection options a feed passes through to the engine unchanged. */
+type FeedConnectionOptions = Pick<
+  SseConnectionOptions,
+  | 'request'
+  | 'resolveRequest'
+  | 'retry'
+  | 'lastEventId'
+  | 'connectTimeoutMs'
+  | 'idleTimeoutMs'
+  | 'maxEventBytes'
+>;
+
+export interface FeedConfig extends FeedConnectionOptions {
   /** Shown in the UI and used for the log folder. */
   name: string;
   /** Log folder of the workspace the endpoint belongs to ('ad hoc' for one-off feeds). */
   workspace?: string;
-  request: SseRequest;
-  resolveRequest?: (attempt: number) => Promise<SseRequest> | SseRequest;
-  retry?: RetryPolicy;
-  lastEventId?: string;
-  connectTimeoutMs?: number;
-  idleTimeoutMs?: number;
-  maxEventBytes?: number;
   /**
-   * The secret values this feed's requests carry (variables, credential headers), read again at
-   * each entry so a rotated token counts. They are replaced by `[redacted]` wherever they show up
+   * The secret values this feed's requests carry (variables, credential headers). The caller
+   * may add to the set as attempts resolve new values (a rotated token); it never shrinks. They are replaced by `[redacted]` wherever they show up
    * on the timeline and in the log: a URL query, an error message, an echoed 401 body.
    */
-  secrets?: () => readonly string[];
+  secrets?: ReadonlySet<string>;
   /**
    * TLS and proxy settings of the endpoint; none means the environment's proxy variables.
    * The feed owns the transport made from them and closes it when it ends.
@@ -90,7 +93,7 @@ interface Feed {
   queue: FrameQueue;
   log: SessionLog | null;
   redact: (text: string) => string;
-  redactorKey: string;
+  redactedCount: number;
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
@@ -151,11 +154,11 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
   function redactFor(feed: Feed): (text: string) => string {
-    const secrets = feed.config.secrets?.() ?? [];
-    const key = secrets.join('\u0000');
-    if (feed.redactorKey !== key) {
-      feed.redactorKey = key;
-      feed.redact = createRedactor(secrets);
+    // The set only grows, so its size says whether the redactor is stale: no work per entry.
+    const secrets = feed.config.secrets;
+    if (secrets && secrets.size !== feed.redactedCount) {
+      feed.redactedCount = secrets.size;
+      feed.redact = createRedactor([...secrets]);
     }
     return feed.redact;
   }
@@ -194,7 +197,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       });
     });
     await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
-    const redactSession = createRedactor(config.secrets?.() ?? []);
+    const redactSession = createRedactor([...(config.secrets ?? [])]);
     log.append({
       kind: 'session',
       feedId: id,
@@ -268,7 +271,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       transport,
       log,
       redact: (text) => text,
-      redactorKey: '',
+      redactedCount: 0,
       openedAt,
       state: connection.state,
       nextSeq: 1,

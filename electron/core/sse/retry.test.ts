@@ -9,18 +9,7 @@ import {
   type AttemptOutcome,
   type RetryContext,
 } from './retry';
-
-/** mulberry32: a tiny seeded PRNG so jitter is reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../testing/seeded-random';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const network: AttemptOutcome = { type: 'network', message: 'connection lost: socket hang up' };
@@ -185,15 +174,15 @@ describe('nextRetry', () => {
 
   it('adds the same jitter for the same seed and different jitter for different seeds', () => {
     const p = policy({ jitterRatio: 0.5 });
-    const a = nextRetry(p, 1, network, ctx({ random: seeded(1) }));
-    const b = nextRetry(p, 1, network, ctx({ random: seeded(1) }));
-    const c = nextRetry(p, 1, network, ctx({ random: seeded(2) }));
+    const a = nextRetry(p, 1, network, ctx({ random: seededRandom(1) }));
+    const b = nextRetry(p, 1, network, ctx({ random: seededRandom(1) }));
+    const c = nextRetry(p, 1, network, ctx({ random: seededRandom(2) }));
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
   });
 
   it('gives jittered delays within [delay, delay × (1 + jitterRatio)] for a seeded sequence', () => {
-    const random = seeded(42);
+    const random = seededRandom(42);
     const p = policy({ jitterRatio: 0.3 });
     const delays = Array.from({ length: 6 }, (_, i) => {
       const d = nextRetry(p, i + 1, network, ctx({ random }));

@@ -9,6 +9,7 @@ import { SecretMemory } from './sealing';
 import { createTestCipher } from './secrets';
 import { CRASH_WORKSPACE_ID, crashVersion, tempDataDir, versionOf } from './test-support';
 import { decodeWorkspaceText } from './workspace-decode';
+import { seededRandom } from '../testing/seeded-random';
 
 /**
  * Issue #5 §2: "a workspace survives kill -9 at any moment". A child saves in a loop (a backup,
@@ -33,18 +34,6 @@ const cipher = createTestCipher();
 const schema = { version: CURRENT_SCHEMA_VERSION, migrations: MIGRATIONS };
 const dirs: Array<ReturnType<typeof tempDataDir>> = [];
 afterAll(() => dirs.forEach((d) => d.cleanup()));
-
-/** Seeded, so a failure can be replayed with CRASH_SEED. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface KillOutcome {
   /** The last version the child reported durable, or null when it saved nothing. */
@@ -139,7 +128,7 @@ function tempFilesLeft(dataDir: string): boolean {
 describe('crash safety', () => {
   it(`leaves the old or the new version, whole, after ${TOTAL_KILLS} SIGKILLs at random moments`, async () => {
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const started = Date.now();
     let kills = 0;
     let midWrite = 0;

@@ -177,7 +177,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         request: first,
         resolveRequest: (attempt) =>
           attempt === 1 ? first : resolve(workspaceId, endpointId, secrets),
-        secrets: () => [...secrets],
+        secrets,
         retry: endpoint.retry,
         lastEventId: endpoint.lastEventId || undefined,
         connectTimeoutMs: endpoint.connectTimeoutMs,
