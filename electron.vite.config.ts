@@ -35,6 +35,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    // vue-i18n's esm-bundler flags: Composition API only, no devtools hooks in production.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: 'true',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+    },
     plugins: [vue()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

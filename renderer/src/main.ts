@@ -2,6 +2,7 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { connection } from './api';
+import { i18n } from './i18n';
 import { useAppStore } from './stores/useAppStore';
 import { useFeedsStore } from './stores/useFeedsStore';
 import { useWorkspacesStore } from './stores/useWorkspacesStore';
@@ -9,6 +10,7 @@ import './styles.css';
 
 const app = createApp(App);
 app.use(createPinia());
+app.use(i18n);
 void useAppStore().start(connection);
 const feeds = useFeedsStore();
 const workspaces = useWorkspacesStore();

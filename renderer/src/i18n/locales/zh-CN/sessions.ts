@@ -1,0 +1,4 @@
+import type { MessageSchema } from '../en';
+
+/** 简体中文：sessions 区域的文本（与英文目录的键一一对应）。 */
+export const sessions: MessageSchema['sessions'] = {};
