@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { NotificationChannel } from '../../shared/api/channels';
 import type { AppInfo } from '../../shared/api/commands';
-import type { NotificationPayload } from '../../shared/api/notifications';
+import type { Notice, NotificationPayload } from '../../shared/api/notifications';
 import type { CommandHandlers, SaveFileDialog } from './api/handlers';
 import { createCommandHandlers } from './api/handlers';
 import { describeApp } from './app-info';
@@ -26,6 +26,11 @@ export interface AppCore {
   attach(sink: FeedSink): void;
   /** The page went away: close the feeds it owned and stop telling it things. */
   detach(sink: FeedSink): Promise<void>;
+  /**
+   * Tells the user something: pages that already pulled their start-up notices hear it now,
+   * pages still loading get it with `app:take-notices`.
+   */
+  postNotice(notice: Omit<Notice, 'at'>): void;
   /** Closes every feed (flushing its log), writes pending workspace saves, stops the demo. */
   dispose(): Promise<void>;
 }
@@ -78,11 +83,21 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       broadcast('app:notice-posted', { level: 'warning', message: notice.message, at: Date.now() }),
   });
   if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
-  const startupNotices = notices.map((notice) => notice.message);
+  const startupNotices: Notice[] = notices.map((notice) => ({
+    level: 'warning',
+    message: notice.message,
+    at: Date.now(),
+  }));
+  const noticesTaken = new WeakSet<FeedSink>();
 
   const handlers = createCommandHandlers({
     appInfo: () => describeApp(options.face, options.dataDir),
     now: () => Date.now(),
+    takeNotices(caller) {
+      if (noticesTaken.has(caller)) return [];
+      noticesTaken.add(caller);
+      return [...startupNotices];
+    },
     feeds,
     demo,
     workspaces,
@@ -108,10 +123,15 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     workspaces,
     store,
     attach(sink) {
+      // Start-up notices are not pushed here: a window's page is still loading when its sink
+      // attaches and would miss them. Each page pulls them with `app:take-notices`.
       clients.add(sink);
-      // What the store found at start-up (a recovered file, a newer version) reaches every page.
-      for (const message of startupNotices) {
-        sink.notify('app:notice-posted', { level: 'warning', message, at: Date.now() });
+    },
+    postNotice(posted) {
+      const notice = { ...posted, at: Date.now() };
+      startupNotices.push(notice);
+      for (const client of clients) {
+        if (noticesTaken.has(client)) client.notify('app:notice-posted', notice);
       }
     },
     async detach(sink) {

@@ -1,20 +1,54 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  powerMonitor,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { FeedSink } from '../core/feeds/feed-manager';
+import type { AppCore } from '../core/app-core';
 import { openAppCore } from '../core/app-core';
+import { APP_NAME, APP_VERSION } from '../core/app-info';
+import type { MenuCommand } from '../../shared/api/notifications';
 import { appLocation } from './app-url';
+import { isCliInvocation, runCli, userArguments } from './cli-passthrough';
+import { openExternal } from './external';
 import { createSenderCheck, registerCommandHandlers } from './ipc';
+import { aboutDetail, menuTemplate } from './menu';
+import { describeOutcome, importOpenedFile, workspaceFilesIn } from './open-files';
+import { guardPageFailures } from './page-failures';
+import { denyPermissionsByDefault } from './permissions';
+import { installQuitSequence } from './quit';
 import { createSafeStorageCipher } from './safe-storage-cipher';
 import { createMainWindow, guardWebContents } from './window';
 import { windowSink } from './window-sink';
+import { fitToDisplays, readWindowState, trackWindowState } from './window-state';
 
 // Entry: wire core to Electron and start. Logic lives in the modules imported above.
 
-async function start(): Promise<void> {
+const DOCUMENTATION_URL = 'https://eventscope.dev/docs';
+
+function themeOf(command: MenuCommand): 'system' | 'light' | 'dark' | null {
+  if (command === 'theme-system') return 'system';
+  if (command === 'theme-light') return 'light';
+  if (command === 'theme-dark') return 'dark';
+  return null;
+}
+
+async function startDesktop(initialArgs: string[]): Promise<void> {
+  // A packaged app never loads a URL from the environment: only `electron-vite dev` may point
+  // the window at its dev server (a stray variable must not turn the app into a web browser).
   const location = appLocation(
     join(__dirname, '../renderer/index.html'),
-    process.env.ELECTRON_RENDERER_URL,
+    app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
   );
   const deps = {
     BrowserWindow,
@@ -25,8 +59,18 @@ async function start(): Promise<void> {
   // Guard every webContents ever created (including ones we did not create ourselves).
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, deps));
 
+  // macOS hands files to the app by event, possibly before it is ready.
+  const openedFiles: string[] = workspaceFilesIn(initialArgs, process.cwd());
+  let importFile: ((path: string) => void) | null = null;
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (importFile) importFile(path);
+    else openedFiles.push(path);
+  });
+
   await app.whenReady();
-  const core = await openAppCore({
+  denyPermissionsByDefault(session.defaultSession, location);
+  const core: AppCore = await openAppCore({
     face: 'electron',
     dataDir: app.getPath('userData'),
     cipher: await createSafeStorageCipher(safeStorage),
@@ -45,10 +89,37 @@ async function start(): Promise<void> {
     },
   });
   const sinks = new Map<Electron.WebContents, FeedSink>();
+  const quit = installQuitSequence({
+    app,
+    dispose: () => core.dispose(),
+    report: (outcome) => {
+      if (outcome !== 'done') process.stderr.write(`Eventscope: quit ${outcome}\n`);
+    },
+  });
+
+  importFile = (path) => {
+    void importOpenedFile(path, core.workspaces).then((outcome) =>
+      core.postNotice(describeOutcome(outcome)),
+    );
+  };
+  for (const path of openedFiles.splice(0)) importFile(path);
+
+  const windowStateFile = join(app.getPath('userData'), 'window-state.json');
+  const savedState = await readWindowState(windowStateFile);
 
   const openWindow = () => {
-    const window = createMainWindow(deps);
+    const state = savedState
+      ? fitToDisplays(
+          savedState,
+          screen.getAllDisplays().map((display) => display.workArea),
+        )
+      : null;
+    const window = createMainWindow(deps, state ?? undefined);
     const contents = window.webContents;
+    trackWindowState(window, windowStateFile);
+    guardPageFailures(window, { dialog, url: location.url, quit: () => app.quit() });
+    // Windows ends the session without `before-quit`: flush logs before it kills us.
+    window.on('session-end', () => void quit.quitNow());
     // One sink per page, not per window: a reload is a new page, and whatever the old page
     // owned (or was still opening) closes with it.
     const renewSink = () => {
@@ -76,9 +147,40 @@ async function start(): Promise<void> {
     core.handlers,
     (contents) => sinks.get(contents) ?? windowSink(contents),
   );
+
+  const sendToPage = (command: MenuCommand) => {
+    const theme = themeOf(command);
+    if (theme) nativeTheme.themeSource = theme;
+    const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const sink = window ? sinks.get(window.webContents) : undefined;
+    sink?.notify('menu:command-invoked', { command });
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        { appName: APP_NAME, platform: process.platform, isDevelopment: !app.isPackaged },
+        {
+          send: sendToPage,
+          openDocumentation: () => void openExternal(shell, DOCUMENTATION_URL),
+          showAbout: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: `About ${APP_NAME}`,
+              message: APP_NAME,
+              detail: aboutDetail(
+                APP_VERSION,
+                process.versions,
+                `${process.platform} ${process.arch}`,
+              ),
+            }),
+        },
+      ),
+    ),
+  );
+
   openWindow();
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     const [existing] = BrowserWindow.getAllWindows();
     if (existing) {
       if (existing.isMinimized()) existing.restore();
@@ -86,28 +188,36 @@ async function start(): Promise<void> {
     } else {
       openWindow();
     }
+    for (const path of workspaceFilesIn(
+      userArguments(argv, process.defaultApp === true),
+      workingDirectory,
+    ))
+      importFile?.(path);
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    // Flush every session log and pending workspace save before the process goes.
-    event.preventDefault();
-    quitting = true;
-    void core.dispose().finally(() => app.quit());
+  // Linux and macOS shutdown: calling preventDefault on the event asks the system to wait
+  // while the logs flush (powerMonitor docs; the typings omit the event argument).
+  powerMonitor.on('shutdown', (...params: unknown[]) => {
+    const [event] = params as [{ preventDefault?: () => void } | undefined];
+    event?.preventDefault?.();
+    void quit.quitNow();
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+const args = userArguments(process.argv, process.defaultApp === true);
+if (isCliInvocation(args)) {
+  // `Eventscope watch …`: the command line tool, no window, no single-instance lock.
+  void runCli(args).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  app.enableSandbox();
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  start().catch((error: unknown) => {
+  startDesktop(args).catch((error: unknown) => {
     dialog.showErrorBox(
       'Eventscope could not start',
       error instanceof Error ? error.message : String(error),

@@ -2,6 +2,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Shell, WebContents
 import type { AppLocation } from './app-url';
 import { isAppUrl } from './app-url';
 import { openExternal } from './external';
+import type { WindowState } from './window-state';
 
 export const MAIN_WINDOW_WIDTH_PX = 1280;
 export const MAIN_WINDOW_HEIGHT_PX = 800;
@@ -63,9 +64,18 @@ export function guardWebContents(
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The single factory for windows (issue #2): same options, same guards, every time. */
-export function createMainWindow(deps: WindowDeps): BrowserWindow {
-  const window = new deps.BrowserWindow(mainWindowOptions(deps.preloadPath));
+/**
+ * The single factory for windows: same options, same guards, every time. `place` is the
+ * remembered size, position and maximised state of the last run.
+ */
+export function createMainWindow(deps: WindowDeps, place?: WindowState): BrowserWindow {
+  const options = mainWindowOptions(deps.preloadPath);
+  const window = new deps.BrowserWindow(
+    place
+      ? { ...options, x: place.x, y: place.y, width: place.width, height: place.height }
+      : options,
+  );
+  if (place?.maximized) window.maximize();
   guardWebContents(window.webContents, deps);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(deps.app.url);

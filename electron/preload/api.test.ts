@@ -50,6 +50,7 @@ describe('the preload API surface', () => {
         "listWorkspaces",
         "onFeedFrame",
         "onFeedState",
+        "onMenuCommand",
         "onNotice",
         "onWorkspacesChanged",
         "openEndpoint",
@@ -60,6 +61,7 @@ describe('the preload API surface', () => {
         "saveWorkspace",
         "setSecretsPolicy",
         "startDemoServer",
+        "takeNotices",
       ]
     `);
     expect(Object.keys(api).sort()).toEqual(apiMethodNames());

@@ -6,6 +6,7 @@
 export const COMMAND_CHANNELS = [
   'app:info',
   'app:ping',
+  'app:take-notices',
   'demo:start',
   'feeds:open',
   'feeds:close',
@@ -31,6 +32,7 @@ export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 export const commandMethods = {
   'app:info': 'getAppInfo',
   'app:ping': 'ping',
+  'app:take-notices': 'takeNotices',
   'demo:start': 'startDemoServer',
   'feeds:open': 'openFeed',
   'feeds:close': 'closeFeed',
@@ -55,6 +57,7 @@ export const NOTIFICATION_CHANNELS = [
   'app:notice-posted',
   'feeds:state-changed',
   'workspaces:changed',
+  'menu:command-invoked',
 ] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
@@ -62,6 +65,7 @@ export const notificationMethods = {
   'app:notice-posted': 'onNotice',
   'feeds:state-changed': 'onFeedState',
   'workspaces:changed': 'onWorkspacesChanged',
+  'menu:command-invoked': 'onMenuCommand',
 } as const satisfies Record<NotificationChannel, string>;
 
 /** Lane 3 (feed frames) has exactly one channel. */

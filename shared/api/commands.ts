@@ -3,6 +3,7 @@ import type { CommandChannel } from './channels';
 import type { FeedSummary } from './feeds';
 import { FeedIdRequestSchema, FeedOpenRequestSchema } from './feeds';
 import type { Workspace } from '../model/workspace';
+import type { Notice } from './notifications';
 import type {
   ExportOutcome,
   ImportOutcome,
@@ -44,6 +45,7 @@ export const PING_MESSAGE_MAX_CHARS = 1_000;
 export const commandSchemas = {
   'app:info': z.undefined(),
   'app:ping': z.object({ message: z.string().max(PING_MESSAGE_MAX_CHARS) }).strict(),
+  'app:take-notices': z.undefined(),
   'demo:start': z.undefined(),
   'feeds:open': FeedOpenRequestSchema,
   'feeds:close': FeedIdRequestSchema,
@@ -68,6 +70,11 @@ export const commandSchemas = {
 export interface CommandResults {
   'app:info': AppInfo;
   'app:ping': { message: string; receivedAt: string };
+  /**
+   * What start-up found (a recovered file, a newer version), handed to each page once: the page
+   * pulls them when it is ready, so none are lost to a page that was still loading.
+   */
+  'app:take-notices': Notice[];
   /** Base URL of the built-in demo server, started on a free loopback port on first use. */
   'demo:start': { url: string };
   'feeds:open': FeedSummary;

@@ -15,10 +15,29 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+/**
+ * What the desktop app's menu asks the page to do. The page owns these dialogs and views, so
+ * main only names the action; web mode has no application menu and never sends it.
+ */
+export const MENU_COMMANDS = [
+  'new-endpoint',
+  'import',
+  'export',
+  'settings',
+  'shortcuts',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export const MenuCommandInvokedSchema = z.object({ command: z.enum(MENU_COMMANDS) });
+export type MenuCommandInvoked = z.infer<typeof MenuCommandInvokedSchema>;
+
 export const notificationSchemas = {
   'app:notice-posted': NoticeSchema,
   'feeds:state-changed': FeedSummarySchema,
   'workspaces:changed': WorkspacesChangedSchema,
+  'menu:command-invoked': MenuCommandInvokedSchema,
 } as const satisfies Record<NotificationChannel, z.ZodType>;
 
 export type NotificationPayload<K extends NotificationChannel> = z.infer<

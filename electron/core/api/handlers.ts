@@ -1,5 +1,6 @@
 import type { CommandChannel } from '../../../shared/api/channels';
 import type { AppInfo, CommandResult, ValidatedRequest } from '../../../shared/api/commands';
+import type { Notice } from '../../../shared/api/notifications';
 import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
@@ -23,6 +24,8 @@ export type SaveFileDialog = (suggestedName: string, text: string) => Promise<st
 export interface CoreContext {
   appInfo(): AppInfo;
   now(): number;
+  /** Start-up notices not yet handed to this page (each page gets them once). */
+  takeNotices(caller: FeedSink): Notice[];
   feeds: FeedManager;
   demo: DemoLauncher;
   workspaces: WorkspaceService;
@@ -43,6 +46,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
   return {
     'app:info': () => ctx.appInfo(),
     'app:ping': ({ message }) => ({ message, receivedAt: new Date(ctx.now()).toISOString() }),
+    'app:take-notices': (_request, caller) => ctx.takeNotices(caller),
     'demo:start': async () => ({ url: await ctx.demo.start() }),
     'feeds:open': (request, caller) =>
       // No transport settings: the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply.

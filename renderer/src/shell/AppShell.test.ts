@@ -17,13 +17,14 @@ const INFO: AppInfo = {
 };
 
 /** An in-memory API connection whose link state and notices the test drives. */
-function testConnection() {
+function testConnection(startupNotices: Notice[] = []) {
   let statusListener: ((s: 'connecting' | 'open' | 'closed') => void) | null = null;
   let noticeListener: ((n: Notice) => void) | null = null;
   const api = {
     getAppInfo: async () => ok(INFO),
     ping: async ({ message }: { message: string }) => ok({ message, receivedAt: '' }),
     onNotice: (listener: (n: Notice) => void) => ((noticeListener = listener), () => {}),
+    takeNotices: async () => ok(startupNotices.splice(0)),
     onFeedFrame: () => () => {},
   } as unknown as EventscopeApi;
   const connection: ApiConnection = {
@@ -71,5 +72,14 @@ describe('the app shell', () => {
     await flushPromises();
     const items = wrapper.findAll('.notices li').map((li) => li.text());
     expect(items).toEqual(['notice 3', 'notice 4', 'notice 5', 'notice 6', 'notice 7']);
+  });
+
+  it('shows the notices start-up found, pulled once the page listens', async () => {
+    const found: Notice = { level: 'warning', message: 'Restored “Work” from a backup', at: 1 };
+    const test = testConnection([found]);
+    await useAppStore().start(test.connection);
+    const wrapper = mount(AppShell);
+    await flushPromises();
+    expect(wrapper.findAll('.notices li').map((li) => li.text())).toEqual([found.message]);
   });
 });

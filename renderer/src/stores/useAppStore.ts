@@ -21,6 +21,11 @@ export const useAppStore = defineStore('app', () => {
     connection.api.onNotice((notice) => {
       notices.value = [...notices.value, notice].slice(-MAX_NOTICES);
     });
+    // Start-up notices are pulled once the page listens, so none are lost while it loads.
+    const startup = await connection.api.takeNotices();
+    if (startup.ok && startup.value.length > 0) {
+      notices.value = [...notices.value, ...startup.value].slice(-MAX_NOTICES);
+    }
   }
 
   async function loadInfo(connection: ApiConnection): Promise<void> {

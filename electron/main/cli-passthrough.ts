@@ -1,0 +1,68 @@
+import { Command, CommanderError } from 'commander';
+import { registerCommands } from '../cli/program';
+
+/**
+ * The arguments the user typed. A packaged app is `Eventscope <args>`; under a development
+ * launcher (`electron .`) Electron sets `process.defaultApp` and the app path comes first.
+ */
+export function userArguments(argv: readonly string[], defaultApp: boolean): string[] {
+  return argv.slice(defaultApp ? 2 : 1);
+}
+
+/** The CLI's subcommand names (and commander's `help`), read from the one command tree. */
+export function cliCommandNames(): ReadonlySet<string> {
+  const program = registerCommands(new Command());
+  return new Set([...program.commands.map((command) => command.name()), 'help']);
+}
+
+/**
+ * `Eventscope watch …` (and `/usr/bin/eventscope watch …` from the deb) runs the command line
+ * tool instead of opening a window: the installed app is also the `eventscope` command, since
+ * the RunAsNode fuse is off and `ELECTRON_RUN_AS_NODE` cannot be used.
+ */
+export function isCliInvocation(args: readonly string[]): boolean {
+  const [first] = args;
+  return first !== undefined && cliCommandNames().has(first);
+}
+
+/** How often the pass-through looks whether the CLI has anything left running. */
+export const CLI_IDLE_POLL_MS = 100;
+
+/** Handles that do not keep a Node process alive on their own (stdio of a terminal). */
+const IGNORED_RESOURCES: ReadonlySet<string> = new Set(['TTYWrap', 'PipeWrap']);
+
+/**
+ * Resolves once nothing is left running — Node's own rule for when a CLI process ends. The
+ * Electron main process never ends by itself, and commands such as `serve` return from their
+ * action while their server keeps going.
+ */
+export function whenIdle(
+  activeResources: () => string[] = () => process.getActiveResourcesInfo(),
+  pollMs = CLI_IDLE_POLL_MS,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (activeResources().every((resource) => IGNORED_RESOURCES.has(resource))) resolve();
+      else setTimeout(check, pollMs);
+    };
+    setTimeout(check, 0);
+  });
+}
+
+/** Runs the CLI with `args` and resolves its exit code (2 = usage error, as in the CLI entry). */
+export async function runCli(
+  args: readonly string[],
+  idle: () => Promise<void> = () => whenIdle(),
+): Promise<number> {
+  const program = registerCommands(new Command());
+  program.exitOverride();
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    await idle();
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    process.stderr.write(`eventscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,62 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+
+/** An exported workspace is a few hundred kilobytes at most; refuse anything absurd. */
+export const OPENED_FILE_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Files handed to the app by the OS (file association, `Eventscope file.json`, a second
+ * launch): the `.json` arguments. Chromium and Electron switches (`--…`) are not files.
+ */
+export function workspaceFilesIn(args: readonly string[], cwd: string): string[] {
+  return args
+    .filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.json'))
+    .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)));
+}
+
+export type OpenedFileOutcome =
+  | { type: 'imported'; path: string; workspaceName: string; warnings: string[] }
+  | { type: 'failed'; path: string; message: string };
+
+export interface ImportTarget {
+  importText(text: string): Promise<{ workspace: { name: string }; warnings: string[] }>;
+}
+
+/** Imports one opened file as a new workspace; a bad file is reported and nothing is lost. */
+export async function importOpenedFile(
+  path: string,
+  target: ImportTarget,
+): Promise<OpenedFileOutcome> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { type: 'failed', path, message: 'It is not a file.' };
+    if (info.size > OPENED_FILE_MAX_BYTES)
+      return { type: 'failed', path, message: 'It is too large to be a workspace file.' };
+    const result = await target.importText(await readFile(path, 'utf8'));
+    return {
+      type: 'imported',
+      path,
+      workspaceName: result.workspace.name,
+      warnings: result.warnings,
+    };
+  } catch (error) {
+    return {
+      type: 'failed',
+      path,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+export function describeOutcome(outcome: OpenedFileOutcome): {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+} {
+  if (outcome.type === 'failed')
+    return { level: 'error', message: `Could not import ${outcome.path}: ${outcome.message}` };
+  const warnings = outcome.warnings.length > 0 ? ` (${outcome.warnings.join('; ')})` : '';
+  return {
+    level: outcome.warnings.length > 0 ? 'warning' : 'info',
+    message: `Imported “${outcome.workspaceName}” from ${outcome.path}${warnings}`,
+  };
+}
