@@ -1,44 +1,43 @@
-// `npm start`: launch the desktop app when the Electron binary is installed; otherwise say so
-// plainly and start web mode, the same app in a browser. Never triggers Electron's download
-// (requiring the `electron` package would: it fetches the binary on first use).
+// `npm start`: open the desktop window. When Electron's binary is missing (electron >= 42
+// downloads it lazily, so a fresh `npm install` has none), run Electron's own installer first;
+// only if that fails, say why and start web mode, the same app in a browser.
 'use strict';
+const { join } = require('node:path');
+const { ensureElectron, runElectron } = require('./electron-launch.cjs');
 const { spawn } = require('node:child_process');
-const { existsSync, readFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
 
-function electronBinary() {
-  const dir = dirname(require.resolve('electron/package.json'));
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relative = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist');
-  const binary = join(distDir, relative);
-  return existsSync(binary) ? binary : null;
-}
+const root = join(__dirname, '..');
 
-function run(command, args) {
-  const child = spawn(command, args, { stdio: 'inherit' });
+function webMode(args) {
+  const child = spawn(process.execPath, [join(root, 'out/main/cli.js'), 'serve', ...args], {
+    stdio: 'inherit',
+  });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
-const root = join(__dirname, '..');
-const binary = electronBinary();
-if (binary) {
-  run(binary, [root, ...process.argv.slice(2)]);
-} else {
+async function main() {
+  const args = process.argv.slice(2);
+  const electron = await ensureElectron(root);
+  if (electron.ok) {
+    process.exitCode = await runElectron(electron.binary, [root, ...args]);
+    return;
+  }
   console.log(
     [
       '',
       'Eventscope: the Electron binary is not installed, so the desktop window cannot open here.',
-      'The npm package "electron" is present, but its platform binary (node_modules/electron/dist)',
-      'was never downloaded — this happens on machines without access to Electron’s download',
-      'servers. On a desktop with internet access, run `node node_modules/electron/install.js`',
-      'once, then `npm start` again. Starting web mode instead: the same app, in your browser.',
+      `Installing it failed: ${electron.reason}`,
+      '',
+      'Fix the cause above (a proxy needs HTTPS_PROXY; a mirror can be set with',
+      'ELECTRON_MIRROR), then run `node node_modules/electron/install.js` and `npm start` again.',
+      'Starting web mode instead: the same app, in your browser.',
       '',
     ].join('\n'),
   );
-  run(process.execPath, [join(root, 'out/main/cli.js'), 'serve', ...process.argv.slice(2)]);
+  webMode(args);
 }
+
+void main();
