@@ -28,21 +28,30 @@ export function isCliInvocation(args: readonly string[]): boolean {
 /** How often the pass-through looks whether the CLI has anything left running. */
 export const CLI_IDLE_POLL_MS = 100;
 
-/** Handles that do not keep a Node process alive on their own (stdio of a terminal). */
-const IGNORED_RESOURCES: ReadonlySet<string> = new Set(['TTYWrap', 'PipeWrap']);
+function countByType(resources: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const resource of resources) counts.set(resource, (counts.get(resource) ?? 0) + 1);
+  return counts;
+}
 
 /**
- * Resolves once nothing is left running — Node's own rule for when a CLI process ends. The
- * Electron main process never ends by itself, and commands such as `serve` return from their
- * action while their server keeps going.
+ * Resolves once the CLI has nothing left running — Node's own rule for when a CLI process ends.
+ * The Electron main process never ends by itself, and commands such as `serve` return from their
+ * action while their server keeps going. What was active before the CLI started (the host's own
+ * handles, terminal stdio) does not count.
  */
 export function whenIdle(
+  baseline: readonly string[],
   activeResources: () => string[] = () => process.getActiveResourcesInfo(),
   pollMs = CLI_IDLE_POLL_MS,
 ): Promise<void> {
+  const before = countByType(baseline);
   return new Promise((resolve) => {
     const check = () => {
-      if (activeResources().every((resource) => IGNORED_RESOURCES.has(resource))) resolve();
+      const now = countByType(activeResources());
+      // The timer running this check is still listed while its callback runs.
+      now.set('Timeout', (now.get('Timeout') ?? 1) - 1);
+      if ([...now].every(([type, count]) => count <= (before.get(type) ?? 0))) resolve();
       else setTimeout(check, pollMs);
     };
     setTimeout(check, 0);
@@ -50,15 +59,13 @@ export function whenIdle(
 }
 
 /** Runs the CLI with `args` and resolves its exit code (2 = usage error, as in the CLI entry). */
-export async function runCli(
-  args: readonly string[],
-  idle: () => Promise<void> = () => whenIdle(),
-): Promise<number> {
+export async function runCli(args: readonly string[]): Promise<number> {
+  const baseline = process.getActiveResourcesInfo();
   const program = registerCommands(new Command());
   program.exitOverride();
   try {
     await program.parseAsync([...args], { from: 'user' });
-    await idle();
+    await whenIdle(baseline);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
