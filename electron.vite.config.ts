@@ -12,6 +12,10 @@ export default defineConfig({
   main: {
     define,
     build: {
+      // Bundle what main and the CLI use (zod, undici, ws, commander…) instead of shipping
+      // whole packages in app.asar: the packaged app carries no node_modules at all
+      // (docs/desktop.md, `npm run pack:check`).
+      externalizeDeps: false,
       outDir: 'out/main',
       rolldownOptions: {
         input: {

@@ -4,7 +4,9 @@
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 
-const [reportPath = 'test-results/vitest.json', statusArg = '0'] = process.argv.slice(2);
+// Further arguments `name=status` are whole checks run beside vitest (pack:check): each counts
+// as one passed or failed test.
+const [reportPath = 'test-results/vitest.json', statusArg = '0', ...checks] = process.argv.slice(2);
 const status = Number(statusArg);
 
 let passed = 0;
@@ -22,6 +24,14 @@ if (existsSync(reportPath)) {
   failed += brokenSuites;
 }
 if (status !== 0 && failed === 0) failed = 1;
+for (const check of checks) {
+  const [name, checkStatus] = check.split('=');
+  if (Number(checkStatus) === 0) passed++;
+  else {
+    failed++;
+    console.log(`${name} failed (exit ${checkStatus})`);
+  }
+}
 if (passed + failed === 0) {
   console.log('no tests ran');
   failed = 1;

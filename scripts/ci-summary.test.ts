@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function summarize(report: object | null, status: number) {
+function summarize(report: object | null, status: number, checks: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'eventscope-ci-'));
   const path = join(dir, 'vitest.json');
   if (report) writeFileSync(path, JSON.stringify(report));
-  const run = spawnSync(process.execPath, ['scripts/ci-summary.cjs', path, String(status)], {
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['scripts/ci-summary.cjs', path, String(status), ...checks],
+    {
+      encoding: 'utf8',
+    },
+  );
   return { line: run.stdout.trim().split('\n').pop(), code: run.status };
 }
 
@@ -49,5 +53,11 @@ describe('the CI summary line', () => {
       line: '4 passed, 0 failed, 3 skipped',
       code: 0,
     });
+  });
+
+  it('counts a check run beside vitest as one test, failing the run when it failed', () => {
+    const report = { numPassedTests: 5, numFailedTests: 0, testResults: [] };
+    expect(summarize(report, 0, ['pack:check=0'])).toEqual({ line: '6 passed, 0 failed', code: 0 });
+    expect(summarize(report, 0, ['pack:check=1'])).toEqual({ line: '5 passed, 1 failed', code: 1 });
   });
 });
