@@ -47,6 +47,9 @@ export default defineConfig({
     },
     plugins: [vue()],
     build: {
+      // electron-vite leaves the renderer unminified; minified, the page parses less JS before it
+      // is interactive, in web mode over the network most of all (docs/performance.md, "The page").
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },

@@ -13,6 +13,7 @@ import {
   type Client,
   type Tally,
 } from './clients';
+import { measureWholeProcesses, wholeProcessReport } from './whole-process';
 import { WORKLOADS, type Workload } from './workloads';
 
 /**
@@ -254,20 +255,27 @@ async function main(): Promise<void> {
     const machine = `node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'})`;
     const loadBefore = load();
     process.stderr.write(`${machine}, load average ${loadBefore}\n`);
-    const rows = await measure(base);
+    // BENCH_WHOLE_ONLY=1: only the whole-process comparison (a few minutes less).
+    const wholeOnly = process.env.BENCH_WHOLE_ONLY === '1';
+    const rows = wholeOnly ? [] : await measure(base);
     const loadAfter = load();
     process.stdout.write(`\n${machine}; load average ${loadBefore} before, ${loadAfter} after\n`);
-    const table = report(rows);
-    process.stdout.write(`\n${table}\n\n`);
+    if (!wholeOnly) process.stdout.write(`\n${report(rows)}\n\n`);
     process.stderr.write('  memory…\n');
-    const memory = (await runMemory(base)) as MemoryResult;
-    process.stdout.write(`${memoryReport(memory)}\n`);
+    const memory = wholeOnly ? null : ((await runMemory(base)) as MemoryResult);
+    if (memory) process.stdout.write(`${memoryReport(memory)}\n`);
+    process.stderr.write('  whole processes…\n');
+    const wholeLoadBefore = load();
+    const whole = await measureWholeProcesses(base);
+    process.stdout.write(
+      `\n${wholeProcessReport(whole)}\n(load average ${wholeLoadBefore} before, ${load()} after)\n`,
+    );
     process.stdout.write(`total ${fmt((performance.now() - started) / 1000, 1)} s\n`);
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/engine-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     writeFileSync(
       file,
-      JSON.stringify({ machine, loadBefore, loadAfter, runs: RUNS, rows, memory }, null, 2),
+      JSON.stringify({ machine, loadBefore, loadAfter, runs: RUNS, rows, memory, whole }, null, 2),
     );
     process.stdout.write(`wrote ${file}\n`);
   } finally {

@@ -14,11 +14,14 @@ const bodies = new Map<string, Buffer>();
 for (const w of WORKLOADS) bodies.set(`/${w.id}`, w.build());
 const lazy: Record<string, () => Buffer> = { '/big': buildBigEvent, '/many': buildManyEvents };
 
-function send(res: ServerResponse, body: Buffer): void {
+/** `repeat` sends the body that many times in one response (the whole-process workloads). */
+function send(res: ServerResponse, body: Buffer, repeat = 1): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   let offset = 0;
+  let left = repeat;
   const pump = (): void => {
-    while (offset < body.length) {
+    while (offset < body.length || --left > 0) {
+      if (offset >= body.length) offset = 0;
       const end = Math.min(offset + WRITE_BYTES, body.length);
       const more = res.write(body.subarray(offset, end));
       offset = end;
@@ -33,7 +36,8 @@ function send(res: ServerResponse, body: Buffer): void {
 }
 
 const server = createServer((req, res) => {
-  const path = req.url ?? '/';
+  const url = new URL(req.url ?? '/', 'http://bench');
+  const path = url.pathname;
   let body = bodies.get(path);
   if (!body && lazy[path]) {
     body = lazy[path]();
@@ -43,7 +47,7 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  send(res, body);
+  send(res, body, Math.max(1, Number(url.searchParams.get('repeat') ?? 1) || 1));
 });
 
 server.listen(0, '127.0.0.1', () => {

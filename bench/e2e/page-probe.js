@@ -24,7 +24,27 @@
   let counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
   const nextSeq = new Map();
 
-  function onFrame(frame) {
+  // The app's frames arrive as their wire text (shared/api/frame-codec.ts: one JSON array,
+  // events as their data string or [data, at, …]); the baseline's as objects. The probe reads
+  // the wire form itself (a second JSON.parse in the app's page, counted in its CPU) and keeps
+  // only what it measures.
+  function fromWire(text) {
+    const [feedId, firstSeq, dropped, rows] = JSON.parse(text);
+    const entries = new Array(rows.length);
+    let at = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (typeof row === 'string') entries[i] = { kind: 'event', at, data: row };
+      else if (Array.isArray(row)) {
+        at = row[1];
+        entries[i] = { kind: 'event', at, data: row[0] };
+      } else entries[i] = row;
+    }
+    return { feedId, firstSeq, dropped, entries };
+  }
+
+  function onFrame(received) {
+    const frame = typeof received === 'string' ? fromWire(received) : received;
     counts.frames += 1;
     counts.dropped += frame.dropped;
     // Feeds are opened after the probe is installed, so every feed's first seq is 1.

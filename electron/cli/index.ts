@@ -7,7 +7,7 @@ const EXIT_USAGE = 2;
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command();
-  registerCommands(program);
+  await registerCommands(program, argv.slice(2));
   program.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -1,4 +1,5 @@
-import { defaultRetryPolicy, type RetryPolicy } from '../../shared/model/retry-policy';
+import { defaultRetryPolicy } from '../../shared/model/retry-defaults';
+import type { RetryPolicy } from '../../shared/model/retry-policy';
 import type { ResolvedRequest } from '../../shared/model/variables';
 import type { Endpoint } from '../../shared/model/workspace';
 import type { FetchFunction } from '../core/sse/connection';

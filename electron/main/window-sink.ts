@@ -13,7 +13,9 @@ export function windowSink(contents: Pick<WebContents, 'id' | 'send' | 'isDestro
   };
   return {
     id: `window-${contents.id}`,
-    sendFrame: (frame) => sendIfAlive(FEED_FRAME_CHANNEL, frame),
+    // The wire text, as web mode sends it: a string crosses IPC and the context bridge as one
+    // copy, where the objects of a frame would be cloned field by field (twice).
+    sendFrame: (_frame, encoded) => sendIfAlive(FEED_FRAME_CHANNEL, encoded),
     notify: (channel, payload) => sendIfAlive(channel, payload),
     canSend: () => !contents.isDestroyed(),
   };

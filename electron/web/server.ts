@@ -6,7 +6,6 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { NotificationChannel } from '../../shared/api/channels';
-import type { FeedFrame } from '../../shared/api/frames';
 import type { NotificationPayload } from '../../shared/api/notifications';
 import type { ServerMessage } from '../../shared/api/wire';
 import { WEB_API_PATH, WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire';
@@ -133,13 +132,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       id: `web-${nextClientId++}`,
       notify: <K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>) =>
         send(ws, { type: 'notification', channel, payload }),
-      sendFrame: (frame: FeedFrame, entriesJson: readonly string[]) => {
-        // The entries arrive serialized by the feed manager: concatenate, don't stringify again.
-        if (ws.readyState !== ws.OPEN) return;
-        ws.send(
-          `{"type":"frame","frame":{"feedId":${JSON.stringify(frame.feedId)},"firstSeq":${frame.firstSeq},` +
-            `"dropped":${frame.dropped},"entries":[${entriesJson.join(',')}]}}`,
-        );
+      sendFrame: (_frame, encoded) => {
+        // Sent as the feed manager encoded it, as over IPC: a frame is the one message that is a
+        // JSON array (shared/api/wire.ts), so it needs no envelope and no second serialization.
+        if (ws.readyState === ws.OPEN) ws.send(encoded);
       },
       canSend: () => ws.bufferedAmount < WEB_SOCKET_BACKLOG_BYTES,
     };

@@ -7,7 +7,7 @@ import {
   notificationMethods,
 } from '../../shared/api/channels';
 import type { ServerMessage } from '../../shared/api/wire';
-import { WEB_API_PATH } from '../../shared/api/wire';
+import { isEncodedFrame, WEB_API_PATH } from '../../shared/api/wire';
 import type { Result } from '../../shared/result';
 import { fail } from '../../shared/result';
 
@@ -76,7 +76,10 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
       for (const message of queue.splice(0)) ws.send(message);
     };
     ws.onmessage = (event: MessageEvent) => {
-      const message = JSON.parse(String(event.data)) as ServerMessage;
+      const text = String(event.data);
+      // A frame goes to the feeds store as text: it decodes it (shared/api/frame-codec.ts).
+      if (isEncodedFrame(text)) return emit(FEED_FRAME_METHOD, text);
+      const message = JSON.parse(text) as ServerMessage;
       switch (message.type) {
         case 'result':
           pending.get(message.id)?.(message.result);
@@ -84,9 +87,6 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
           break;
         case 'notification':
           emit(message.channel, message.payload);
-          break;
-        case 'frame':
-          emit(FEED_FRAME_METHOD, message.frame);
           break;
       }
     };

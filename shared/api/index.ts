@@ -2,7 +2,7 @@ import type { Result } from '../result';
 import type { CommandChannel, NotificationChannel } from './channels';
 import type { commandMethods, FEED_FRAME_METHOD, notificationMethods } from './channels';
 import type { CommandRequest, CommandResult } from './commands';
-import type { FeedFrame } from './frames';
+import type { EncodedFeedFrame } from './frame-codec';
 import type { NotificationPayload } from './notifications';
 
 export * from './channels';
@@ -29,7 +29,8 @@ type NotificationMethods = {
 };
 
 type FrameMethods = {
-  [M in typeof FEED_FRAME_METHOD]: (listener: (frame: FeedFrame) => void) => Unsubscribe;
+  /** Frames arrive encoded; `decodeFeedFrame` (shared/api/frame-codec.ts) makes entries of them. */
+  [M in typeof FEED_FRAME_METHOD]: (listener: (frame: EncodedFeedFrame) => void) => Unsubscribe;
 };
 
 /**

@@ -1,6 +1,5 @@
 import type { Result } from '../result';
 import type { NotificationChannel } from './channels';
-import type { FeedFrame } from './frames';
 
 /**
  * Web mode's WebSocket messages: the same three lanes as IPC, as JSON text frames.
@@ -19,7 +18,15 @@ export interface ClientMessage {
   request?: unknown;
 }
 
+/**
+ * Everything the server sends but feed frames. A feed frame is sent as its encoded text
+ * (shared/api/frame-codec.ts), a JSON array: the only message that starts with `[`.
+ */
 export type ServerMessage =
   | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'notification'; channel: NotificationChannel; payload: unknown }
-  | { type: 'frame'; frame: FeedFrame };
+  | { type: 'notification'; channel: NotificationChannel; payload: unknown };
+
+/** Whether a server message is a feed frame (see ServerMessage). */
+export function isEncodedFrame(text: string): boolean {
+  return text.charCodeAt(0) === 0x5b; // '['
+}

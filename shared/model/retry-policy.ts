@@ -9,14 +9,14 @@ import { z } from 'zod';
  * HTTP statuses, not re-sending non-GET requests — is Eventscope's addition (SSE-RULES.md).
  */
 
-/** Statuses retried by default: transient server/proxy conditions (RFC 9110 §15.5.9, §15.6). */
-export const DEFAULT_RETRY_ON_STATUS: readonly number[] = [408, 429, 500, 502, 503, 504];
-/** Browsers use about 3 s when the server sends no `retry:` field. */
-export const DEFAULT_INITIAL_DELAY_MS = 3_000;
-export const DEFAULT_MAX_DELAY_MS = 60_000;
-export const DEFAULT_BACKOFF_MULTIPLIER = 2;
-/** Up to +30 % per wait, so many clients dropped at once do not come back in lockstep. */
-export const DEFAULT_JITTER_RATIO = 0.3;
+export {
+  DEFAULT_BACKOFF_MULTIPLIER,
+  DEFAULT_INITIAL_DELAY_MS,
+  DEFAULT_JITTER_RATIO,
+  DEFAULT_MAX_DELAY_MS,
+  DEFAULT_RETRY_ON_STATUS,
+  defaultRetryPolicy,
+} from './retry-defaults';
 
 export const RetryPolicySchema = z.object({
   /** false: never reconnect; the first end or error is final. */
@@ -42,22 +42,3 @@ export const RetryPolicySchema = z.object({
 });
 
 export type RetryPolicy = z.infer<typeof RetryPolicySchema>;
-
-/**
- * The default policy for a request method. Only GET reconnects after a clean end: re-sending
- * a POST may start (and bill) a new LLM generation, so it is never done unasked (issue #3 §3).
- */
-export function defaultRetryPolicy(method: string): RetryPolicy {
-  return {
-    enabled: true,
-    initialDelayMs: DEFAULT_INITIAL_DELAY_MS,
-    maxDelayMs: DEFAULT_MAX_DELAY_MS,
-    multiplier: DEFAULT_BACKOFF_MULTIPLIER,
-    jitterRatio: DEFAULT_JITTER_RATIO,
-    maxAttempts: null,
-    retryOnStatus: [...DEFAULT_RETRY_ON_STATUS],
-    honorRetryAfter: true,
-    honorServerRetry: true,
-    reconnectOnEnd: method.toUpperCase() === 'GET',
-  };
-}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isSecretHeaderName } from './headers';
-import { RetryPolicySchema, defaultRetryPolicy } from './retry-policy';
+import { RetryPolicySchema } from './retry-policy';
 
 /**
  * Saved endpoint workspaces (issue #5 §1): what a user keeps for months. This is the in-memory
@@ -20,10 +19,6 @@ const IdSchema = z
     message: 'reserved as a device name on Windows',
   });
 export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
-
-/** The engine's own defaults (electron/core/sse/connection.ts), repeated: shared/ cannot import it. */
-export const DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS = 30_000;
-export const DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS = 45_000;
 
 /** Generous limits that stop a hostile import from exhausting memory, not real use. */
 const MAX_NAME_CHARS = 200;
@@ -51,10 +46,6 @@ export const HeaderSchema = z.object({
   reenter: SecretIssueSchema.optional(),
 });
 export type Header = z.infer<typeof HeaderSchema>;
-
-export function isSecretHeader(header: Pick<Header, 'name' | 'secret'>): boolean {
-  return header.secret || isSecretHeaderName(header.name);
-}
 
 export const BodyKindSchema = z.enum(['none', 'text', 'json', 'form']);
 export type BodyKind = z.infer<typeof BodyKindSchema>;
@@ -164,46 +155,14 @@ function reportDuplicates(
   });
 }
 
-export type IdGenerator = () => string;
-
-/** Web Crypto's UUID: present in Node ≥ 19 and every page, so shared/ needs no node:crypto. */
-export const randomId: IdGenerator = () => globalThis.crypto.randomUUID();
-
-export function createHeader(name: string, value: string): Header {
-  return { name, value, enabled: true, secret: isSecretHeaderName(name) };
-}
-
-export interface NewEndpoint {
-  name: string;
-  url: string;
-  method?: string;
-}
-
-export function createEndpoint(input: NewEndpoint, newId: IdGenerator = randomId): Endpoint {
-  const method = input.method ?? 'GET';
-  return {
-    id: newId(),
-    name: input.name,
-    url: input.url,
-    method,
-    headers: [],
-    body: { kind: 'none', text: '', contentType: '' },
-    retry: defaultRetryPolicy(method),
-    lastEventId: '',
-    idleTimeoutMs: DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS,
-    connectTimeoutMs: DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS,
-    tls: { allowInvalidCertificates: false, caFile: null },
-    proxy: { mode: 'environment', url: '' },
-    notes: '',
-    tags: [],
-  };
-}
-
-export function createWorkspace(
-  name: string,
-  now: Date = new Date(),
-  newId: IdGenerator = randomId,
-): Workspace {
-  const at = now.toISOString();
-  return { id: newId(), name, endpoints: [], variables: [], createdAt: at, updatedAt: at };
-}
+export {
+  DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS,
+  DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS,
+  createEndpoint,
+  createHeader,
+  createWorkspace,
+  isSecretHeader,
+  randomId,
+  type IdGenerator,
+  type NewEndpoint,
+} from './workspace-defaults';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../shared/api/feeds';
+import { decodeFeedFrame } from '../../shared/api/frame-codec';
 import type { FeedFrame } from '../../shared/api/frames';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
 import { connectPageApi } from './support';
@@ -31,7 +32,7 @@ describe('feeds over the web-mode socket', () => {
     handle = connectPageApi(server);
     const frames: FeedFrame[] = [];
     const states: FeedSummary[] = [];
-    handle.api.onFeedFrame((frame) => frames.push(frame));
+    handle.api.onFeedFrame((frame) => frames.push(decodeFeedFrame(frame)));
     handle.api.onFeedState((summary) => states.push(summary));
     const demo = await handle.api.startDemoServer();
     if (!demo.ok) throw new Error(demo.error.message);

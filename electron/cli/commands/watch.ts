@@ -6,20 +6,22 @@ import {
   parsePositiveInt,
   parsePositiveMs,
 } from '../parse-number';
-import { resolveEndpointRequest } from '../../../shared/model/variables';
-import { defaultDataDir } from '../../core/app-info';
-import { createDemoServer, type DemoServer } from '../../core/demo/server';
-import { createTransport, type Transport, type TransportOptions } from '../../core/sse/transport';
-import { DEMO_URL_VARIABLE, usesDemoServer } from '../../core/workspaces/demo-workspace';
+import type { DemoServer } from '../../core/demo/server';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../../core/sse/connection';
 import {
-  buildEndpointWatchConfig,
+  BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS,
+  builtinFetchTransport,
+  createTransport,
+  type Transport,
+  type TransportOptions,
+} from '../../core/sse/transport';
+import {
   buildWatchConfig,
   UsageError,
   type WatchConfig,
   type WatchEnvironment,
   type WatchFlags,
 } from '../watch-config';
-import { findEndpoint, findWorkspace } from '../workspace-source';
 import { OUTPUT_FORMATS } from '../watch-output';
 import { processIo, runWatch } from '../watch-run';
 
@@ -101,6 +103,8 @@ export function registerWatchCommand(program: Command): Command {
         if (flags.workspace === undefined) {
           config = urlConfig(url, flags, env);
         } else {
+          // Workspaces need the store and its schemas: loaded only for --workspace.
+          const { savedConfig } = await import('../watch-saved');
           const saved = await savedConfig(url, flags, env, demo);
           config = saved.config;
           transportOptions = saved.transport;
@@ -114,7 +118,9 @@ export function registerWatchCommand(program: Command): Command {
       }
       let transport: Transport;
       try {
-        transport = await createTransport(transportOptions);
+        transport =
+          (quickIdleTimeout(config) ? builtinFetchTransport(transportOptions) : null) ??
+          (await createTransport(transportOptions));
       } catch (error) {
         // A bad CA file or proxy URL: a connection failure (exit 1), said plainly.
         process.stderr.write(
@@ -144,27 +150,8 @@ function urlConfig(url: string | undefined, flags: WatchFlags, env: WatchEnviron
   return buildWatchConfig(url, flags, env);
 }
 
-/** A saved endpoint: variables resolved, the built-in demo server started when it uses it. */
-async function savedConfig(
-  url: string | undefined,
-  flags: WatchFlags,
-  env: WatchEnvironment,
-  demo: { server: DemoServer | null },
-): Promise<{ config: WatchConfig; transport: TransportOptions }> {
-  if (url !== undefined) throw new UsageError('give either a URL or --workspace, not both');
-  if (flags.endpoint === undefined)
-    throw new UsageError('--workspace needs --endpoint <name or id>');
-  const found = await findWorkspace(flags.workspace!, flags.dataDir ?? defaultDataDir());
-  const endpoint = findEndpoint(found.workspace, flags.endpoint);
-  let variables = found.workspace.variables;
-  if (usesDemoServer(endpoint)) {
-    demo.server = await createDemoServer({ port: 0 });
-    variables = [...variables, { name: DEMO_URL_VARIABLE, value: demo.server.url, secret: false }];
-  }
-  const resolved = resolveEndpointRequest(endpoint, variables);
-  if (!resolved.ok) throw new UsageError(`endpoint "${endpoint.name}": ${resolved.error.message}`);
-  return {
-    config: buildEndpointWatchConfig(resolved.request, endpoint, flags, env),
-    transport: { tls: endpoint.tls, proxy: endpoint.proxy },
-  };
+/** Node's own fetch can carry the connection (see builtinFetchTransport): it starts faster. */
+function quickIdleTimeout(config: WatchConfig): boolean {
+  const idle = config.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  return idle > 0 && idle < BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS;
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../../shared/api/feeds';
+import { decodeFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { createDemoServer } from '../demo/server';
 import type { DemoServer } from '../demo/server';
@@ -256,6 +257,43 @@ describe('the feed manager', () => {
     const logged = readFileSync(feed.logFile!, 'utf8');
     expect(logged).toContain('[redacted]');
     expect(logged).not.toContain(secret);
+  });
+
+  it('redacts a secret in an event the same in the log, the frame and its wire text', async () => {
+    const { manager } = await setup();
+    const secret = 'tok-IN-THE-EVENT-456';
+    const leak = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end(`event: ${secret}\nid: ${secret}\ndata: you sent ${secret}\n\ndata: clean\n\n`);
+    });
+    await new Promise<void>((resolve) => leak.listen(0, '127.0.0.1', resolve));
+    const port = (leak.address() as AddressInfo).port;
+    const sink = recordingSink();
+    const wire: string[] = [];
+    const recordFrame = sink.sendFrame;
+    sink.sendFrame = (frame, encoded) => {
+      wire.push(encoded);
+      recordFrame(frame, encoded);
+    };
+    const feed = await manager.open(sink, {
+      name: 'leak',
+      request: { url: `http://127.0.0.1:${port}/`, method: 'GET', headers: [] },
+      retry: noRetry,
+      secrets: new Set([secret]),
+    });
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('closed');
+    await manager.close(sink, feed.feedId);
+    leak.close();
+    const events = sink.entries(feed.feedId).filter((e) => e.kind === 'event');
+    expect(events.map((e) => [e.type, e.lastEventId, e.data])).toEqual([
+      ['[redacted]', '[redacted]', 'you sent [redacted]'],
+      ['message', '[redacted]', 'clean'],
+    ]);
+    expect(wire.join('')).not.toContain(secret);
+    expect(wire.map(decodeFeedFrame)).toEqual(sink.frames);
+    const logged = readFileSync(feed.logFile!, 'utf8');
+    expect(logged).not.toContain(secret);
+    expect(logged).toContain('"data":"you sent [redacted]"');
   });
 
   it('puts redirects and retry: fields on the timeline, a POST turned into GET included', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationChannel } from '../../../shared/api/channels';
 import type { FeedSummary } from '../../../shared/api/feeds';
+import { eventLogLine, type EncodedFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import type { NotificationPayload } from '../../../shared/api/notifications';
 import type { ConnectionState } from '../../../shared/model/connection-state';
@@ -22,8 +23,8 @@ import { openSessionLog, sessionLogPath } from './session-log';
  */
 export interface FeedSink {
   readonly id: string;
-  /** `entriesJson[i]` is `frame.entries[i]` as JSON, for transports that send text. */
-  sendFrame(frame: FeedFrame, entriesJson: readonly string[]): void;
+  /** `encoded` is the frame's wire text (shared/api/frame-codec.ts), for IPC and the socket. */
+  sendFrame(frame: FeedFrame, encoded: EncodedFeedFrame): void;
   notify<K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>): void;
   /** False while the transport is backed up; frames then wait (and the oldest may drop). */
   canSend(): boolean;
@@ -129,16 +130,31 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   });
 
   function record(feed: Feed, entry: FeedEntry): void {
-    // Serialized once, for the log and for a JSON transport alike (the main per-event cost).
-    let json = JSON.stringify(entry);
-    const redacted = redactFor(feed)(json);
-    if (redacted !== json) {
-      json = redacted;
-      entry = JSON.parse(json) as FeedEntry;
+    // Serialized once, for the log and the page alike (the main per-event cost): an event's
+    // data is stringified once and that text goes into both (shared/api/frame-codec.ts).
+    const redact = redactFor(feed);
+    let line: string;
+    let json: string;
+    if (entry.kind === 'event') {
+      const data = redact(entry.data);
+      const type = redact(entry.type);
+      const lastEventId = redact(entry.lastEventId);
+      if (data !== entry.data || type !== entry.type || lastEventId !== entry.lastEventId)
+        entry = { ...entry, data, type, lastEventId };
+      json = JSON.stringify(entry.data);
+      line = eventLogLine(entry, json);
+    } else {
+      line = JSON.stringify(entry);
+      const redacted = redact(line);
+      if (redacted !== line) {
+        line = redacted;
+        entry = JSON.parse(line) as FeedEntry;
+      }
+      json = line;
     }
-    feed.log?.appendLine(json);
+    feed.log?.appendLine(line);
     feed.queue.push(entry, json);
-    sinceRetention += json.length;
+    sinceRetention += line.length;
     // Long fast sessions must respect the limit too, not only new ones (issue #4 §4).
     if (
       sinceRetention >= (options.retentionCheckBytes ?? RETENTION_CHECK_BYTES) &&
@@ -277,7 +293,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       nextSeq: 1,
       queue: createFrameQueue({
         feedId: id,
-        send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
+        send: (frame, encoded) => owner.sendFrame(frame, encoded),
         canSend: () => owner.canSend(),
         ...options.queue,
       }),

@@ -1,3 +1,8 @@
+import {
+  encodeFeedFrame,
+  type EncodedEntry,
+  type EncodedFeedFrame,
+} from '../../../shared/api/frame-codec';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 
 /**
@@ -19,10 +24,10 @@ const ENTRY_OVERHEAD_BYTES = 64;
 export interface FrameQueueOptions {
   feedId: string;
   /**
-   * Delivers one frame to the page; `entriesJson[i]` is `entries[i]` already serialized (the
-   * session log made it), so a JSON transport need not serialize each event a second time.
+   * Delivers one frame to the page: as objects, and as its wire text (shared/api/frame-codec.ts)
+   * built from the entries' JSON the session log made, so nothing is serialized twice.
    */
-  send(frame: FeedFrame, entriesJson: readonly string[]): void;
+  send(frame: FeedFrame, encoded: EncodedFeedFrame): void;
   /** False while the transport is backed up (a slow page): entries wait, and may drop. */
   canSend(): boolean;
   flushMs?: number;
@@ -33,7 +38,7 @@ export interface FrameQueueOptions {
 }
 
 export interface FrameQueue {
-  /** `json` is the entry serialized once (JSON.stringify(entry)). */
+  /** `json`: JSON of the event's `data`, or of the whole entry for other kinds (frame-codec.ts). */
   push(entry: FeedEntry, json: string): void;
   /** Sends what is queued now (as several frames if needed), if the transport can take it. */
   flush(): void;
@@ -118,7 +123,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
         return;
       }
       const batch: FeedEntry[] = [];
-      const batchJson: string[] = [];
+      const batchJson: EncodedEntry[] = [];
       let bytes = 0;
       while (
         head < entries.length &&
@@ -127,7 +132,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       ) {
         bytes += sizes[head]!;
         batch.push(entries[head]!);
-        batchJson.push(jsons[head]!);
+        batchJson.push({ entry: entries[head]!, json: jsons[head]! });
         head += 1;
       }
       queuedBytes -= bytes;
@@ -140,7 +145,7 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       droppedSinceFrame = 0;
       if (batch.length > 0) nextSeq = batch[batch.length - 1]!.seq + 1;
       compact();
-      options.send(frame, batchJson);
+      options.send(frame, encodeFeedFrame(frame.feedId, frame.firstSeq, frame.dropped, batchJson));
     }
   }
 

@@ -4,7 +4,8 @@ import type {
   ConnectionError,
   ConnectionState,
 } from '../../../shared/model/connection-state';
-import { defaultRetryPolicy, type RetryPolicy } from '../../../shared/model/retry-policy';
+import { defaultRetryPolicy } from '../../../shared/model/retry-defaults';
+import type { RetryPolicy } from '../../../shared/model/retry-policy';
 import type { SseEvent } from '../../../shared/model/sse-event';
 import { isEventStreamContentType } from './content-type';
 import {

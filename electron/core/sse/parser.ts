@@ -177,7 +177,8 @@ export function createSseParser(
 
   function resetBody(): void {
     data = '';
-    dataParts = [];
+    // Only a multi-line event used the array: no allocation per single-line event.
+    if (dataLines > 1) dataParts = [];
     dataLines = 0;
     eventType = '';
     idBuffer = lastEventId;
@@ -203,7 +204,8 @@ export function createSseParser(
       lastEventId,
     };
     data = '';
-    dataParts = [];
+    // Only a multi-line event used the array: no allocation per single-line event.
+    if (dataLines > 1) dataParts = [];
     dataLines = 0;
     eventType = '';
     onEvent(event);

@@ -1,12 +1,6 @@
 import * as nodeTls from 'node:tls';
-import {
-  Agent,
-  EnvHttpProxyAgent,
-  ProxyAgent,
-  fetch as undiciFetch,
-  type Dispatcher,
-  type RequestInit as UndiciRequestInit,
-} from 'undici';
+import type * as UndiciModule from 'undici';
+import type { Dispatcher, RequestInit as UndiciRequestInit } from 'undici';
 import type { ProxySettings, TlsSettings } from '../../../shared/model/workspace';
 import type { FetchFunction } from './connection';
 import { loadTrustedCas, type TrustedCaSources } from './transport-cas';
@@ -68,12 +62,57 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+type Undici = typeof UndiciModule;
+
+/**
+ * Node's fetch keeps its own 300 s headers and body timeouts; a connection whose idle timeout is
+ * this long or longer (or off) needs our dispatcher, which turns them off.
+ */
+export const BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS = 300_000;
+
+/**
+ * A transport over Node's built-in fetch, when `options` ask for nothing it cannot do: the
+ * environment's route with no proxy variables set, the default trusted CAs, certificates
+ * checked. null otherwise. It saves loading undici (~170 ms on our build machine), which is most
+ * of what a one-shot `eventscope watch` would pay before its first request (docs/performance.md,
+ * "CLI start-up"). The caller must keep its idle timeout under BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS.
+ */
+export function builtinFetchTransport(options: TransportOptions = {}): Transport | null {
+  const proxy = options.proxy ?? { mode: 'environment', url: '' };
+  const tls = options.tls ?? {};
+  const extraCas =
+    ('ca' in tls && tls.ca !== undefined && tls.ca !== '') ||
+    (tls.caFile !== undefined && tls.caFile !== null && tls.caFile !== '');
+  if (proxy.mode !== 'environment' || extraCas || tls.allowInvalidCertificates === true)
+    return null;
+  const route = resolveProxyRoute(proxy, options.env);
+  if (route.type !== 'environment' || route.http !== null || route.https !== null) return null;
+  let closed = false;
+  return {
+    fetch: async (input, init) => {
+      if (closed) throw new TransportError('closed', 'the transport of this connection was closed');
+      try {
+        return await globalThis.fetch(input, init);
+      } catch (error) {
+        throw explainFetchError(error, input, null);
+      }
+    },
+    description: describeRoute(route, false, true),
+    close: async () => {
+      closed = true;
+    },
+  };
+}
+
 export async function createTransport(options: TransportOptions = {}): Promise<Transport> {
   const route = resolveProxyRoute(options.proxy ?? { mode: 'environment', url: '' }, options.env);
   const tls = options.tls ?? {};
   const trustedCas = await loadTrustedCas(tls);
   const rejectUnauthorized = tls.allowInvalidCertificates !== true;
-  const dispatcher = buildDispatcher(route, trustedCas, rejectUnauthorized);
+  // Loaded on first use: undici is the heaviest module a command line run would load.
+  const undici: Undici = await import('undici');
+  const undiciFetch = undici.fetch;
+  const dispatcher = buildDispatcher(undici, route, trustedCas, rejectUnauthorized);
   let closed = false;
 
   const transportFetch: FetchFunction = async (input, init) => {
@@ -103,6 +142,7 @@ export async function createTransport(options: TransportOptions = {}): Promise<T
 }
 
 function buildDispatcher(
+  { Agent, EnvHttpProxyAgent, ProxyAgent }: Undici,
   route: ProxyRoute,
   trustedCas: string[] | null,
   rejectUnauthorized: boolean,

@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventscopeApi, FeedOpenRequest, FeedSummary } from '../../../shared/api';
+import { encodeFeedFrame, type EncodedFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { ok } from '../../../shared/result';
 import FeedPanel from '../feed/FeedPanel.vue';
@@ -36,9 +37,21 @@ const event = (seq: number, data = `e${seq}`): FeedEntry => ({
   sizeBytes: data.length,
 });
 
+/** A frame in its wire form, as the Node side sends it. */
+const encodeFrameObject = (frame: FeedFrame): EncodedFeedFrame =>
+  encodeFeedFrame(
+    frame.feedId,
+    frame.firstSeq,
+    frame.dropped,
+    frame.entries.map((entry) => ({
+      entry,
+      json: JSON.stringify(entry.kind === 'event' ? entry.data : entry),
+    })),
+  );
+
 /** An API double that records opens and lets the test push frames and states. */
 function testApi() {
-  let frameListener: ((f: FeedFrame) => void) | null = null;
+  let frameListener: ((f: EncodedFeedFrame) => void) | null = null;
   let stateListener: ((s: FeedSummary) => void) | null = null;
   const opened: FeedOpenRequest[] = [];
   const api = {
@@ -49,13 +62,13 @@ function testApi() {
     closeFeed: async () => ok({ closed: true }),
     reconnectFeed: async () => ok({ reconnected: true }),
     startDemoServer: async () => ok({ url: 'http://127.0.0.1:5555' }),
-    onFeedFrame: (l: (f: FeedFrame) => void) => ((frameListener = l), () => {}),
+    onFeedFrame: (l: (f: EncodedFeedFrame) => void) => ((frameListener = l), () => {}),
     onFeedState: (l: (s: FeedSummary) => void) => ((stateListener = l), () => {}),
   } as unknown as EventscopeApi;
   return {
     api,
     opened,
-    frame: (f: FeedFrame) => frameListener?.(f),
+    frame: (f: FeedFrame) => frameListener?.(encodeFrameObject(f)),
     state: (s: FeedSummary) => stateListener?.(s),
   };
 }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowReactive } from 'vue';
 import type { FeedOpenRequest, FeedSummary } from '../../../shared/api/feeds';
+import { decodeFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedFrame } from '../../../shared/api/frames';
 import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
@@ -108,7 +109,7 @@ export const useFeedsStore = defineStore('feeds', () => {
   function connect(connectionApi: EventscopeApi, scheduler?: Scheduler): void {
     api = connectionApi;
     if (scheduler) schedule = scheduler;
-    api.onFeedFrame(onFrame);
+    api.onFeedFrame((encoded) => onFrame(decodeFeedFrame(encoded)));
     api.onFeedState(track);
     setInterval(refreshRates, RATE_REFRESH_MS);
   }
