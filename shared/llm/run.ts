@@ -44,6 +44,8 @@ export interface LlmRun {
   pushState(state: ConnectionState): void;
   /** The terminator or completion event arrived: no reconnect may follow (docs/llm-streams.md). */
   readonly terminated: boolean;
+  /** The live merge state, not copied: read it, never keep or change it (see snapshot()). */
+  readonly live: Readonly<Omit<MergeState, 'scratch'>>;
   snapshot(): LlmRunSnapshot;
 }
 
@@ -136,6 +138,9 @@ export function createLlmRun(options: LlmRunOptions): LlmRun {
     },
     get terminated() {
       return merge.terminated;
+    },
+    get live() {
+      return merge;
     },
     snapshot() {
       const { scratch: _scratch, ...rest } = merge;

@@ -28,8 +28,9 @@ export const anthropicProfile: LlmProfile = {
     const at = event.receivedAt;
     switch (type) {
       case 'message_start': {
-        const message = asRecord(payload.message);
-        addUsage(state, asRecord(message?.usage));
+        // Its output_tokens is a placeholder (1); the real count comes with message_delta.
+        const usage = asRecord(asRecord(payload.message)?.usage);
+        addUsage(state, usage === null ? null : { input_tokens: usage.input_tokens });
         return;
       }
       case 'content_block_start': {
