@@ -6,6 +6,9 @@ import type { FetchFunction } from '../core/sse/connection';
 import { normalizeMethod, validateRequest, type SseRequest } from '../core/sse/request';
 import { parseHeaderArg, type HeaderArg } from '../../shared/model/headers';
 import { defaultFormat, type OutputFormat } from './watch-output';
+import type { MergeSettings } from './merge-output';
+import type { ResumeMode } from '../../shared/model/workspace';
+import { LLM_PROFILE_IDS, type LlmProfileSetting } from '../../shared/llm/types';
 
 /** The flags of `eventscope watch` as commander hands them over (numbers already parsed). */
 export interface WatchFlags {
@@ -30,6 +33,13 @@ export interface WatchFlags {
   format?: OutputFormat;
   includeStatus?: boolean;
   summary?: boolean;
+  /** Print the merged LLM message instead of raw events (docs/llm-streams.md). */
+  merge?: boolean;
+  /** With --merge: auto (default), a provider profile, custom or none. */
+  profile?: string;
+  /** With --profile custom: the JSON path whose strings are joined, and the terminator. */
+  jsonPath?: string;
+  terminator?: string;
 }
 
 export interface WatchConfig {
@@ -46,6 +56,39 @@ export interface WatchConfig {
   secrets: string[];
   /** The fetch of the endpoint's transport (TLS, proxy); Node's global fetch when absent. */
   fetch?: FetchFunction;
+  /** Set by --merge: the LLM profile to merge with. */
+  merge?: MergeSettings;
+  /** Whether a non-GET stream that broke off is sent again (electron/core/sse/resume.ts). */
+  resume?: ResumeMode;
+}
+
+const PROFILE_SETTINGS: readonly string[] = ['auto', ...LLM_PROFILE_IDS, 'none'];
+
+/** --merge, --profile, --json-path and --terminator, checked together. */
+export function mergeSettings(
+  flags: WatchFlags,
+  saved?: { llmProfile?: LlmProfileSetting; llmCustom?: MergeSettings['custom'] },
+): MergeSettings | undefined {
+  const extra = [flags.profile, flags.jsonPath, flags.terminator].some((v) => v !== undefined);
+  if (flags.merge !== true) {
+    if (extra) throw new UsageError('--profile, --json-path and --terminator go with --merge');
+    return undefined;
+  }
+  const setting = flags.profile ?? saved?.llmProfile ?? 'auto';
+  if (!PROFILE_SETTINGS.includes(setting)) {
+    throw new UsageError(`--profile must be one of ${PROFILE_SETTINGS.join(', ')}`);
+  }
+  const custom =
+    flags.jsonPath !== undefined
+      ? {
+          path: flags.jsonPath,
+          ...(flags.terminator !== undefined ? { terminator: flags.terminator } : {}),
+        }
+      : saved?.llmCustom;
+  if (setting === 'custom' && custom === undefined) {
+    throw new UsageError('--profile custom needs --json-path (e.g. --json-path "$.token")');
+  }
+  return { setting: setting as LlmProfileSetting, ...(custom !== undefined ? { custom } : {}) };
 }
 
 export interface WatchEnvironment {
@@ -162,6 +205,7 @@ export function buildWatchConfig(
     includeStatus: flags.includeStatus === true,
     summary: flags.summary === true,
     secrets: [...headers.filter((h) => h.secret).map((h) => h.value), ...credentials.secrets],
+    ...optional('merge', mergeSettings(flags)),
   };
 }
 
@@ -171,7 +215,10 @@ export function buildWatchConfig(
  */
 export function buildEndpointWatchConfig(
   resolved: ResolvedRequest,
-  endpoint: Pick<Endpoint, 'retry' | 'lastEventId' | 'idleTimeoutMs'>,
+  endpoint: Pick<
+    Endpoint,
+    'retry' | 'lastEventId' | 'idleTimeoutMs' | 'resume' | 'llmProfile' | 'llmCustom'
+  >,
   flags: WatchFlags,
   env: WatchEnvironment,
 ): WatchConfig {
@@ -199,5 +246,12 @@ export function buildEndpointWatchConfig(
     includeStatus: flags.includeStatus === true,
     summary: flags.summary === true,
     secrets: [...resolved.secretValues, ...extra.filter((h) => h.secret).map((h) => h.value)],
+    ...optional('merge', mergeSettings(flags, endpoint)),
+    ...optional('resume', endpoint.resume),
   };
+}
+
+/** `{ key: value }` when value is defined, else `{}`: exactOptionalPropertyTypes-friendly. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }

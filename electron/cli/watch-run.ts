@@ -5,6 +5,7 @@ import { shouldColor } from './ansi';
 import { createRedactor } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
+import { createMergeOutput } from './merge-output';
 
 /** Exit codes of `eventscope watch` (issue 3 §5); 2 (usage) is decided before running. */
 export const EXIT_OK = 0;
@@ -79,6 +80,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
   const color = config.format === 'pretty' && shouldColor(io.stdout.isTTY === true, io.env);
   const formatter = createFormatter(config.format, { includeStatus: config.includeStatus, color });
   const redact = createRedactor(config.secrets);
+  const merge =
+    config.merge === undefined
+      ? null
+      : createMergeOutput(config.merge, config.request.url, config.format, color);
   const startedAt = Date.now();
   let events = 0;
   let bytes = 0;
@@ -100,12 +105,14 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       ...(config.lastEventId !== undefined ? { lastEventId: config.lastEventId } : {}),
       ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
       ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
+      ...(config.resume !== undefined ? { resume: config.resume } : {}),
+      ...(merge !== null ? { isRunOver: () => merge.terminated } : {}),
     },
     {
       onEvent(event) {
         events += 1;
         bytes += event.sizeBytes;
-        out(formatter.event(events, event));
+        out(merge?.event(event) ?? formatter.event(events, event));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
       onComment(text) {
@@ -134,6 +141,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       },
       onState(state) {
         if (state.type === 'connecting') connects += 1;
+        if (merge !== null) out(merge.state(state));
         // A failure is reported once, in full, on stderr (below), whatever the format.
         const shown =
           config.format === 'pretty' && state.type === 'failed' ? '' : formatter.status(state);
@@ -173,6 +181,8 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
   io.stdout.off('error', onOutputError);
 
   if (final.type === 'failed') err(describeFailure(final.error));
+  const merged = merge?.finish() ?? null;
+  if (merged !== null) out(redact(merged.text));
   if (config.summary) {
     const summary: WatchSummary = {
       events,
@@ -183,5 +193,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
     };
     err(`${JSON.stringify(summary)}\n`);
   }
-  return final.type === 'failed' ? EXIT_CONNECTION_FAILED : EXIT_OK;
+  if (final.type === 'failed') return EXIT_CONNECTION_FAILED;
+  // An LLM run that errored or was cut off is a failure, even over a clean 200 stream.
+  if (merged !== null && (merged.status === 'errored' || merged.status === 'truncated')) {
+    return EXIT_CONNECTION_FAILED;
+  }
+  return EXIT_OK;
 }

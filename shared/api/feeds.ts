@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionStateSchema } from '../model/connection-state';
 import { RetryPolicySchema } from '../model/retry-policy';
+import { LlmCustomProfileSchema, LlmProfileSettingSchema } from '../model/workspace';
 
 /** Schemas of the feed commands and of the feed summary the renderer keeps (issue #4). */
 
@@ -43,5 +44,12 @@ export const FeedSummarySchema = z.object({
   openedAt: z.number(),
   /** The NDJSON session log on disk (every entry, whatever the page dropped). */
   logFile: z.string().nullable(),
+  /** The endpoint's LLM profile setting, for the merged view (absent = auto). */
+  llm: z
+    .object({
+      setting: LlmProfileSettingSchema,
+      custom: LlmCustomProfileSchema.optional(),
+    })
+    .optional(),
 });
 export type FeedSummary = z.infer<typeof FeedSummarySchema>;

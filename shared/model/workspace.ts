@@ -82,6 +82,31 @@ export const ProxySettingsSchema = z.object({
 });
 export type ProxySettings = z.infer<typeof ProxySettingsSchema>;
 
+/**
+ * Re-sending a non-GET request after its stream broke off (docs/llm-streams.md, "Resuming"):
+ * `auto` only when the stream carried an event id (the server can resume from Last-Event-ID),
+ * `always`, or `never`. GET requests follow the retry policy alone.
+ */
+export const ResumeModeSchema = z.enum(['auto', 'always', 'never']);
+export type ResumeMode = z.infer<typeof ResumeModeSchema>;
+
+/** Which LLM stream format the merged view reads (shared/llm): detected, fixed, or off. */
+export const LlmProfileSettingSchema = z.enum([
+  'auto',
+  'openai-chat',
+  'openai-responses',
+  'anthropic',
+  'gemini',
+  'custom',
+  'none',
+]);
+
+/** The custom LLM profile: string values at a JSON path are joined; a terminator ends the run. */
+export const LlmCustomProfileSchema = z.object({
+  path: z.string().min(1).max(MAX_NAME_CHARS),
+  terminator: z.string().max(MAX_NAME_CHARS).optional(),
+});
+
 export const EndpointSchema = z.object({
   id: IdSchema,
   name: z.string().min(1).max(MAX_NAME_CHARS),
@@ -100,6 +125,12 @@ export const EndpointSchema = z.object({
   proxy: ProxySettingsSchema,
   notes: z.string().max(MAX_NOTES_CHARS),
   tags: z.array(z.string().min(1).max(MAX_NAME_CHARS)).max(MAX_ITEMS),
+  /** Absent = `auto`. Optional so workspaces written before it need no migration. */
+  resume: ResumeModeSchema.optional(),
+  /** Absent = `auto`. */
+  llmProfile: LlmProfileSettingSchema.optional(),
+  /** Used when llmProfile is `custom`. */
+  llmCustom: LlmCustomProfileSchema.optional(),
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 

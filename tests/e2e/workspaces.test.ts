@@ -14,7 +14,7 @@ describe.runIf(chromiumAvailable)('saved workspaces in web mode', () => {
       'Demo',
     );
     const items = page.getByTestId('endpoint-item');
-    await expect.poll(() => items.count()).toBe(5);
+    await expect.poll(() => items.count()).toBe(10);
     await items.filter({ hasText: 'Counter' }).getByTestId('endpoint-open').click();
     await items.filter({ hasText: 'Chat completion' }).getByTestId('endpoint-open').click();
     await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(2);

@@ -38,9 +38,10 @@ Examples:
       -d '{"prompt":"Hello"}'
   $ eventscope watch http://127.0.0.1:8844/flaky --retry-max 3 --include-status --summary
   $ eventscope watch --workspace Demo --endpoint Counter --max-events 3
+  $ eventscope watch http://127.0.0.1:8844/anthropic/messages -d '{}' --merge
 
 Exit codes: 0 finished (max events, timeout, end of stream with --no-retry, HTTP 204, Ctrl-C),
-1 connection failed, 2 usage error.`;
+1 connection failed (or, with --merge, the run errored or was truncated), 2 usage error.`;
 
 /** `eventscope watch <url>`: one SSE connection, its events on stdout (issue 3 §5). */
 export function registerWatchCommand(program: Command): Command {
@@ -86,6 +87,19 @@ export function registerWatchCommand(program: Command): Command {
     )
     .option('--include-status', 'also print connection state changes (jsonl records, sse comments)')
     .option('--summary', 'print a final JSON line on stderr: events, bytes, reconnects, seconds')
+    .option('--merge', 'LLM streams: print the merged message, then the run status and timings')
+    .option(
+      '--profile <name>',
+      'with --merge: auto, openai-chat, openai-responses, anthropic, gemini, custom',
+    )
+    .option(
+      '--json-path <path>',
+      'with --profile custom: the JSON path of the text, e.g. "$.token"',
+    )
+    .option(
+      '--terminator <text>',
+      'with --profile custom: the data (or event type) that ends the run',
+    )
     .addHelpText('after', EXAMPLES)
     // Commander exits with 1 on a bad flag unless the command itself throws; index.ts turns the
     // thrown error into exit code 2. Set here because subcommands copy it only at creation.

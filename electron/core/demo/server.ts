@@ -18,6 +18,10 @@ import { counterRoute } from './routes/counter';
 import { flakyRoute } from './routes/flaky';
 import { indexRoute } from './routes/index-page';
 import { streamRoute } from './routes/stream';
+import { anthropicRoute } from './llm/anthropic';
+import { geminiRoute } from './llm/gemini';
+import { openAiChatRoute } from './llm/openai-chat';
+import { openAiResponsesRoute } from './llm/openai-responses';
 
 export const DEFAULT_DEMO_PORT = 8844;
 /**
@@ -60,6 +64,11 @@ const ROUTES: Record<string, RouteEntry> = {
   '/burst': { methods: ['GET'], handle: burstRoute },
   // /chat checks its own method so it can explain what to POST.
   '/chat': { methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], handle: chatRoute },
+  // Provider-shaped LLM streams (docs/llm-streams.md); POST like the real APIs, GET to try them.
+  '/openai/chat': { methods: ['POST', 'GET'], handle: openAiChatRoute },
+  '/openai/responses': { methods: ['POST', 'GET'], handle: openAiResponsesRoute },
+  '/anthropic/messages': { methods: ['POST', 'GET'], handle: anthropicRoute },
+  '/gemini': { methods: ['POST', 'GET'], handle: geminiRoute },
 };
 
 async function dispatch(

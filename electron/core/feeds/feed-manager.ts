@@ -16,6 +16,8 @@ import { createRedactor } from '../redact';
 import { redactHeaders } from './redact';
 import type { SessionLog } from './session-log';
 import { openSessionLog, sessionLogPath } from './session-log';
+import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-log';
+import type { ResumeMode } from '../../../shared/model/workspace';
 
 /**
  * A page that owns feeds: an Electron window or a web-mode socket (DESIGN.md §2, `FeedSink`).
@@ -58,6 +60,10 @@ export interface FeedConfig extends FeedConnectionOptions {
    * The feed owns the transport made from them and closes it when it ends.
    */
   transport?: TransportOptions;
+  /** Whether a non-GET stream that broke off is sent again (sse/resume.ts); default auto. */
+  resume?: ResumeMode;
+  /** The LLM stream lens: its run ends the feed at the terminator and is logged with timings. */
+  llm?: FeedLlmSettings;
 }
 
 export interface FeedManagerOptions {
@@ -127,6 +133,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     state: feed.state,
     openedAt: feed.openedAt,
     logFile: feed.log?.path ?? null,
+    ...(feed.config.llm ? { llm: feed.config.llm } : {}),
   });
 
   function record(feed: Feed, entry: FeedEntry): void {
@@ -224,8 +231,11 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
     });
 
+    const llmRun = createFeedLlmRun(config.request.url, config.llm);
     const connection = createSseConnection(
       {
+        ...(config.resume ? { resume: config.resume } : {}),
+        isRunOver: () => llmRun?.terminated === true,
         request: config.request,
         resolveRequest: config.resolveRequest,
         retry: config.retry,
@@ -238,6 +248,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       {
         onEvent: (event) => {
           if (!feed) return;
+          llmRun?.pushEvent(event);
           record(feed, {
             seq: feed.nextSeq++,
             at: event.receivedAt,
@@ -273,6 +284,11 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
           if (!feed) return;
           feed.state = state;
           record(feed, { seq: feed.nextSeq++, at: state.at, kind: 'state', state });
+          llmRun?.pushState(state);
+          if (llmRun && (state.type === 'closed' || state.type === 'failed')) {
+            const timing = llmRunRecord(llmRun.snapshot(), state.at);
+            if (timing) feed.log?.append(timing);
+          }
           // State changes are rare and matter: send them now, not at the next frame tick.
           feed.queue.flush();
           owner.notify('feeds:state-changed', summary(feed));

@@ -35,6 +35,8 @@ import {
   type SseRequest,
 } from './request';
 import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
+import { resumeDecision } from './resume';
+import type { ResumeMode } from '../../../shared/model/workspace';
 
 /**
  * One SSE connection: a fetch-based EventSource with any method, headers and body, a retry
@@ -131,6 +133,13 @@ export interface SseConnectionOptions {
   maxEventBytes?: number;
   /** Default 20, as in the Fetch standard. */
   maxRedirects?: number;
+  /** Whether a non-GET request is sent again after its stream broke off (resume.ts). Default auto. */
+  resume?: ResumeMode;
+  /**
+   * True once the stream's own terminator arrived (an LLM's `[DONE]`, `message_stop` …): the
+   * end that follows is the end of the run, never a reason to reconnect (docs/llm-streams.md).
+   */
+  isRunOver?: () => boolean;
   /** Defaults to Node's global fetch. */
   fetch?: FetchFunction;
   fetchInit?: ExtraFetchInit;
@@ -528,12 +537,28 @@ export function createSseConnection(
 
   function settle(attempt: Attempt, result: Exclude<AttemptResult, { type: 'stale' }>): void {
     if (attempt.delivered) retryCount = 0;
-    const decision = nextRetry(policy, retryCount + 1, toOutcome(result), {
-      serverRetryMs,
-      now: clock.now(),
-      random,
-      safeMethod: SAFE_METHODS.has(normalizeMethod(options.request.method)),
-    });
+    const broke = result.type === 'end' || (result.type === 'network' && result.afterOpen === true);
+    if (broke && options.isRunOver?.() === true) {
+      finish({
+        type: 'closed',
+        reason: 'end-of-stream',
+        message: 'the stream sent its terminator: the run is over, no reconnect',
+      });
+      return;
+    }
+    const safeMethod = SAFE_METHODS.has(normalizeMethod(options.request.method));
+    // A non-GET stream that broke off is re-sent only as its resume rule says (resume.ts).
+    const resume =
+      broke && !safeMethod
+        ? resumeDecision(options.resume ?? 'auto', parser.lastEventId, policy.reconnectOnEnd)
+        : null;
+    const decision = nextRetry(
+      resume === null ? policy : { ...policy, reconnectOnEnd: resume.resend },
+      retryCount + 1,
+      toOutcome(result),
+      { serverRetryMs, now: clock.now(), random, safeMethod },
+    );
+    const withRule = (text: string): string => (resume === null ? text : `${text}; ${resume.rule}`);
     switch (decision.type) {
       case 'retry': {
         retryCount += 1;
@@ -551,7 +576,7 @@ export function createSseConnection(
           attempt: attempt.number,
           delayMs: decision.delayMs,
           until: at + decision.delayMs,
-          reason: decision.reason,
+          reason: withRule(decision.reason),
           retry: retryCount,
           maxAttempts: policy.maxAttempts,
           ...(error === undefined ? {} : { error }),
@@ -561,7 +586,7 @@ export function createSseConnection(
       case 'stop':
         switch (result.type) {
           case 'end':
-            finish({ type: 'closed', reason: 'end-of-stream', message: decision.reason });
+            finish({ type: 'closed', reason: 'end-of-stream', message: withRule(decision.reason) });
             return;
           case 'no-content':
             finish({ type: 'closed', reason: 'no-content', message: decision.reason });
@@ -572,7 +597,7 @@ export function createSseConnection(
             const suffix = decision.cause === 'exhausted' ? ` ${gaveUpPhrase(retryCount)}` : '';
             finish({
               type: 'failed',
-              error: { ...result.error, message: result.error.message + suffix },
+              error: { ...result.error, message: withRule(result.error.message + suffix) },
             });
             return;
           }

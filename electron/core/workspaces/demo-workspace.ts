@@ -38,6 +38,44 @@ export function createDemoWorkspace(
     headers: [createHeader('X-Client', 'eventscope-demo')],
     body: { kind: 'json', text: '{\n  "prompt": "{{prompt}}"\n}', contentType: '' },
   };
+  // Provider-shaped LLM streams: POST a JSON request like the real APIs (docs/llm-streams.md).
+  const llm = (name: string, path: string, notes: string, body: string): Endpoint => ({
+    ...endpoint(name, path, notes, 'POST'),
+    body: { kind: 'json', text: body, contentType: '' },
+  });
+  const messages = '[{ "role": "user", "content": "{{prompt}}" }]';
+  const llmEndpoints = [
+    llm(
+      'OpenAI chat stream',
+      '/openai/chat',
+      'A Chat Completions stream: reasoning, text, a tool call, usage, then [DONE]. Open the merged view.',
+      `{\n  "model": "demo",\n  "stream": true,\n  "messages": ${messages}\n}`,
+    ),
+    llm(
+      'OpenAI Responses stream',
+      '/openai/responses',
+      'A Responses stream: typed events with sequence numbers, ending in response.completed.',
+      '{\n  "model": "demo",\n  "stream": true,\n  "input": "{{prompt}}"\n}',
+    ),
+    llm(
+      'Anthropic Messages stream',
+      '/anthropic/messages',
+      'A Messages stream: a thinking block, text, a tool_use block, usage, then message_stop.',
+      `{\n  "model": "demo",\n  "max_tokens": 1024,\n  "stream": true,\n  "messages": ${messages}\n}`,
+    ),
+    llm(
+      'Gemini stream',
+      '/gemini',
+      'A streamGenerateContent?alt=sse stream: thought parts, text, a function call, finishReason.',
+      '{\n  "contents": [{ "role": "user", "parts": [{ "text": "{{prompt}}" }] }]\n}',
+    ),
+    llm(
+      'Anthropic stream that fails midway',
+      '/anthropic/messages?fail=midway',
+      'Half a reply, then an overloaded_error event: the run status says errored.',
+      `{\n  "model": "demo",\n  "stream": true,\n  "messages": ${messages}\n}`,
+    ),
+  ];
   return {
     ...createWorkspace('Demo', now, newId),
     endpoints: [
@@ -58,6 +96,7 @@ export function createDemoWorkspace(
         'Drops the connection every few events: watch the reconnects and the resume.',
       ),
       endpoint('Burst (100k × 64 B)', '/burst?n=100000&size=64', 'As fast as the socket takes it.'),
+      ...llmEndpoints,
     ],
     // Not a secret on purpose: the demo must work where secrets are kept for a session only.
     variables: [

@@ -183,6 +183,15 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         connectTimeoutMs: endpoint.connectTimeoutMs,
         idleTimeoutMs: endpoint.idleTimeoutMs,
         transport: { tls: endpoint.tls, proxy: endpoint.proxy, env: options.env },
+        ...(endpoint.resume ? { resume: endpoint.resume } : {}),
+        ...(endpoint.llmProfile
+          ? {
+              llm: {
+                setting: endpoint.llmProfile,
+                ...(endpoint.llmCustom ? { custom: endpoint.llmCustom } : {}),
+              },
+            }
+          : {}),
       });
     },
     async ensureFirstLaunch() {

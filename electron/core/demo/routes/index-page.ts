@@ -33,6 +33,30 @@ export const DEMO_ROUTES: readonly DemoRouteInfo[] = [
     method: 'GET',
     summary: 'n events of size bytes as fast as the socket takes them, then the end',
   },
+  {
+    path: '/openai/chat',
+    method: 'POST',
+    summary:
+      'an OpenAI Chat Completions stream: reasoning, text, a tool call, usage, [DONE] (?fail=midway cuts it off)',
+  },
+  {
+    path: '/openai/responses',
+    method: 'POST',
+    summary:
+      'an OpenAI Responses stream with sequence numbers (?fail=midway ends in response.failed)',
+  },
+  {
+    path: '/anthropic/messages',
+    method: 'POST',
+    summary:
+      'an Anthropic Messages stream: thinking, text, tool_use, usage (?fail=midway sends an error event)',
+  },
+  {
+    path: '/gemini',
+    method: 'POST',
+    summary:
+      'a Gemini streamGenerateContent?alt=sse stream (?fail=midway ends without finishReason)',
+  },
 ];
 
 const escapeHtml = (text: string): string =>

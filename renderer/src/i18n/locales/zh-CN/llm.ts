@@ -1,4 +1,77 @@
 import type { MessageSchema } from '../en';
 
 /** 简体中文：llm 区域的文本（与英文目录的键一一对应）。 */
-export const llm: MessageSchema['llm'] = {};
+export const llm: MessageSchema['llm'] = {
+  toggle: {
+    show: '合并视图',
+  },
+  mergedView: {
+    region: '合并后的 LLM 输出',
+    profile: '配置',
+    detectedBy: {
+      setting: '端点中设定',
+      url: '根据 URL 识别',
+      events: '根据事件识别',
+    },
+    inactive: {
+      none: '此端点已关闭合并（配置为“无”）。',
+      detecting: '正在等待事件以识别流格式…',
+      unrecognised: '未识别出 LLM 流格式。可选择一个配置强制合并。',
+      invalid: '无法使用自定义配置：{reason}',
+    },
+    status: {
+      streaming: '传输中',
+      completed: '已完成',
+      truncated: '被截断',
+      errored: '出错',
+    },
+    statusLabel: '运行状态',
+    statusHelp: {
+      completed: '已收到流的结束标记或完成事件。',
+      truncated: '流在没有结束标记的情况下结束：回答可能不完整。',
+      errored: '服务提供方报告了错误。',
+      streaming: '仍在接收词元。',
+    },
+    timing: {
+      ttfb: '首字节',
+      ttft: '首词元',
+      duration: '总耗时',
+      rate: '速率',
+      tokensPerSecond: '{n} 词元/秒',
+      chunksPerSecond: '{n} 块/秒',
+      ms: '{n} 毫秒',
+      none: '—',
+    },
+    choice: '选项 {n}',
+    text: '合并文本',
+    reasoning: '推理过程',
+    toolCalls: '工具调用',
+    toolCall: '工具调用 {name}',
+    receiving: '正在接收参数…',
+    invalidJson: '无效的 JSON：{message}',
+    stopReason: '停止原因',
+    usage: '用量',
+    usageKeys: {
+      inputTokens: '输入',
+      outputTokens: '输出',
+      totalTokens: '合计',
+      reasoningTokens: '推理',
+    },
+    error: '错误',
+    gaps: '序号缺口：应为 {expected}，实际为 {got}',
+    empty: '尚无文本。',
+    copy: '复制文本',
+    copied: '已复制',
+    exportJson: '导出 JSON',
+    exportMarkdown: '导出 Markdown',
+  },
+  profiles: {
+    auto: '自动',
+    'openai-chat': 'OpenAI 聊天补全',
+    'openai-responses': 'OpenAI Responses 接口',
+    anthropic: 'Anthropic 消息接口',
+    gemini: 'Gemini',
+    custom: '自定义 JSON 路径',
+    none: '无',
+  },
+};
