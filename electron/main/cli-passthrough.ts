@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from '../cli/program';
+import { COMMANDS, registerCommands } from '../cli/program';
 
 /**
  * The arguments the user typed. A packaged app is `Eventscope <args>`; under a development
@@ -9,10 +9,9 @@ export function userArguments(argv: readonly string[], defaultApp: boolean): str
   return argv.slice(defaultApp ? 2 : 1);
 }
 
-/** The CLI's subcommand names (and commander's `help`), read from the one command tree. */
+/** The CLI's subcommand names (and commander's `help`), read from the one command table. */
 export function cliCommandNames(): ReadonlySet<string> {
-  const program = registerCommands(new Command());
-  return new Set([...program.commands.map((command) => command.name()), 'help']);
+  return new Set([...Object.keys(COMMANDS), 'help']);
 }
 
 /**
@@ -61,7 +60,7 @@ export function whenIdle(
 /** Runs the CLI with `args` and resolves its exit code (2 = usage error, as in the CLI entry). */
 export async function runCli(args: readonly string[]): Promise<number> {
   const baseline = process.getActiveResourcesInfo();
-  const program = registerCommands(new Command());
+  const program = await registerCommands(new Command(), args);
   program.exitOverride();
   try {
     await program.parseAsync([...args], { from: 'user' });
