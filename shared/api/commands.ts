@@ -10,7 +10,9 @@ import type {
   WorkspaceDetails,
   WorkspaceListItem,
 } from './workspaces';
+import type { CaFileChoice } from './workspaces';
 import {
+  CaFileRequestSchema,
   EndpointRefRequestSchema,
   EndpointSaveRequestSchema,
   SecretsPolicyRequestSchema,
@@ -60,6 +62,7 @@ export const commandSchemas = {
   'endpoints:save': EndpointSaveRequestSchema,
   'endpoints:delete': EndpointRefRequestSchema,
   'endpoints:open': EndpointRefRequestSchema,
+  'endpoints:choose-ca-file': CaFileRequestSchema,
   'secrets:get-policy': z.undefined(),
   'secrets:set-policy': SecretsPolicyRequestSchema,
 } as const satisfies Record<CommandChannel, z.ZodType>;
@@ -85,6 +88,7 @@ export interface CommandResults {
   'endpoints:save': Workspace;
   'endpoints:delete': Workspace;
   'endpoints:open': FeedSummary;
+  'endpoints:choose-ca-file': CaFileChoice;
   'secrets:get-policy': SecretsPolicy;
   'secrets:set-policy': SecretsPolicy;
 }

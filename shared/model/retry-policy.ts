@@ -17,19 +17,35 @@ export const DEFAULT_MAX_DELAY_MS = 60_000;
 export const DEFAULT_BACKOFF_MULTIPLIER = 2;
 /** Up to +30 % per wait, so many clients dropped at once do not come back in lockstep. */
 export const DEFAULT_JITTER_RATIO = 0.3;
+/**
+ * No reconnect is sooner than this, whatever the server's `retry:` says: a server sending
+ * `retry: 0` and closing at once would otherwise be hit hundreds of times a second. The standard
+ * allows it: a client may wait longer than the reconnection time, never shorter.
+ */
+export const DEFAULT_MIN_DELAY_MS = 250;
+/**
+ * The backoff starts over only after a connection stayed open this long; an event alone does
+ * not reset it (a server that sends one event and closes would reset it every time).
+ * LaunchDarkly's SDKs use 60 s for the same purpose.
+ */
+export const DEFAULT_STABLE_AFTER_MS = 30_000;
 
 export const RetryPolicySchema = z.object({
   /** false: never reconnect; the first end or error is final. */
   enabled: z.boolean(),
   /** The reconnection time used when the server sent no (honoured) `retry:` field. */
   initialDelayMs: z.number().int().min(0),
+  /** Floor of every reconnect delay, the server's `retry:` included; jitter only adds to it. */
+  minDelayMs: z.number().int().min(0).default(DEFAULT_MIN_DELAY_MS),
+  /** A connection open this long (ms) resets the backoff to the first attempt. */
+  stableAfterMs: z.number().int().min(0).default(DEFAULT_STABLE_AFTER_MS),
   /** Cap of the exponential backoff, before jitter (jitter only ever adds). */
   maxDelayMs: z.number().int().min(0),
   /** Backoff factor per consecutive failed attempt; 1 = constant delay. */
   multiplier: z.number().min(1).max(100),
   /** Each wait is lengthened by a random 0…jitterRatio of itself; 0 = no jitter. */
   jitterRatio: z.number().min(0).max(10),
-  /** Consecutive reconnects allowed without an event in between; null = unlimited, 0 = none. */
+  /** Consecutive reconnects allowed without a stable connection between; null = unlimited. */
   maxAttempts: z.number().int().min(0).nullable(),
   /** HTTP statuses that are retried instead of failing the connection. 204 never is. */
   retryOnStatus: z.array(z.number().int().min(100).max(599)),
@@ -51,6 +67,8 @@ export function defaultRetryPolicy(method: string): RetryPolicy {
   return {
     enabled: true,
     initialDelayMs: DEFAULT_INITIAL_DELAY_MS,
+    minDelayMs: DEFAULT_MIN_DELAY_MS,
+    stableAfterMs: DEFAULT_STABLE_AFTER_MS,
     maxDelayMs: DEFAULT_MAX_DELAY_MS,
     multiplier: DEFAULT_BACKOFF_MULTIPLIER,
     jitterRatio: DEFAULT_JITTER_RATIO,
