@@ -3,7 +3,16 @@
  * renderer, they return a Result whose error carries a stable code and a human message.
  */
 export type ErrorCode =
-  'invalid-input' | 'forbidden' | 'not-found' | 'unknown-channel' | 'unavailable' | 'internal';
+  | 'invalid-input'
+  | 'forbidden'
+  | 'not-found'
+  | 'unknown-channel'
+  | 'unavailable'
+  | 'internal'
+  /** endpoints:choose-ca-file: the content is not certificates, or is larger than 1 MiB. */
+  | 'invalid-certificate'
+  /** endpoints:choose-ca-file in web mode: no native dialog; send the file's content instead. */
+  | 'dialog-unavailable';
 
 export interface AppError {
   code: ErrorCode;
@@ -18,4 +27,18 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * Thrown by a handler to answer with a specific code instead of 'internal' (the command
+ * invoker turns it into a failed Result).
+ */
+export class CommandError extends Error {
+  override name = 'CommandError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -3,6 +3,7 @@ import type { NotificationChannel } from '../../shared/api/channels';
 import type { AppInfo } from '../../shared/api/commands';
 import type { Notice, NotificationPayload } from '../../shared/api/notifications';
 import type { CommandHandlers, SaveFileDialog } from './api/handlers';
+import type { OpenFileDialog } from './tls/ca-file-choice';
 import { createCommandHandlers } from './api/handlers';
 import { describeApp } from './app-info';
 import { openSettings } from './settings';
@@ -41,6 +42,8 @@ export interface AppCoreOptions {
   /** Electron's safeStorage in the app; a key file in the data directory otherwise. */
   cipher?: Cipher;
   saveFile?: SaveFileDialog;
+  /** The native open dialog (Electron); web mode has none. */
+  openFile?: OpenFileDialog;
   /** Skip creating the Demo workspace on first launch (tests). */
   skipFirstLaunch?: boolean;
   /** Overrides for the feed manager (tests, benchmarks). */
@@ -102,6 +105,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     demo,
     workspaces,
     saveFile: options.saveFile,
+    openFile: options.openFile,
     secrets: {
       policy: secretsPolicy,
       async setStoreUnprotected(allowed) {

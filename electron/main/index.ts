@@ -87,6 +87,14 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
       await writeFile(choice.filePath, text, { mode: 0o600 });
       return choice.filePath;
     },
+    openFile: async ({ title, filters }) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title, filters, properties: ['openFile' as const] };
+      const choice = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
+    },
   });
   const sinks = new Map<Electron.WebContents, FeedSink>();
   const quit = installQuitSequence({

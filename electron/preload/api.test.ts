@@ -36,6 +36,7 @@ describe('the preload API surface', () => {
     const api = buildPreloadApi(fakeIpcRenderer() as never);
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "chooseCaFile",
         "closeFeed",
         "createWorkspace",
         "deleteEndpoint",

@@ -4,12 +4,16 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { NotificationChannel } from '../../shared/api/channels';
 import type { NotificationPayload } from '../../shared/api/notifications';
 import type { ServerMessage } from '../../shared/api/wire';
-import { WEB_API_PATH, WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire';
-import { ClientMessageSchema } from './client-message';
+import {
+  WEB_API_PATH,
+  WEB_MAX_CLIENT_MESSAGE_BYTES,
+  WEB_SOCKET_MAX_PAYLOAD_BYTES,
+} from '../../shared/api/wire';
+import { ClientMessageSchema, messageIdOf, peekMessageId } from './client-message';
 import { fail } from '../../shared/result';
 import type { CommandHandlers } from '../core/api/handlers';
 import type { FeedSink } from '../core/feeds/feed-manager';
@@ -81,6 +85,11 @@ function send(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
+function messageBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
@@ -93,7 +102,7 @@ function urlHost(host: string): string {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? createToken();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: WEB_MAX_CLIENT_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WEB_SOCKET_MAX_PAYLOAD_BYTES });
   const sockets = new Set<WebSocket>();
   let nextClientId = 1;
   let auth: AuthConfig | null = null;
@@ -140,25 +149,32 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       canSend: () => ws.bufferedAmount < WEB_SOCKET_BACKLOG_BYTES,
     };
     options.onClientOpened?.(client);
+    // A bad message is answered, never met with a closed socket: closing would end every feed
+    // the page has open (README, "Security").
+    const refuse = (id: number | null, message: string): void =>
+      send(ws, { type: 'result', id, result: fail('invalid-input', message) });
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return ws.close(1003, 'text frames only');
+      const bytes = messageBytes(data);
+      if (isBinary) return refuse(null, 'Malformed message: binary frames are not accepted.');
+      const text = bytes.toString('utf8');
+      if (bytes.length > WEB_MAX_CLIENT_MESSAGE_BYTES) {
+        return refuse(
+          peekMessageId(text),
+          `Message too large: ${bytes.length} bytes; the limit is ${WEB_MAX_CLIENT_MESSAGE_BYTES} bytes.`,
+        );
+      }
       let parsedJson: unknown;
       try {
-        parsedJson = JSON.parse(data.toString());
+        parsedJson = JSON.parse(text);
       } catch {
-        return ws.close(1007, 'messages must be JSON');
+        return refuse(null, 'Malformed message: not JSON.');
       }
       const parsed = ClientMessageSchema.safeParse(parsedJson);
       if (!parsed.success) {
-        const id = (parsedJson as { id?: unknown } | null)?.id;
-        if (typeof id === 'number') {
-          send(ws, {
-            type: 'result',
-            id,
-            result: fail('invalid-input', `Malformed message: ${describeIssues(parsed.error)}`),
-          });
-        }
-        return;
+        return refuse(
+          messageIdOf(parsedJson),
+          `Malformed message: ${describeIssues(parsed.error)}`,
+        );
       }
       const { id, channel, request } = parsed.data;
       void dispatchCommand(options.handlers, channel, request, client).then((result) =>

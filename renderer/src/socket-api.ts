@@ -7,7 +7,7 @@ import {
   notificationMethods,
 } from '../../shared/api/channels';
 import type { ServerMessage } from '../../shared/api/wire';
-import { isEncodedFrame, WEB_API_PATH } from '../../shared/api/wire';
+import { isEncodedFrame, WEB_API_PATH, WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire';
 import type { Result } from '../../shared/result';
 import { fail } from '../../shared/result';
 
@@ -82,6 +82,8 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
       const message = JSON.parse(text) as ServerMessage;
       switch (message.type) {
         case 'result':
+          // id null: the server could not tell which command a message was; ours always carry one.
+          if (message.id === null) break;
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
           break;
@@ -109,8 +111,23 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
     if (disposed) return Promise.resolve(fail('unavailable', 'The API was disposed.'));
     return new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, resolve);
       const message = JSON.stringify({ type: 'command', id, channel, request });
+      // Refused here rather than sent: far beyond the limit the server drops the socket.
+      // A UTF-16 unit is at most 3 UTF-8 bytes: only a long message needs counting.
+      const bytes =
+        message.length * 3 > WEB_MAX_CLIENT_MESSAGE_BYTES
+          ? new TextEncoder().encode(message).length
+          : message.length;
+      if (bytes > WEB_MAX_CLIENT_MESSAGE_BYTES) {
+        resolve(
+          fail(
+            'invalid-input',
+            `Message too large: ${bytes} bytes; the limit is ${WEB_MAX_CLIENT_MESSAGE_BYTES} bytes.`,
+          ),
+        );
+        return;
+      }
+      pending.set(id, resolve);
       if (socket && socket.readyState === WS.OPEN) socket.send(message);
       else queue.push(message);
     });

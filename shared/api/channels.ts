@@ -23,6 +23,7 @@ export const COMMAND_CHANNELS = [
   'endpoints:save',
   'endpoints:delete',
   'endpoints:open',
+  'endpoints:choose-ca-file',
   'secrets:get-policy',
   'secrets:set-policy',
 ] as const;
@@ -49,6 +50,7 @@ export const commandMethods = {
   'endpoints:save': 'saveEndpoint',
   'endpoints:delete': 'deleteEndpoint',
   'endpoints:open': 'openEndpoint',
+  'endpoints:choose-ca-file': 'chooseCaFile',
   'secrets:get-policy': 'getSecretsPolicy',
   'secrets:set-policy': 'setSecretsPolicy',
 } as const satisfies Record<CommandChannel, string>;

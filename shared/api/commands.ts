@@ -11,7 +11,9 @@ import type {
   WorkspaceDetails,
   WorkspaceListItem,
 } from './workspaces';
+import type { CaFileChoice } from './workspaces';
 import {
+  CaFileRequestSchema,
   EndpointRefRequestSchema,
   EndpointSaveRequestSchema,
   SecretsPolicyRequestSchema,
@@ -62,6 +64,7 @@ export const commandSchemas = {
   'endpoints:save': EndpointSaveRequestSchema,
   'endpoints:delete': EndpointRefRequestSchema,
   'endpoints:open': EndpointRefRequestSchema,
+  'endpoints:choose-ca-file': CaFileRequestSchema,
   'secrets:get-policy': z.undefined(),
   'secrets:set-policy': SecretsPolicyRequestSchema,
 } as const satisfies Record<CommandChannel, z.ZodType>;
@@ -92,6 +95,7 @@ export interface CommandResults {
   'endpoints:save': Workspace;
   'endpoints:delete': Workspace;
   'endpoints:open': FeedSummary;
+  'endpoints:choose-ca-file': CaFileChoice;
   'secrets:get-policy': SecretsPolicy;
   'secrets:set-policy': SecretsPolicy;
 }

@@ -8,8 +8,19 @@ import type { NotificationChannel } from './channels';
  */
 
 export const WEB_API_PATH = '/api';
-/** Largest client message the server accepts; commands are small, big payloads are abuse. */
-export const WEB_MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Largest client message the server handles. It must fit the largest valid request — a 20 MiB
+ * import (IMPORT_TEXT_MAX_CHARS) even of non-Latin text, at up to 3 UTF-8 bytes per character,
+ * and a 10 MiB feed body — plus the envelope. A larger message gets an error reply; the socket
+ * and the page's feeds stay up.
+ */
+export const WEB_MAX_CLIENT_MESSAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * Beyond this the WebSocket library drops the connection (close code 1009) instead of buffering
+ * more: the only message size that ends a page's session. The page's client never sends more
+ * than WEB_MAX_CLIENT_MESSAGE_BYTES.
+ */
+export const WEB_SOCKET_MAX_PAYLOAD_BYTES = 4 * WEB_MAX_CLIENT_MESSAGE_BYTES;
 
 export interface ClientMessage {
   type: 'command';
@@ -23,7 +34,8 @@ export interface ClientMessage {
  * (shared/api/frame-codec.ts), a JSON array: the only message that starts with `[`.
  */
 export type ServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
+  /** `id` null: the message was too malformed to tell which command it was. */
+  | { type: 'result'; id: number | null; result: Result<unknown> }
   | { type: 'notification'; channel: NotificationChannel; payload: unknown };
 
 /** Whether a server message is a feed frame (see ServerMessage). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EndpointSchema, WorkspaceSchema } from '../model/workspace';
+import { EndpointSchema, MAX_CA_CERTIFICATES_BYTES, WorkspaceSchema } from '../model/workspace';
 import type { Workspace } from '../model/workspace';
 
 /** Schemas of the workspaces:* and endpoints:* commands (issue #5 §5). */
@@ -26,6 +26,33 @@ export const WorkspaceExportRequestSchema = z
 export const EndpointSaveRequestSchema = z
   .object({ workspaceId: Id, endpoint: EndpointSchema })
   .strict();
+/**
+ * `endpoints:choose-ca-file`. Without `content` the Node side opens its own file dialog (the page
+ * never names a path); web mode has none and answers 'dialog-unavailable', and the page sends
+ * the content of a file the user picked in the browser instead. The size is checked by the
+ * handler (code 'invalid-certificate'); this cap only bounds what is parsed at all.
+ */
+export const CaFileRequestSchema = z
+  .object({
+    content: z
+      .string()
+      .max(4 * MAX_CA_CERTIFICATES_BYTES)
+      .optional(),
+    fileName: z.string().max(255).optional(),
+  })
+  .strict();
+
+export interface CaCertificateSummary {
+  subject: string;
+  /** As X509Certificate.validTo prints it, e.g. "Dec  3 08:00:00 2027 GMT". */
+  validTo: string;
+}
+
+/** The certificates as PEM to put in `endpoint.tls.caCertificates` and save with endpoints:save. */
+export type CaFileChoice =
+  | { type: 'chosen'; pem: string; fileName: string; certificates: CaCertificateSummary[] }
+  | { type: 'cancelled' };
+
 export const EndpointRefRequestSchema = z.object({ workspaceId: Id, endpointId: Id }).strict();
 
 export interface WorkspaceListItem {

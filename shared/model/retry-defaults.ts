@@ -14,6 +14,18 @@ export const DEFAULT_MAX_DELAY_MS = 60_000;
 export const DEFAULT_BACKOFF_MULTIPLIER = 2;
 /** Up to +30 % per wait, so many clients dropped at once do not come back in lockstep. */
 export const DEFAULT_JITTER_RATIO = 0.3;
+/**
+ * No reconnect is sooner than this, whatever the server's `retry:` says: a server sending
+ * `retry: 0` and closing at once would otherwise be hit hundreds of times a second. The standard
+ * allows it: a client may wait longer than the reconnection time, never shorter.
+ */
+export const DEFAULT_MIN_DELAY_MS = 250;
+/**
+ * The backoff starts over only after a connection stayed open this long; an event alone does
+ * not reset it (a server that sends one event and closes would reset it every time).
+ * LaunchDarkly's SDKs use 60 s for the same purpose.
+ */
+export const DEFAULT_STABLE_AFTER_MS = 30_000;
 
 /**
  * The default policy for a request method. Only GET reconnects after a clean end: re-sending
@@ -23,6 +35,8 @@ export function defaultRetryPolicy(method: string): RetryPolicy {
   return {
     enabled: true,
     initialDelayMs: DEFAULT_INITIAL_DELAY_MS,
+    minDelayMs: DEFAULT_MIN_DELAY_MS,
+    stableAfterMs: DEFAULT_STABLE_AFTER_MS,
     maxDelayMs: DEFAULT_MAX_DELAY_MS,
     multiplier: DEFAULT_BACKOFF_MULTIPLIER,
     jitterRatio: DEFAULT_JITTER_RATIO,

@@ -44,7 +44,7 @@ export function createEndpoint(input: NewEndpoint, newId: IdGenerator = randomId
     lastEventId: '',
     idleTimeoutMs: DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS,
     connectTimeoutMs: DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS,
-    tls: { allowInvalidCertificates: false, caFile: null },
+    tls: { allowInvalidCertificates: false },
     proxy: { mode: 'environment', url: '' },
     notes: '',
     tags: [],

@@ -18,6 +18,18 @@ const IdSchema = z
   .refine((id) => !WINDOWS_DEVICE_NAME.test(id), {
     message: 'reserved as a device name on Windows',
   });
+/**
+ * Names the workspace store uses for its own files and folders (electron/core/store/paths.ts):
+ * a workspace with such an id would be written over them — `index` over the list of workspaces.
+ * Compared case-insensitively: on Windows and macOS `INDEX.json` is `index.json`.
+ */
+export const RESERVED_WORKSPACE_IDS: readonly string[] = ['index', 'backups', 'settings'];
+export function isReservedWorkspaceId(id: string): boolean {
+  return RESERVED_WORKSPACE_IDS.includes(id.toLowerCase());
+}
+const WorkspaceIdSchema = IdSchema.refine((id) => !isReservedWorkspaceId(id), {
+  message: `reserved for Eventscope's own files (${RESERVED_WORKSPACE_IDS.join(', ')})`,
+});
 export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 
 /** Generous limits that stop a hostile import from exhausting memory, not real use. */
@@ -59,11 +71,24 @@ export const RequestBodySchema = z.object({
 });
 export type RequestBody = z.infer<typeof RequestBodySchema>;
 
+/** The largest CA certificate text an endpoint keeps (a bundle of a few hundred CAs fits). */
+export const MAX_CA_CERTIFICATES_BYTES = 1024 * 1024;
+
 export const TlsSettingsSchema = z.object({
+  /**
+   * Extra trusted CAs as PEM text, trusted beside the system's. The content, never a path: a
+   * path from the page would let it read any file (README, "Security"). Chosen through
+   * `endpoints:choose-ca-file`, which checks it holds certificates.
+   */
+  caCertificates: z
+    .string()
+    .max(MAX_CA_CERTIFICATES_BYTES)
+    .refine((pem) => utf8Length(pem) <= MAX_CA_CERTIFICATES_BYTES, {
+      message: 'CA certificates larger than 1 MiB',
+    })
+    .optional(),
   /** For self-signed development servers only; the UI warns while it is on. */
   allowInvalidCertificates: z.boolean(),
-  /** A PEM file with extra trusted CAs, or null for the system's. */
-  caFile: z.string().max(MAX_URL_CHARS).nullable(),
 });
 export type TlsSettings = z.infer<typeof TlsSettingsSchema>;
 
@@ -147,7 +172,7 @@ const TimestampSchema = z.iso.datetime();
 
 export const WorkspaceSchema = z
   .object({
-    id: IdSchema,
+    id: WorkspaceIdSchema,
     name: z.string().min(1).max(MAX_NAME_CHARS),
     endpoints: z.array(EndpointSchema).max(MAX_ITEMS),
     variables: z.array(VariableSchema).max(MAX_ITEMS),
@@ -197,3 +222,18 @@ export {
   type IdGenerator,
   type NewEndpoint,
 } from './workspace-defaults';
+
+/** UTF-8 byte length without TextEncoder allocations of the whole text. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

@@ -5,6 +5,7 @@ import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
 import type { WorkspaceService } from '../workspaces/workspace-service';
+import { chooseCaFile, type OpenFileDialog } from '../tls/ca-file-choice';
 
 /** Every handler gets its validated request and the page that asked (it owns what it opens). */
 export type CommandHandlers = {
@@ -31,6 +32,8 @@ export interface CoreContext {
   workspaces: WorkspaceService;
   /** Electron's save dialog; absent in web mode, where the browser downloads the file. */
   saveFile?: SaveFileDialog;
+  /** Electron's open dialog; absent in web mode, where the page sends a file's content. */
+  openFile?: OpenFileDialog;
   secrets: {
     policy(): SecretsPolicy;
     setStoreUnprotected(allowed: boolean): Promise<SecretsPolicy>;
@@ -99,6 +102,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       workspaces.deleteEndpoint(workspaceId, endpointId),
     'endpoints:open': ({ workspaceId, endpointId }, caller) =>
       workspaces.openEndpoint(caller, workspaceId, endpointId),
+    'endpoints:choose-ca-file': (request) => chooseCaFile(request, ctx.openFile),
     'secrets:get-policy': () => ctx.secrets.policy(),
     'secrets:set-policy': ({ storeUnprotected }) =>
       ctx.secrets.setStoreUnprotected(storeUnprotected),

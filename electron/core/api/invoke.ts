@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { isCommandChannel } from '../../../shared/api/channels';
 import type { CommandChannel } from '../../../shared/api/channels';
 import { commandSchemas } from '../../../shared/api/commands';
-import { fail, ok } from '../../../shared/result';
+import { CommandError, fail, ok } from '../../../shared/result';
+import { StoreError } from '../store/notices';
 import type { Result } from '../../../shared/result';
 import type { FeedSink } from '../feeds/feed-manager';
 import type { CommandHandlers } from './handlers';
@@ -27,6 +28,11 @@ export async function invokeValidated<S extends z.ZodType, T>(
     return ok(await fn(parsed.data));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof CommandError) return fail(error.code, message);
+    // The store refuses what its schema refuses (a reserved id, say): the caller's input.
+    if (error instanceof StoreError && error.code === 'invalid') {
+      return fail('invalid-input', `${channel} failed: ${message}`);
+    }
     return fail('internal', `${channel} failed: ${message}`);
   }
 }

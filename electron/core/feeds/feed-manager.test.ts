@@ -77,6 +77,8 @@ const burst = (url: string, n: number, size = 64) => ({
 const noRetry = {
   enabled: false,
   initialDelayMs: 0,
+  minDelayMs: 0,
+  stableAfterMs: 0,
   maxDelayMs: 0,
   multiplier: 1,
   jitterRatio: 0,
@@ -213,15 +215,15 @@ describe('the feed manager', () => {
     await expect.poll(() => lastState(sink, feed.feedId), { timeout: 15_000 }).toBe('closed');
   });
 
-  it('refuses to open a feed whose CA file cannot be read, leaving nothing behind', async () => {
+  it('refuses to open a feed whose CA certificates are not certificates, leaving nothing behind', async () => {
     const { demo, manager } = await setup();
     const sink = recordingSink();
     await expect(
       manager.open(sink, {
         ...burst(demo.url, 1),
-        transport: { tls: { caFile: '/no/such/ca.pem' } },
+        transport: { tls: { caCertificates: 'no certificate here' } },
       }),
-    ).rejects.toThrow(/cannot read CA file \/no\/such\/ca\.pem/);
+    ).rejects.toThrow(/CA certificates holds no certificate/);
     expect(manager.list(sink)).toEqual([]);
     expect(sink.frames).toEqual([]);
   });

@@ -272,10 +272,15 @@ describe('importCurl: hand-written commands', () => {
     const { endpoint, warnings } = only(
       'curl -k --cacert ./ca.pem -x proxy.local:3128 --connect-timeout 2.5 https://self-signed.local:8443/events',
     );
-    expect(endpoint.tls).toEqual({ allowInvalidCertificates: true, caFile: './ca.pem' });
+    expect(endpoint.tls).toEqual({ allowInvalidCertificates: true });
     expect(endpoint.proxy).toEqual({ mode: 'manual', url: 'http://proxy.local:3128' });
     expect(endpoint.connectTimeoutMs).toBe(2500);
-    expect(warnings).toEqual([expect.stringMatching(/^-k\/--insecure/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^--cacert \.\/ca\.pem: the CA certificate was not imported; attach it/,
+      ),
+      expect.stringMatching(/^-k\/--insecure/),
+    ]);
   });
 
   it('ignores output and transport options silently and warns about unknown ones', () => {

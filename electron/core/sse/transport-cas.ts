@@ -5,13 +5,13 @@ import * as nodeTls from 'node:tls';
 import { TransportError } from './transport-errors';
 
 /**
- * The CAs a transport trusts (issue #5 §1): the default ones plus an endpoint's CA file, never
- * the CA file instead of them.
+ * The CAs a transport trusts: the default ones plus an endpoint's extra CAs, never the extra
+ * ones instead of them.
  */
 
 export interface TrustedCaSources {
-  /** A PEM (or DER) file of extra trusted CAs. */
-  caFile?: string | null;
+  /** An endpoint's extra trusted CAs as PEM text (`tls.caCertificates` of a saved endpoint). */
+  caCertificates?: string;
   /** Extra trusted CAs as PEM text. */
   ca?: string;
 }
@@ -20,77 +20,66 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE
 
 /**
  * Every CA to trust as PEM blocks — the defaults, then the user's — or null when the user added
- * none, so that Node's own default store applies untouched.
+ * none, so that Node's own default store applies untouched. Only text: no path is ever read
+ * here (README, "Security": the page never names a file).
  */
 export async function loadTrustedCas(tls: TrustedCaSources): Promise<string[] | null> {
-  const extra = await loadExtraCas(tls);
+  const extra = loadExtraCas(tls);
   return extra === null ? null : [...(await defaultCas()), ...extra];
 }
 
 /** The user's extra CAs as PEM blocks, or null when there are none. */
-async function loadExtraCas(tls: TrustedCaSources): Promise<string[] | null> {
+function loadExtraCas(tls: TrustedCaSources): string[] | null {
   const extra: string[] = [];
-  if (tls.ca !== undefined && tls.ca !== '') {
-    extra.push(...parseCertificates(Buffer.from(tls.ca, 'utf8'), 'the CA text'));
-  }
-  if (tls.caFile !== undefined && tls.caFile !== null && tls.caFile !== '') {
-    let bytes: Buffer;
+  for (const [text, what] of [
+    [tls.ca, 'the CA text'],
+    [tls.caCertificates, "the endpoint's CA certificates"],
+  ] as const) {
+    if (text === undefined || text === '') continue;
     try {
-      bytes = await readFile(tls.caFile);
+      extra.push(...parseCaCertificates(Buffer.from(text, 'utf8'), what).map((c) => c.pem));
     } catch (error) {
-      throw new TransportError(
-        'ca-file',
-        `cannot read CA file ${tls.caFile}: ${describeFsError(error)}`,
-        error,
-      );
+      throw new TransportError('ca-file', (error as Error).message, error);
     }
-    extra.push(...parseCertificates(bytes, `CA file ${tls.caFile}`));
   }
   return extra.length === 0 ? null : extra;
 }
 
-/** Checked here so a bad file fails with its name, not as an OpenSSL error on first connect. */
-function parseCertificates(bytes: Buffer, what: string): string[] {
+export interface ParsedCertificate {
+  /** Normalised PEM of this one certificate (whatever else the input held is dropped). */
+  pem: string;
+  certificate: X509Certificate;
+}
+
+/**
+ * PEM blocks (or one DER certificate) → certificates. Checked up front so bad input fails with
+ * a clear message, not as an OpenSSL error on the first connect. Private keys or other text
+ * next to the certificates are not kept.
+ */
+export function parseCaCertificates(bytes: Buffer, what: string): ParsedCertificate[] {
   const blocks = bytes.toString('latin1').match(PEM_CERTIFICATE);
   if (blocks === null) {
     // A single DER certificate, as some browsers and Windows export it.
     try {
-      return [new X509Certificate(bytes).toString()];
+      const certificate = new X509Certificate(bytes);
+      return [{ pem: certificate.toString(), certificate }];
     } catch {
-      throw new TransportError(
-        'ca-file',
+      throw new Error(
         `${what} holds no certificate (expected PEM "-----BEGIN CERTIFICATE-----" or DER)`,
       );
     }
   }
   return blocks.map((block, index) => {
     try {
-      return new X509Certificate(block).toString();
+      const certificate = new X509Certificate(block);
+      return { pem: certificate.toString(), certificate };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new TransportError(
-        'ca-file',
-        `${what}: certificate ${index + 1} is not valid (${detail})`,
-        error,
-      );
+      throw new Error(`${what}: certificate ${index + 1} is not valid (${detail})`, {
+        cause: error,
+      });
     }
   });
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'ENOENT (no such file)';
-    case 'EACCES':
-    case 'EPERM':
-      return `${code} (permission denied)`;
-    case 'EISDIR':
-      return 'EISDIR (it is a folder)';
-    default:
-      if (typeof code === 'string') return code;
-      return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /**

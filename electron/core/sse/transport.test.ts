@@ -7,7 +7,7 @@ import { rootCertificates } from 'node:tls';
 import { Agent, fetch, type Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/model/connection-state';
-import type { ProxySettings } from '../../../shared/model/workspace';
+import type { ProxySettings, TlsSettings } from '../../../shared/model/workspace';
 import { fastPolicy, get, record, type Recorder } from './test-harness';
 import {
   makeSelfSignedCertificate,
@@ -55,7 +55,8 @@ let secure: HttpsTestServer;
 let plain: TestServer;
 let dir: string;
 let caFile: string;
-let otherCaFile: string;
+let caPem: string;
+let otherCaPem: string;
 
 beforeAll(async () => {
   [certificate, otherCertificate] = await Promise.all([
@@ -69,9 +70,9 @@ beforeAll(async () => {
   plain = await startTestServer({ '/events': stallAfterTwo, '/once': endAfterTwo });
   dir = await mkdtemp(join(tmpdir(), 'eventscope-transport-'));
   caFile = join(dir, 'server-ca.pem');
-  otherCaFile = join(dir, 'other-ca.pem');
   await writeFile(caFile, certificate.cert);
-  await writeFile(otherCaFile, otherCertificate.cert);
+  caPem = certificate.cert;
+  otherCaPem = otherCertificate.cert;
 });
 
 afterAll(async () => {
@@ -173,25 +174,25 @@ describe('TLS settings', () => {
   it('trusts a self-signed server whose certificate is given as the CA file', async () => {
     const t = await transport({
       proxy: DIRECT,
-      tls: { allowInvalidCertificates: false, caFile },
+      tls: { allowInvalidCertificates: false, caCertificates: caPem },
     });
     await expectEvents(secure.url('/events'), t);
     expect(t.description).toContain('with extra trusted CAs');
   });
 
   it('still refuses the server when the CA file holds another certificate', async () => {
-    const t = await transport({ proxy: DIRECT, tls: { caFile: otherCaFile } });
+    const t = await transport({ proxy: DIRECT, tls: { caCertificates: otherCaPem } });
     expect(await expectFailure(secure.url('/events'), t)).toContain(UNTRUSTED);
   });
 
   it('keeps the default CAs when a CA file is added, instead of replacing them', async () => {
     const fingerprints = (pems: readonly string[]): string[] =>
       pems.map((pem) => new X509Certificate(pem).fingerprint256);
-    const trusted = await loadTrustedCas({ caFile });
+    const trusted = await loadTrustedCas({ caCertificates: caPem });
     expect(fingerprints(trusted ?? [])).toEqual(
       expect.arrayContaining(fingerprints([...rootCertificates, certificate.cert])),
     );
-    expect(await loadTrustedCas({ caFile: null })).toBeNull();
+    expect(await loadTrustedCas({})).toBeNull();
   });
 
   it('trusts the CAs of both the CA text and the CA file', async () => {
@@ -199,7 +200,7 @@ describe('TLS settings', () => {
     try {
       const t = await transport({
         proxy: DIRECT,
-        tls: { ca: certificate.cert, caFile: otherCaFile },
+        tls: { ca: certificate.cert, caCertificates: otherCaPem },
       });
       await expectEvents(secure.url('/events'), t);
       await expectEvents(other.url('/events'), t);
@@ -242,24 +243,26 @@ describe('TLS settings', () => {
   it('accepts any certificate when invalid certificates are allowed, and says it is unsafe', async () => {
     const t = await transport({
       proxy: DIRECT,
-      tls: { allowInvalidCertificates: true, caFile: null },
+      tls: { allowInvalidCertificates: true },
     });
     await expectEvents(secure.url('/events'), t);
     expect(t.description).toContain('accepting invalid certificates (unsafe)');
   });
 
-  it('fails with the path and the reason when the CA file cannot be read', async () => {
-    const missing = join(dir, 'missing.pem');
-    const error = await rejection(createTransport({ env: {}, tls: { caFile: missing } }));
+  it('fails clearly when the CA certificates hold no certificate', async () => {
+    const error = await rejection(
+      createTransport({ env: {}, tls: { caCertificates: 'not a certificate\n' } }),
+    );
     expect(error.kind).toBe('ca-file');
-    expect(error.message).toContain(`cannot read CA file ${missing}: ENOENT`);
+    expect(error.message).toContain("the endpoint's CA certificates holds no certificate");
   });
 
-  it('fails with the path when the CA file holds no certificate', async () => {
-    const junk = join(dir, 'junk.pem');
-    await writeFile(junk, 'not a certificate\n');
-    const error = await rejection(createTransport({ env: {}, tls: { caFile: junk } }));
-    expect(error.message).toContain(`CA file ${junk} holds no certificate`);
+  it('never reads a file named in the TLS settings', async () => {
+    const t = await transport({
+      proxy: DIRECT,
+      tls: { allowInvalidCertificates: false, caFile } as unknown as TlsSettings,
+    });
+    expect(await expectFailure(secure.url('/events'), t)).toContain(UNTRUSTED);
   });
 });
 
@@ -276,7 +279,7 @@ describe('an explicit proxy', () => {
     const p = await proxy();
     const trusted = await transport({
       proxy: { mode: 'manual', url: p.origin },
-      tls: { allowInvalidCertificates: false, caFile },
+      tls: { allowInvalidCertificates: false, caCertificates: caPem },
     });
     await expectEvents(secure.url('/events'), trusted);
     expect(p.requests[0]).toMatchObject({ method: 'CONNECT', target: `127.0.0.1:${secure.port}` });
@@ -288,7 +291,7 @@ describe('an explicit proxy', () => {
   it('sends the credentials in the proxy URL as Proxy-Authorization and never shows them', async () => {
     const p = await proxy({ credentials: { user: 'ann', password: 'p@ss:word' } });
     const url = `http://ann:${encodeURIComponent('p@ss:word')}@127.0.0.1:${p.port}`;
-    const t = await transport({ proxy: { mode: 'manual', url }, tls: { caFile } });
+    const t = await transport({ proxy: { mode: 'manual', url }, tls: { caCertificates: caPem } });
     await expectEvents(plain.url('/events'), t);
     await expectEvents(secure.url('/events'), t);
     const expected = `Basic ${Buffer.from('ann:p@ss:word').toString('base64')}`;
@@ -302,7 +305,7 @@ describe('an explicit proxy', () => {
   it('explains a 407 from the proxy without repeating the password', async () => {
     const p = await proxy({ credentials: { user: 'ann', password: 'right' } });
     const url = `http://ann:wrong-secret@127.0.0.1:${p.port}`;
-    const t = await transport({ proxy: { mode: 'manual', url }, tls: { caFile } });
+    const t = await transport({ proxy: { mode: 'manual', url }, tls: { caCertificates: caPem } });
     for (const target of [plain.url('/events'), secure.url('/events')]) {
       const message = await expectFailure(target, t);
       expect(message).toContain(
@@ -355,7 +358,7 @@ describe('proxy environment variables', () => {
     const t = await transport({
       // Upper and lower case, and a proxy without a scheme, which curl reads as http://.
       env: { HTTP_PROXY: `127.0.0.1:${forHttp.port}`, https_proxy: forHttps.origin },
-      tls: { allowInvalidCertificates: false, caFile },
+      tls: { allowInvalidCertificates: false, caCertificates: caPem },
     });
     await expectEvents(plain.url('/events'), t);
     await expectEvents(secure.url('/events'), t);
@@ -376,7 +379,7 @@ describe('proxy environment variables', () => {
     const p = await proxy();
     const t = await transport({
       env: { HTTP_PROXY: p.origin, HTTPS_PROXY: p.origin, NO_PROXY: 'example.com, 127.0.0.1' },
-      tls: { allowInvalidCertificates: false, caFile },
+      tls: { allowInvalidCertificates: false, caCertificates: caPem },
     });
     await expectEvents(plain.url('/events'), t);
     await expectEvents(secure.url('/events'), t);
@@ -445,8 +448,11 @@ describe('closing', () => {
   it('destroys the pooled connections, directly and through a proxy, leaving no socket', async () => {
     const p = await proxy();
     const baseline = clientSockets();
-    const direct = await transport({ proxy: DIRECT, tls: { caFile } });
-    const proxied = await transport({ proxy: { mode: 'manual', url: p.origin }, tls: { caFile } });
+    const direct = await transport({ proxy: DIRECT, tls: { caCertificates: caPem } });
+    const proxied = await transport({
+      proxy: { mode: 'manual', url: p.origin },
+      tls: { caCertificates: caPem },
+    });
     for (const t of [direct, proxied]) {
       for (const url of [plain.url('/once'), secure.url('/once')]) {
         const r = watch(url, t);

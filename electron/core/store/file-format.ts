@@ -17,7 +17,7 @@ import {
 export const WORKSPACE_FORMAT = 'eventscope-workspace';
 export const INDEX_FORMAT = 'eventscope-workspace-index';
 /** Bump together with a new entry in MIGRATIONS (migrations.ts) and its fixture. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 export const INDEX_SCHEMA_VERSION = 1;
 
 /** A secret as written: the Cipher's output, never the plaintext. */

@@ -64,7 +64,7 @@ describe('migrations', () => {
     const { store } = await openTestStore(data.dir);
     const loaded = await store.load('id-1');
     expect(loaded.notices).toEqual([]);
-    expect(loaded.workspace.name).toBe('Fixture v1');
+    expect(loaded.workspace.name).toBe(`Fixture v${CURRENT_SCHEMA_VERSION}`);
     expect(loaded.workspace.variables.find((v) => v.name === 'token')?.value).toBe(FIXTURE_SECRET);
     expect(loaded.workspace.endpoints.map((e) => e.name)).toEqual(['Chat', 'Stream']);
     await store.close();
@@ -116,9 +116,11 @@ describe('migrations', () => {
     await opened.store.close();
   });
 
-  it('names the missing step when no migration leads on from a version', () => {
-    expect(() => migrateWorkspace({}, 1, [], 3)).toThrow(MigrationError);
-    expect(() => migrateWorkspace({}, 1, [], 3)).toThrow('no migration from schema version 1');
-    expect(migrateWorkspace({ a: 1 }, 2, [], 2)).toEqual({ a: 1 });
+  it('names the missing step when no migration leads on from a version', async () => {
+    await expect(migrateWorkspace({}, 1, [], 3)).rejects.toThrow(MigrationError);
+    await expect(migrateWorkspace({}, 1, [], 3)).rejects.toThrow(
+      'no migration from schema version 1',
+    );
+    await expect(migrateWorkspace({ a: 1 }, 2, [], 2)).resolves.toEqual({ a: 1 });
   });
 });

@@ -1,4 +1,6 @@
 import { CURRENT_SCHEMA_VERSION } from './file-format';
+import { inlineCaFiles } from './migrations/v1-inline-ca-files';
+import { readRegularFile } from './safe-file-read';
 
 /**
  * Numbered migrations of the workspace file (issue #5 §2). Each one takes the `workspace`
@@ -9,34 +11,42 @@ import { CURRENT_SCHEMA_VERSION } from './file-format';
  * file of the old version. migrations.test.ts fails until that fixture exists and migrates to
  * a workspace today's schema accepts. The store backs the original file up before migrating.
  *
- * Version 1 is the first released format, so the list is empty today.
+ * A step that must read a file does so only through `context.readFile` (a regular file, capped:
+ * safe-file-read.ts), and says what it changed or dropped through `context.note`.
  */
+export interface MigrationContext {
+  readFile(path: string, maxBytes: number): Promise<Buffer>;
+  /** A sentence for the user, added to the "migrated" notice. */
+  note(message: string): void;
+}
+
 export interface Migration {
   from: number;
   /** One line, shown in the "migrated" notice and the log. */
   description: string;
-  migrate(workspace: unknown): unknown;
+  migrate(workspace: unknown, context: MigrationContext): unknown;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [inlineCaFiles];
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-/** Applies `from` → `target`, one step at a time; throws when a step is missing or fails. */
-export function migrateWorkspace(
+/** Applies `from` → `target`, one step at a time; rejects when a step is missing or fails. */
+export async function migrateWorkspace(
   workspace: unknown,
   from: number,
   migrations: readonly Migration[] = MIGRATIONS,
   target: number = CURRENT_SCHEMA_VERSION,
-): unknown {
+  context: MigrationContext = { readFile: readRegularFile, note: () => undefined },
+): Promise<unknown> {
   let current = workspace;
   for (let version = from; version < target; version++) {
     const step = migrations.find((m) => m.from === version);
     if (!step) throw new MigrationError(`no migration from schema version ${version}`);
     try {
-      current = step.migrate(current);
+      current = await step.migrate(current, context);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       throw new MigrationError(`migration from schema version ${version} failed: ${why}`);

@@ -22,6 +22,8 @@ export type StoreNotice =
       fromVersion: number;
       toVersion: number;
       backupFile: string;
+      /** What the migration changed or dropped (each also in `message`). */
+      details: string[];
       message: string;
     }
   | {

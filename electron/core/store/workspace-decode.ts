@@ -10,6 +10,7 @@ import {
 } from './file-format';
 import { MIGRATIONS, MigrationError, migrateWorkspace, type Migration } from './migrations';
 import { SecretMemory, unsealWorkspace } from './sealing';
+import { readRegularFile } from './safe-file-read';
 import type { Cipher } from './secrets';
 
 /**
@@ -30,6 +31,8 @@ export type Decoded =
       reenter: Array<{ label: string; issue: SecretIssue }>;
       /** The file's version when it was older and has been migrated in memory; else null. */
       migratedFrom: number | null;
+      /** What the migrations changed or dropped, for the user (empty when not migrated). */
+      migrationNotes: string[];
     }
   | {
       type: 'newer';
@@ -72,12 +75,14 @@ export async function decodeWorkspaceText(
     }
     case 'older': {
       let migrated: unknown;
+      const migrationNotes: string[] = [];
       try {
-        migrated = migrateWorkspace(
+        migrated = await migrateWorkspace(
           classified.raw,
           classified.schemaVersion,
           schema.migrations,
           schema.version,
+          { readFile: readRegularFile, note: (message) => migrationNotes.push(message) },
         );
       } catch (error) {
         if (error instanceof MigrationError) return { type: 'corrupt', reason: error.message };
@@ -93,11 +98,13 @@ export async function decodeWorkspaceText(
           : { type: 'corrupt', reason: 'migration produced an unexpected result' };
       }
       const opened = await openStored(valid.workspace, expectedId, cipher, memory);
-      return opened.type === 'ok' ? { ...opened, migratedFrom: classified.schemaVersion } : opened;
+      return opened.type === 'ok'
+        ? { ...opened, migratedFrom: classified.schemaVersion, migrationNotes }
+        : opened;
     }
     case 'current': {
       const opened = await openStored(classified.workspace, expectedId, cipher, memory);
-      return opened.type === 'ok' ? { ...opened, migratedFrom: null } : opened;
+      return opened.type === 'ok' ? { ...opened, migratedFrom: null, migrationNotes: [] } : opened;
     }
   }
 }

@@ -264,7 +264,11 @@ export async function openWorkspaceStore(
             fromVersion: decoded.migratedFrom,
             toVersion: schema.version,
             backupFile,
-            message: `Workspace "${decoded.workspace.name}" was updated from format ${decoded.migratedFrom} to ${schema.version}; the original is kept as ${basename(backupFile)}.`,
+            details: decoded.migrationNotes,
+            message: [
+              `Workspace "${decoded.workspace.name}" was updated from format ${decoded.migratedFrom} to ${schema.version}; the original is kept as ${basename(backupFile)}.`,
+              ...decoded.migrationNotes,
+            ].join(' '),
           });
         }
         held.set(id, {

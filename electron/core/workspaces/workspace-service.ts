@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
 import { randomId } from '../../../shared/model/workspace';
+import { CommandError } from '../../../shared/result';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
@@ -147,7 +148,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     async importText(text, into) {
       const target = into === undefined ? null : await load(into);
       const result = importText(text, target);
-      if (!result.ok) throw new WorkspaceError(result.message);
+      if (!result.ok) throw new CommandError('invalid-input', result.message);
       let workspace = result.workspace;
       const warnings = [...result.warnings];
       if (!target && store.list().some((w) => w.id === workspace.id)) {

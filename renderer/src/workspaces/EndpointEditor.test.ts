@@ -17,7 +17,7 @@ describe('the endpoint editor', () => {
     await wrapper.get('[data-testid="editor-proxy-url"]').setValue('http://proxy.local:3128');
     await wrapper.get('form').trigger('submit');
     const [saved] = wrapper.emitted('save')![0] as [Endpoint];
-    expect(saved.tls).toEqual({ allowInvalidCertificates: true, caFile: null });
+    expect(saved.tls).toEqual({ allowInvalidCertificates: true });
     expect(saved.proxy).toEqual({ mode: 'manual', url: 'http://proxy.local:3128' });
     // The original is untouched until the store saves the edited copy.
     expect(endpoint.tls.allowInvalidCertificates).toBe(false);

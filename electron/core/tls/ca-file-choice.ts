@@ -1,0 +1,76 @@
+import { Buffer } from 'node:buffer';
+import { basename } from 'node:path';
+import type { CaFileChoice } from '../../../shared/api/workspaces';
+import { MAX_CA_CERTIFICATES_BYTES } from '../../../shared/model/workspace';
+import { CommandError } from '../../../shared/result';
+import { parseCaCertificates } from '../sse/transport-cas';
+import { readRegularFile, SafeReadError } from '../store/safe-file-read';
+
+/**
+ * `endpoints:choose-ca-file`: the user picks a CA certificate file and the endpoint keeps its
+ * content. The path comes only from a native dialog on the Node side, never from the page
+ * (README, "Security"); web mode has no such dialog, so there the page sends the content of a
+ * file the user picked in the browser.
+ */
+
+/** Opens the native "open file" dialog; resolves the chosen path, or null when cancelled. */
+export type OpenFileDialog = (options: {
+  title: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}) => Promise<string | null>;
+
+export async function chooseCaFile(
+  request: { content?: string; fileName?: string },
+  openFile: OpenFileDialog | undefined,
+): Promise<CaFileChoice> {
+  if (request.content !== undefined) {
+    return validate(Buffer.from(request.content, 'utf8'), request.fileName ?? 'certificate.pem');
+  }
+  if (!openFile) {
+    throw new CommandError(
+      'dialog-unavailable',
+      'No file dialog here: choose the certificate file in the page and send its content.',
+    );
+  }
+  const path = await openFile({
+    title: 'Attach CA certificate',
+    filters: [
+      { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  if (path === null) return { type: 'cancelled' };
+  let bytes: Buffer;
+  try {
+    bytes = await readRegularFile(path, MAX_CA_CERTIFICATES_BYTES);
+  } catch (error) {
+    if (error instanceof SafeReadError)
+      throw new CommandError('invalid-certificate', error.message);
+    throw error;
+  }
+  return validate(bytes, basename(path));
+}
+
+function validate(bytes: Buffer, fileName: string): CaFileChoice {
+  if (bytes.length > MAX_CA_CERTIFICATES_BYTES) {
+    throw new CommandError(
+      'invalid-certificate',
+      `${fileName} is larger than 1 MiB; a CA certificate file is a few kilobytes.`,
+    );
+  }
+  let parsed;
+  try {
+    parsed = parseCaCertificates(bytes, fileName);
+  } catch (error) {
+    throw new CommandError('invalid-certificate', (error as Error).message);
+  }
+  return {
+    type: 'chosen',
+    pem: parsed.map((p) => p.pem).join(''),
+    fileName,
+    certificates: parsed.map(({ certificate }) => ({
+      subject: certificate.subject.split('\n').join(', '),
+      validTo: certificate.validTo,
+    })),
+  };
+}
