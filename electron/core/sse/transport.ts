@@ -82,7 +82,7 @@ export function builtinFetchTransport(options: TransportOptions = {}): Transport
   const tls = options.tls ?? {};
   const extraCas =
     ('ca' in tls && tls.ca !== undefined && tls.ca !== '') ||
-    (tls.caFile !== undefined && tls.caFile !== null && tls.caFile !== '');
+    (tls.caCertificates !== undefined && tls.caCertificates !== '');
   if (proxy.mode !== 'environment' || extraCas || tls.allowInvalidCertificates === true)
     return null;
   const route = resolveProxyRoute(proxy, options.env);
