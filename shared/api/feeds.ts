@@ -43,5 +43,7 @@ export const FeedSummarySchema = z.object({
   openedAt: z.number(),
   /** The NDJSON session log on disk (every entry, whatever the page dropped). */
   logFile: z.string().nullable(),
+  /** A past session opened from its log: no connection, nothing to reconnect. */
+  readOnly: z.boolean().optional(),
 });
 export type FeedSummary = z.infer<typeof FeedSummarySchema>;
