@@ -15,6 +15,12 @@ import { openWorkspaceStore } from './store';
 import { openKeyFileCipher } from './workspaces/key-file-cipher';
 import type { WorkspaceService } from './workspaces/workspace-service';
 import { createWorkspaceService } from './workspaces/workspace-service';
+import type { DownloadRegistry } from './export/downloads';
+import { createDownloadRegistry } from './export/downloads';
+import type { ChooseExportPath } from './export/export-service';
+import { createExportService } from './export/export-service';
+import type { SessionService } from './sessions/session-service';
+import { createSessionService } from './sessions/session-service';
 
 export interface AppCore {
   handlers: CommandHandlers;
@@ -22,6 +28,9 @@ export interface AppCore {
   demo: DemoLauncher;
   workspaces: WorkspaceService;
   store: WorkspaceStore;
+  sessions: SessionService;
+  /** Finished web-mode exports waiting for their one-shot download. */
+  downloads: DownloadRegistry;
   /** A page connected (window opened, socket accepted): it now hears broadcasts. */
   attach(sink: FeedSink): void;
   /** The page went away: close the feeds it owned and stop telling it things. */
@@ -36,6 +45,8 @@ export interface AppCoreOptions {
   /** Electron's safeStorage in the app; a key file in the data directory otherwise. */
   cipher?: Cipher;
   saveFile?: SaveFileDialog;
+  /** Electron's save dialog for exports; without it exports become downloads (web mode). */
+  chooseExportPath?: ChooseExportPath;
   /** Skip creating the Demo workspace on first launch (tests). */
   skipFirstLaunch?: boolean;
   /** Overrides for the feed manager (tests, benchmarks). */
@@ -78,6 +89,18 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       broadcast('app:notice-posted', { level: 'warning', message: notice.message, at: Date.now() }),
   });
   if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
+  const sessions = createSessionService({
+    logsDir: join(options.dataDir, 'logs'),
+    feeds,
+    workspaces,
+  });
+  const downloads = createDownloadRegistry();
+  const exports = createExportService({
+    sessions,
+    chooseExportPath: options.chooseExportPath,
+    downloads,
+    scratchDir: join(options.dataDir, 'exports'),
+  });
   const startupNotices = notices.map((notice) => notice.message);
 
   const handlers = createCommandHandlers({
@@ -86,6 +109,8 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     feeds,
     demo,
     workspaces,
+    sessions,
+    exports,
     saveFile: options.saveFile,
     secrets: {
       policy: secretsPolicy,
@@ -107,6 +132,8 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     demo,
     workspaces,
     store,
+    sessions,
+    downloads,
     attach(sink) {
       clients.add(sink);
       // What the store found at start-up (a recovered file, a newer version) reaches every page.
@@ -119,6 +146,9 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       await feeds.closeOwner(sink);
     },
     async dispose() {
+      exports.dispose();
+      await sessions.dispose();
+      await downloads.dispose();
       await feeds.dispose();
       await store.close();
       await demo.close();

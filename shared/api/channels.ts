@@ -24,6 +24,12 @@ export const COMMAND_CHANNELS = [
   'endpoints:open',
   'secrets:get-policy',
   'secrets:set-policy',
+  'sessions:list',
+  'sessions:open',
+  'sessions:delete',
+  'sessions:replay',
+  'export:start',
+  'export:cancel',
 ] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
@@ -49,12 +55,19 @@ export const commandMethods = {
   'endpoints:open': 'openEndpoint',
   'secrets:get-policy': 'getSecretsPolicy',
   'secrets:set-policy': 'setSecretsPolicy',
+  'sessions:list': 'listSessions',
+  'sessions:open': 'openSession',
+  'sessions:delete': 'deleteSession',
+  'sessions:replay': 'replaySession',
+  'export:start': 'startExport',
+  'export:cancel': 'cancelExport',
 } as const satisfies Record<CommandChannel, string>;
 
 export const NOTIFICATION_CHANNELS = [
   'app:notice-posted',
   'feeds:state-changed',
   'workspaces:changed',
+  'export:progressed',
 ] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
@@ -62,6 +75,7 @@ export const notificationMethods = {
   'app:notice-posted': 'onNotice',
   'feeds:state-changed': 'onFeedState',
   'workspaces:changed': 'onWorkspacesChanged',
+  'export:progressed': 'onExportProgress',
 } as const satisfies Record<NotificationChannel, string>;
 
 /** Lane 3 (feed frames) has exactly one channel. */

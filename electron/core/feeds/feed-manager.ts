@@ -89,6 +89,8 @@ export interface FeedManager {
   openRecording(owner: FeedSink, config: RecordingConfig): FeedSummary;
   /** Writes the feed's buffered log lines to disk; its log's first segment path, or null. */
   flushLog(owner: FeedSink, feedId: string): Promise<string | null>;
+  /** The first-segment paths of every session log being written now (all owners). */
+  openLogFiles(): string[];
   /** Ends the feed and forgets it; false when the owner has no such feed. */
   close(owner: FeedSink, feedId: string): Promise<boolean>;
   reconnect(owner: FeedSink, feedId: string): boolean;
@@ -414,6 +416,10 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         }
       })();
       return summary(feed);
+    },
+
+    openLogFiles() {
+      return [...feeds.values()].flatMap((feed) => (feed.log ? [feed.log.path] : []));
     },
 
     async flushLog(owner, feedId) {

@@ -63,15 +63,16 @@ async function* ndjsonItems(
       if (record.kind === 'retry' && typeof record.ms === 'number') {
         items.push({ kind: 'retry', ms: record.ms });
       } else if (record.kind === 'event' && typeof record.data === 'string') {
-        const at = timeOf(record) ?? origin ?? 0;
-        origin ??= at;
+        const at: number = timeOf(record) ?? origin ?? 0;
+        const first: number = origin ?? at;
+        origin = first;
         items.push({
           kind: 'event',
           type: typeof record.type === 'string' ? record.type : 'message',
           data: record.data,
           // Older CLI output wrote null for "no id".
           lastEventId: typeof record.lastEventId === 'string' ? record.lastEventId : '',
-          offsetMs: Math.max(0, at - origin),
+          offsetMs: Math.max(0, at - first),
         });
       }
     }
