@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { registerDemoServerCommand } from './commands/demo-server';
+import { registerExportCommand } from './commands/export';
+import { registerReplayCommand } from './commands/replay';
+import { registerSessionsCommand } from './commands/sessions';
 import { registerServeCommand } from './commands/serve';
 import { registerWatchCommand } from './commands/watch';
 import { registerWorkspaceCommand } from './commands/workspace';
@@ -21,5 +24,8 @@ export function registerCommands(program: Command): Command {
   registerWatchCommand(program);
   registerDemoServerCommand(program);
   registerWorkspaceCommand(program);
+  registerExportCommand(program);
+  registerSessionsCommand(program);
+  registerReplayCommand(program);
   return program;
 }

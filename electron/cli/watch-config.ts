@@ -29,6 +29,9 @@ export interface WatchFlags {
   format?: OutputFormat;
   includeStatus?: boolean;
   summary?: boolean;
+  /** Record into this file as well (`--out`), in `--out-format` or the extension's format. */
+  out?: string;
+  outFormat?: string;
 }
 
 export interface WatchConfig {
@@ -45,6 +48,8 @@ export interface WatchConfig {
   secrets: string[];
   /** The fetch of the endpoint's transport (TLS, proxy); Node's global fetch when absent. */
   fetch?: FetchFunction;
+  /** `--out`: where and how to record the events while printing them. */
+  record?: { path: string; format: 'jsonl' | 'csv' | 'json' | 'sse' };
 }
 
 export interface WatchEnvironment {

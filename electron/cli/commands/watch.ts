@@ -22,6 +22,7 @@ import {
 import { findEndpoint, findWorkspace } from '../workspace-source';
 import { OUTPUT_FORMATS } from '../watch-output';
 import { processIo, runWatch } from '../watch-run';
+import { recordTarget } from '../watch-recorder';
 
 /** Exit code for usage errors; index.ts maps commander's own errors to the same code. */
 const EXIT_USAGE = 2;
@@ -84,6 +85,8 @@ export function registerWatchCommand(program: Command): Command {
     )
     .option('--include-status', 'also print connection state changes (jsonl records, sse comments)')
     .option('--summary', 'print a final JSON line on stderr: events, bytes, reconnects, seconds')
+    .option('--out <file>', 'also record the events into this file (format from its extension)')
+    .option('--out-format <format>', 'format of --out: jsonl, csv, json or sse')
     .addHelpText('after', EXAMPLES)
     // Commander exits with 1 on a bad flag unless the command itself throws; index.ts turns the
     // thrown error into exit code 2. Set here because subcommands copy it only at creation.
@@ -105,6 +108,7 @@ export function registerWatchCommand(program: Command): Command {
           config = saved.config;
           transportOptions = saved.transport;
         }
+        config = { ...config, record: recordTarget(flags.out, flags.outFormat) };
       } catch (error) {
         await demo.server?.close();
         if (error instanceof UsageError) {

@@ -22,6 +22,29 @@ export interface ExportFile {
   abort(): Promise<void>;
 }
 
+/** An ExportFile over a stream that is already open (stdout): nothing to rename or remove. */
+export function streamTarget(stream: NodeJS.WritableStream): ExportFile {
+  let failure: Error | null = null;
+  stream.on('error', (error: Error) => (failure ??= error));
+  return {
+    path: '-',
+    async write(text) {
+      if (failure) throw failure;
+      if (text !== '' && !stream.write(text)) {
+        await new Promise<void>((resolve) => {
+          stream.once('drain', resolve);
+          stream.once('error', () => resolve());
+        });
+      }
+      if (failure) throw failure;
+    },
+    async commit() {
+      if (failure) throw failure;
+    },
+    async abort() {},
+  };
+}
+
 export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.part`);
 }

@@ -3,6 +3,7 @@ import { readLogLines } from '../sessions/log-reader';
 import type { SessionHeaderRecord } from '../sessions/log-records';
 import { isEntry, parseLogLine } from '../sessions/log-records';
 import { createExportFile } from './export-file';
+import type { ExportFile } from './export-file';
 import type { EncoderOptions, ExportFormat } from './formats';
 import { createEncoder } from './formats';
 
@@ -22,6 +23,8 @@ export interface ExportJob extends EncoderOptions {
   sources: readonly ExportSource[];
   format: ExportFormat;
   destination: string;
+  /** Where the text goes instead of a new file at `destination` (stdout in the CLI). */
+  target?: ExportFile;
   /** Keep only the events this accepts (the view's filter); other entries follow includeTimeline. */
   filter?: (event: FeedEventEntry) => boolean;
   /** Keep only these entries (a selection of rows). */
@@ -56,7 +59,7 @@ export class ExportCancelledError extends Error {
  */
 export async function runExport(job: ExportJob): Promise<ExportSummary> {
   const encoder = createEncoder(job.format, job);
-  const file = await createExportFile(job.destination);
+  const file = job.target ?? (await createExportFile(job.destination));
   const totalBytes = job.totalBytes ?? 0;
   let records = 0;
   let bytesRead = 0;
