@@ -124,7 +124,7 @@ describe('sessions and export over the web-mode socket', () => {
 
     value(await api.closeFeed({ feedId: opened.feedId }));
     expect(value(await api.deleteSession({ id: session!.id }))).toEqual({ deleted: true });
-    expect(value(await api.listSessions())).toEqual([]);
+    expect(value(await api.listSessions({}))).toEqual([]);
     expect(existsSync(join(server.dataDir, 'logs', 'Demo', 'Burst'))).toBe(true);
   });
 });
