@@ -30,7 +30,7 @@ async function writeLog(path: string): Promise<number> {
   const out = createWriteStream(path);
   const start = Date.UTC(2026, 0, 1);
   const write = (line: string) =>
-    out.write(line) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+    out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write(
     `${JSON.stringify({ kind: 'session', feedId: 'bench', name: 'bench', method: 'GET', url: 'http://127.0.0.1/bench', headers: [], body: null, openedAt: start })}\n`,
   );
@@ -64,7 +64,7 @@ async function baseline(log: string, outPath: string): Promise<void> {
     rest = lines.pop() ?? '';
     let text = '';
     for (const line of lines) text += `${JSON.stringify(JSON.parse(line))}\n`;
-    if (!out.write(text)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
 }

@@ -346,7 +346,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       const id = randomUUID();
       const openedAt = now();
       const controller = new AbortController();
-      let feed: Feed;
       const closed = (message: string): ConnectionState => ({
         type: 'closed',
         at: now(),
@@ -354,7 +353,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         reason: 'end-of-stream',
         message,
       });
-      feed = {
+      const feed: Feed = {
         id,
         owner,
         config: {
