@@ -38,7 +38,7 @@ describe.runIf(chromiumAvailable)('journey: export a filtered live feed and a pa
   const session = useWebModeSession();
 
   it('downloads the filtered live feed as CSV and the past session as JSONL', async () => {
-    const page = await session.browser.newPage({ acceptDownloads: true } as never);
+    const page = await session.browser.newPage();
     const journey = startJourney(page, 'export and sessions');
 
     await journey.step('open the app and start the demo counter', async () => {
