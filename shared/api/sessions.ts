@@ -105,8 +105,8 @@ export const ExportIdRequestSchema = z.object({ exportId: z.string().min(1).max(
 
 /** How an export ended: saved by the Node side, ready as a one-shot download, or cancelled. */
 export type ExportResult =
-  | { type: 'saved'; path: string; records: number }
-  | { type: 'download'; url: string; fileName: string; records: number }
+  | { type: 'saved'; path: string; records: number; trimmed: boolean }
+  | { type: 'download'; url: string; fileName: string; records: number; trimmed: boolean }
   | { type: 'cancelled' };
 
 export const ExportProgressSchema = z.object({

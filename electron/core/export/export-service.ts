@@ -145,8 +145,10 @@ export function createExportService(options: ExportServiceOptions): ExportServic
           totalBytes,
           onProgress: progress,
         });
+        // Retention removed the oldest part of a session: the page says the export is partial.
+        const trimmed = sessions.some((s) => s.segments[0]!.index > 1);
         if (options.chooseExportPath) {
-          return { type: 'saved', path: destination, records: summary.records };
+          return { type: 'saved', path: destination, records: summary.records, trimmed };
         }
         const id = options.downloads!.add({
           path: destination,
@@ -158,6 +160,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
           url: options.downloadPath ? options.downloadPath(id) : `downloads/${id}`,
           fileName,
           records: summary.records,
+          trimmed,
         };
       } catch (error) {
         if (error instanceof ExportCancelledError) return { type: 'cancelled' };

@@ -51,6 +51,7 @@ export const sessions = {
     saved: 'Saved {records} records to {path}.',
     downloaded: 'Downloaded {records} records as {file}.',
     cancelled: 'The export was cancelled; no file was written.',
+    trimmed: 'The oldest part of the session had been removed by log retention.',
     failed: 'The export failed: {message}',
   },
 } as const;

@@ -53,6 +53,7 @@ export const sessions: MessageSchema['sessions'] = {
     saved: '已将 {records} 条记录保存到 {path}。',
     downloaded: '已下载 {records} 条记录：{file}。',
     cancelled: '导出已取消，没有写入文件。',
+    trimmed: '该会话最早的部分已被日志保留策略删除。',
     failed: '导出失败：{message}',
   },
 };
