@@ -19,6 +19,9 @@ export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   watch: async () => (await import('./commands/watch')).registerWatchCommand,
   'demo-server': async () => (await import('./commands/demo-server')).registerDemoServerCommand,
   workspace: async () => (await import('./commands/workspace')).registerWorkspaceCommand,
+  export: async () => (await import('./commands/export')).registerExportCommand,
+  sessions: async () => (await import('./commands/sessions')).registerSessionsCommand,
+  replay: async () => (await import('./commands/replay')).registerReplayCommand,
 };
 
 /** Program-level flags that need no command at all. */

@@ -40,6 +40,9 @@ export interface WatchFlags {
   /** With --profile custom: the JSON path whose strings are joined, and the terminator. */
   jsonPath?: string;
   terminator?: string;
+  /** Record into this file as well (`--out`), in `--out-format` or the extension's format. */
+  out?: string;
+  outFormat?: string;
 }
 
 export interface WatchConfig {
@@ -60,6 +63,8 @@ export interface WatchConfig {
   merge?: MergeSettings;
   /** Whether a non-GET stream that broke off is sent again (electron/core/sse/resume.ts). */
   resume?: ResumeMode;
+  /** `--out`: where and how to record the events while printing them. */
+  record?: { path: string; format: 'jsonl' | 'csv' | 'json' | 'sse' };
 }
 
 const PROFILE_SETTINGS: readonly string[] = ['auto', ...LLM_PROFILE_IDS, 'none'];

@@ -35,11 +35,11 @@ describe('watch output formats', () => {
     expect(defaultFormat(false)).toBe('jsonl');
   });
 
-  it('writes the documented jsonl event record, with null for an unset id', () => {
+  it('writes the documented jsonl event record, with an empty string for an unset id', () => {
     const jsonl = createFormatter('jsonl', { includeStatus: false, color: false });
     expect(jsonl.event(1, event())).toBe(
-      '{"kind":"event","seq":1,"type":"message","data":"hello","lastEventId":null,' +
-        '"receivedAt":"2026-01-02T03:04:05.006Z"}\n',
+      '{"kind":"event","seq":1,"type":"message","data":"hello","lastEventId":"",' +
+        '"receivedAt":"2026-01-02T03:04:05.006Z","attempt":1}\n',
     );
     expect(JSON.parse(jsonl.event(2, event({ lastEventId: '7', data: 'a\nb' })))).toMatchObject({
       seq: 2,

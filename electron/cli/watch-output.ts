@@ -2,7 +2,7 @@ import type { ConnectionState } from '../../shared/model/connection-state';
 import type { SseEvent } from '../../shared/model/sse-event';
 import { formatDuration } from '../core/sse/format';
 import { escapeControls, painter, type Paint } from './ansi';
-import { eventRecord, statusRecord } from './watch-records';
+import { eventRecord, statusRecord } from '../core/export/records';
 
 export const OUTPUT_FORMATS = ['pretty', 'jsonl', 'sse', 'none'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -6,6 +6,8 @@ import { createRedactor } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
 import { createMergeOutput } from './merge-output';
+import type { WatchRecorder } from './watch-recorder';
+import { openWatchRecorder } from './watch-recorder';
 
 /** Exit codes of `eventscope watch` (issue 3 §5); 2 (usage) is decided before running. */
 export const EXIT_OK = 0;
@@ -98,6 +100,19 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
     io.stderr.write(redact(text));
   };
 
+  let recorder: WatchRecorder | null = null;
+  if (config.record) {
+    try {
+      recorder = await openWatchRecorder(config.record);
+    } catch (error) {
+      err(
+        `eventscope: cannot record to ${config.record.path}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return EXIT_CONNECTION_FAILED;
+    }
+  }
+  let recordedSeq = 0;
+
   const connection = createSseConnection(
     {
       request: config.request,
@@ -112,11 +127,25 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       onEvent(event) {
         events += 1;
         bytes += event.sizeBytes;
+        recorder?.entry({
+          seq: ++recordedSeq,
+          at: event.receivedAt,
+          kind: 'event',
+          type: event.type,
+          data: event.data,
+          lastEventId: event.lastEventId,
+          attempt: event.attempt,
+          sizeBytes: event.sizeBytes,
+        });
         out(merge?.event(event) ?? formatter.event(events, event));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
       onComment(text) {
         out(formatter.comment(text, Date.now()));
+        recorder?.entry({ seq: ++recordedSeq, at: Date.now(), kind: 'comment', text });
+      },
+      onRetryField(ms) {
+        recorder?.entry({ seq: ++recordedSeq, at: Date.now(), kind: 'retry', ms });
       },
       onRedirect(info) {
         if (config.includeStatus && config.format === 'jsonl') {
@@ -183,6 +212,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
   if (final.type === 'failed') err(describeFailure(final.error));
   const merged = merge?.finish() ?? null;
   if (merged !== null) out(redact(merged.text));
+  const recordError = (await recorder?.finish()) ?? null;
+  if (recordError !== null) {
+    err(`eventscope: the recording in ${config.record!.path} failed: ${recordError.message}\n`);
+  }
   if (config.summary) {
     const summary: WatchSummary = {
       events,

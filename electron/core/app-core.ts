@@ -16,6 +16,12 @@ import { openWorkspaceStore } from './store';
 import { openKeyFileCipher } from './workspaces/key-file-cipher';
 import type { WorkspaceService } from './workspaces/workspace-service';
 import { createWorkspaceService } from './workspaces/workspace-service';
+import type { DownloadRegistry } from './export/downloads';
+import { createDownloadRegistry } from './export/downloads';
+import type { ChooseExportPath } from './export/export-service';
+import { createExportService } from './export/export-service';
+import type { SessionService } from './sessions/session-service';
+import { createSessionService } from './sessions/session-service';
 
 export interface AppCore {
   handlers: CommandHandlers;
@@ -23,6 +29,9 @@ export interface AppCore {
   demo: DemoLauncher;
   workspaces: WorkspaceService;
   store: WorkspaceStore;
+  sessions: SessionService;
+  /** Finished web-mode exports waiting for their one-shot download. */
+  downloads: DownloadRegistry;
   /** A page connected (window opened, socket accepted): it now hears broadcasts. */
   attach(sink: FeedSink): void;
   /** The page went away: close the feeds it owned and stop telling it things. */
@@ -44,6 +53,8 @@ export interface AppCoreOptions {
   saveFile?: SaveFileDialog;
   /** The native open dialog (Electron); web mode has none. */
   openFile?: OpenFileDialog;
+  /** Electron's save dialog for exports; without it exports become downloads (web mode). */
+  chooseExportPath?: ChooseExportPath;
   /** Skip creating the Demo workspace on first launch (tests). */
   skipFirstLaunch?: boolean;
   /** Overrides for the feed manager (tests, benchmarks). */
@@ -92,6 +103,18 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     at: Date.now(),
   }));
   const noticesTaken = new WeakSet<FeedSink>();
+  const sessions = createSessionService({
+    logsDir: join(options.dataDir, 'logs'),
+    feeds,
+    workspaces,
+  });
+  const downloads = createDownloadRegistry();
+  const exports = createExportService({
+    sessions,
+    chooseExportPath: options.chooseExportPath,
+    downloads,
+    scratchDir: join(options.dataDir, 'exports'),
+  });
 
   const handlers = createCommandHandlers({
     appInfo: () => describeApp(options.face, options.dataDir),
@@ -104,6 +127,8 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     feeds,
     demo,
     workspaces,
+    sessions,
+    exports,
     saveFile: options.saveFile,
     openFile: options.openFile,
     secrets: {
@@ -126,6 +151,8 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     demo,
     workspaces,
     store,
+    sessions,
+    downloads,
     attach(sink) {
       // Start-up notices are not pushed here: a window's page is still loading when its sink
       // attaches and would miss them. Each page pulls them with `app:take-notices`.
@@ -143,6 +170,9 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       await feeds.closeOwner(sink);
     },
     async dispose() {
+      exports.dispose();
+      await sessions.dispose();
+      await downloads.dispose();
       await feeds.dispose();
       await store.close();
       await demo.close();

@@ -95,6 +95,20 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
         : await dialog.showOpenDialog(options);
       return choice.canceled ? null : (choice.filePaths[0] ?? null);
     },
+    // Exports stream into the chosen path from the Node side; the page never names a file.
+    chooseExportPath: async (suggestedName, format) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = {
+        defaultPath: suggestedName,
+        filters: [
+          { name: format.toUpperCase(), extensions: [suggestedName.split('.').pop() ?? format] },
+        ],
+      };
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
   });
   const sinks = new Map<Electron.WebContents, FeedSink>();
   const quit = installQuitSequence({

@@ -21,6 +21,8 @@ import { dispatchCommand } from '../core/api/invoke';
 import { allowedHostsFor, appBasePath, authorize, createToken } from './auth';
 import type { AuthConfig, AuthOutcome } from './auth';
 import { serveStatic } from './static-files';
+import type { DownloadRegistry } from '../core/export/downloads';
+import { serveDownload } from './downloads';
 
 /** Same policy as the `<meta>` in renderer/index.html, also sent as a header for web mode. */
 export const WEB_CONTENT_SECURITY_POLICY =
@@ -43,6 +45,9 @@ const SECURITY_HEADERS: Record<string, string> = {
  */
 export const WEB_SOCKET_BACKLOG_BYTES = 4 * 1024 * 1024;
 
+/** Where finished exports are downloaded from, under the token (the page's `downloads/<id>`). */
+const DOWNLOADS_PREFIX = '/downloads/';
+
 /** One connected page: the owner of the feeds it opens (a `FeedSink`). */
 export type WebClient = FeedSink;
 
@@ -56,6 +61,8 @@ export interface WebServerOptions {
   onClientClosed?(client: WebClient): void;
   /** A page connected (tests use it to reach the client). */
   onClientOpened?(client: WebClient): void;
+  /** Finished exports, served once each at `downloads/<id>` under the token. */
+  downloads?: DownloadRegistry;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
 }
@@ -124,6 +131,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' });
       res.end();
       return;
+    }
+    if (options.downloads && outcome.path.startsWith(DOWNLOADS_PREFIX)) {
+      const id = outcome.path.slice(DOWNLOADS_PREFIX.length);
+      return serveDownload(options.downloads.take(id), req, res, { ...SECURITY_HEADERS });
     }
     void serveStatic(options.rendererDir, outcome.path, res, { ...SECURITY_HEADERS });
   });

@@ -43,6 +43,7 @@ export async function startTestWebServer(
     port: 0,
     rendererDir: makeRendererDir(),
     handlers: core.handlers,
+    downloads: core.downloads,
     onClientOpened: (client) => {
       core.attach(client);
       onClient(client);

@@ -6,11 +6,13 @@ import { i18n } from './i18n';
 import { useAppStore } from './stores/useAppStore';
 import { useFeedsStore } from './stores/useFeedsStore';
 import { useWorkspacesStore } from './stores/useWorkspacesStore';
+import { EVENTSCOPE_API } from './sessions/api-injection';
 import './styles.css';
 
 const app = createApp(App);
 app.use(createPinia());
 app.use(i18n);
+app.provide(EVENTSCOPE_API, connection.api);
 void useAppStore().start(connection);
 const feeds = useFeedsStore();
 const workspaces = useWorkspacesStore();

@@ -26,6 +26,12 @@ export const COMMAND_CHANNELS = [
   'endpoints:choose-ca-file',
   'secrets:get-policy',
   'secrets:set-policy',
+  'sessions:list',
+  'sessions:open',
+  'sessions:delete',
+  'sessions:replay',
+  'export:start',
+  'export:cancel',
 ] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
@@ -53,6 +59,12 @@ export const commandMethods = {
   'endpoints:choose-ca-file': 'chooseCaFile',
   'secrets:get-policy': 'getSecretsPolicy',
   'secrets:set-policy': 'setSecretsPolicy',
+  'sessions:list': 'listSessions',
+  'sessions:open': 'openSession',
+  'sessions:delete': 'deleteSession',
+  'sessions:replay': 'replaySession',
+  'export:start': 'startExport',
+  'export:cancel': 'cancelExport',
 } as const satisfies Record<CommandChannel, string>;
 
 export const NOTIFICATION_CHANNELS = [
@@ -60,6 +72,7 @@ export const NOTIFICATION_CHANNELS = [
   'feeds:state-changed',
   'workspaces:changed',
   'menu:command-invoked',
+  'export:progressed',
 ] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
@@ -68,6 +81,7 @@ export const notificationMethods = {
   'feeds:state-changed': 'onFeedState',
   'workspaces:changed': 'onWorkspacesChanged',
   'menu:command-invoked': 'onMenuCommand',
+  'export:progressed': 'onExportProgress',
 } as const satisfies Record<NotificationChannel, string>;
 
 /** Lane 3 (feed frames) has exactly one channel. */

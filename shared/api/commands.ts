@@ -12,6 +12,14 @@ import type {
   WorkspaceListItem,
 } from './workspaces';
 import type { CaFileChoice } from './workspaces';
+import type { ExportResult, SessionInfo } from './sessions';
+import {
+  ExportIdRequestSchema,
+  ExportStartRequestSchema,
+  SessionListRequestSchema,
+  SessionRefRequestSchema,
+  SessionReplayRequestSchema,
+} from './sessions';
 import {
   CaFileRequestSchema,
   EndpointRefRequestSchema,
@@ -67,6 +75,12 @@ export const commandSchemas = {
   'endpoints:choose-ca-file': CaFileRequestSchema,
   'secrets:get-policy': z.undefined(),
   'secrets:set-policy': SecretsPolicyRequestSchema,
+  'sessions:list': SessionListRequestSchema,
+  'sessions:open': SessionRefRequestSchema,
+  'sessions:delete': SessionRefRequestSchema,
+  'sessions:replay': SessionReplayRequestSchema,
+  'export:start': ExportStartRequestSchema,
+  'export:cancel': ExportIdRequestSchema,
 } as const satisfies Record<CommandChannel, z.ZodType>;
 
 /** Result types, one per channel. */
@@ -98,6 +112,14 @@ export interface CommandResults {
   'endpoints:choose-ca-file': CaFileChoice;
   'secrets:get-policy': SecretsPolicy;
   'secrets:set-policy': SecretsPolicy;
+  'sessions:list': SessionInfo[];
+  /** The past session as a read-only feed (its entries stream in as frames). */
+  'sessions:open': FeedSummary;
+  'sessions:delete': { deleted: boolean };
+  /** The replay's URL and the endpoint added for it. */
+  'sessions:replay': { url: string; workspaceId: string; endpointId: string };
+  'export:start': ExportResult;
+  'export:cancel': { cancelled: boolean };
 }
 
 /** What the renderer passes (schema input: defaults may be left out). */

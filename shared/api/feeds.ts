@@ -51,5 +51,7 @@ export const FeedSummarySchema = z.object({
       custom: LlmCustomProfileSchema.optional(),
     })
     .optional(),
+  /** A past session opened from its log: no connection, nothing to reconnect. */
+  readOnly: z.boolean().optional(),
 });
 export type FeedSummary = z.infer<typeof FeedSummarySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NotificationChannel } from './channels';
 import { FeedSummarySchema } from './feeds';
 import { WorkspacesChangedSchema } from './workspaces';
+import { ExportProgressSchema } from './sessions';
 
 /**
  * Notifications: Node side → renderer, low rate (DESIGN.md §2, lane 2). Named
@@ -38,6 +39,7 @@ export const notificationSchemas = {
   'feeds:state-changed': FeedSummarySchema,
   'workspaces:changed': WorkspacesChangedSchema,
   'menu:command-invoked': MenuCommandInvokedSchema,
+  'export:progressed': ExportProgressSchema,
 } as const satisfies Record<NotificationChannel, z.ZodType>;
 
 export type NotificationPayload<K extends NotificationChannel> = z.infer<

@@ -57,6 +57,7 @@ export function registerServeCommand(program: Command): void {
           port: options.port,
           rendererDir,
           handlers: core.handlers,
+          downloads: core.downloads,
           onClientOpened: (client) => core.attach(client),
           onClientClosed: (client) => void core.detach(client),
         });

@@ -43,12 +43,12 @@ describe('eventscope watch', () => {
     });
   });
 
-  it('writes lastEventId null while no id is set and keeps named event types', async () => {
+  it('writes lastEventId "" (a string, as in browsers) while no id is set and keeps named event types', async () => {
     const result = await runCli(['watch', `${demo.url}/stream`, '--max-events', '2']);
     expect(result.code).toBe(0);
     const [first, second] = jsonLines(result.stdout);
-    expect(first).toMatchObject({ type: 'connecttime', lastEventId: null });
-    expect(second).toMatchObject({ type: 'message', lastEventId: null });
+    expect(first).toMatchObject({ type: 'connecttime', lastEventId: '' });
+    expect(second).toMatchObject({ type: 'message', lastEventId: '' });
   });
 
   it('stops after --timeout, exits 0 and prints the summary on stderr', async () => {

@@ -24,6 +24,7 @@ import {
 } from '../watch-config';
 import { OUTPUT_FORMATS } from '../watch-output';
 import { processIo, runWatch } from '../watch-run';
+import { recordTarget } from '../watch-recorder';
 
 /** Exit code for usage errors; index.ts maps commander's own errors to the same code. */
 const EXIT_USAGE = 2;
@@ -100,6 +101,8 @@ export function registerWatchCommand(program: Command): Command {
       '--terminator <text>',
       'with --profile custom: the data (or event type) that ends the run',
     )
+    .option('--out <file>', 'also record the events into this file (format from its extension)')
+    .option('--out-format <format>', 'format of --out: jsonl, csv, json or sse')
     .addHelpText('after', EXAMPLES)
     // Commander exits with 1 on a bad flag unless the command itself throws; index.ts turns the
     // thrown error into exit code 2. Set here because subcommands copy it only at creation.
@@ -123,6 +126,7 @@ export function registerWatchCommand(program: Command): Command {
           config = saved.config;
           transportOptions = saved.transport;
         }
+        config = { ...config, record: recordTarget(flags.out, flags.outFormat) };
       } catch (error) {
         await demo.server?.close();
         if (error instanceof UsageError) {

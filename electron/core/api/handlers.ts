@@ -6,6 +6,8 @@ import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import { chooseCaFile, type OpenFileDialog } from '../tls/ca-file-choice';
+import type { ExportService } from '../export/export-service';
+import type { SessionService } from '../sessions/session-service';
 
 /** Every handler gets its validated request and the page that asked (it owns what it opens). */
 export type CommandHandlers = {
@@ -30,6 +32,8 @@ export interface CoreContext {
   feeds: FeedManager;
   demo: DemoLauncher;
   workspaces: WorkspaceService;
+  sessions: SessionService;
+  exports: ExportService;
   /** Electron's save dialog; absent in web mode, where the browser downloads the file. */
   saveFile?: SaveFileDialog;
   /** Electron's open dialog; absent in web mode, where the page sends a file's content. */
@@ -106,5 +110,11 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
     'secrets:get-policy': () => ctx.secrets.policy(),
     'secrets:set-policy': ({ storeUnprotected }) =>
       ctx.secrets.setStoreUnprotected(storeUnprotected),
+    'sessions:list': (filter) => ctx.sessions.list(filter),
+    'sessions:open': ({ id }, caller) => ctx.sessions.open(caller, id),
+    'sessions:delete': async ({ id }) => ({ deleted: await ctx.sessions.remove(id) }),
+    'sessions:replay': ({ id, workspaceId, speed }) => ctx.sessions.replay(id, workspaceId, speed),
+    'export:start': (request, caller) => ctx.exports.start(request, caller),
+    'export:cancel': ({ exportId }) => ({ cancelled: ctx.exports.cancel(exportId) }),
   };
 }

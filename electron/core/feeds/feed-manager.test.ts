@@ -134,7 +134,9 @@ describe('the feed manager', () => {
       feedId: feed.feedId,
       url: `${demo.url}/burst?n=5000&size=64`,
     });
-    const logged = log.slice(1);
+    // The last line says how the session ended, for session lists (docs/sessions.md).
+    expect(log.at(-1)).toMatchObject({ kind: 'end', events: 5_000, state: 'closed' });
+    const logged = log.slice(1, -1);
     expect(logged.map((e) => e.seq)).toEqual(logged.map((_, i) => i + 1));
     const loggedEvents = logged.filter((e) => e.kind === 'event');
     expect(loggedEvents).toHaveLength(5_000);

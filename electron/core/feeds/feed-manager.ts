@@ -79,8 +79,25 @@ export interface FeedManagerOptions {
   queue?: { flushMs?: number; maxQueuedEntries?: number; maxQueuedBytes?: number };
 }
 
+/** A past session shown as a read-only feed: its entries streamed from the log (docs/sessions.md). */
+export interface RecordingConfig {
+  name: string;
+  method: string;
+  url: string;
+  /** The session's entries in order, in batches; read lazily as the page takes them. */
+  entries: AsyncIterable<FeedEntry[]>;
+  /** Shown on the timeline when the session's oldest segments were removed by retention. */
+  trimmed?: boolean;
+}
+
 export interface FeedManager {
   open(owner: FeedSink, config: FeedConfig): Promise<FeedSummary>;
+  /** Opens a recording as a read-only feed through the same frame lane as live feeds. */
+  openRecording(owner: FeedSink, config: RecordingConfig): FeedSummary;
+  /** Writes the feed's buffered log lines to disk; its log's first segment path, or null. */
+  flushLog(owner: FeedSink, feedId: string): Promise<string | null>;
+  /** The first-segment paths of every session log being written now (all owners). */
+  openLogFiles(): string[];
   /** Ends the feed and forgets it; false when the owner has no such feed. */
   close(owner: FeedSink, feedId: string): Promise<boolean>;
   reconnect(owner: FeedSink, feedId: string): boolean;
@@ -94,7 +111,9 @@ interface Feed {
   id: string;
   owner: FeedSink;
   config: FeedConfig;
-  connection: SseConnection;
+  connection: Pick<SseConnection, 'close' | 'reconnectNow'>;
+  readOnly?: boolean;
+  events: number;
   /** Its own TLS/proxy transport, closed when the feed ends; null when the manager's fetch is shared. */
   transport: Transport | null;
   queue: FrameQueue;
@@ -107,6 +126,9 @@ interface Feed {
 }
 
 const DEFAULT_WORKSPACE_FOLDER = 'ad hoc';
+/** A recording is read on only while fewer entries than this wait for its page. */
+const RECORDING_QUEUE_HIGH_ENTRIES = 5_000;
+const RECORDING_WAIT_MS = 20;
 /** How much logging between two retention passes while feeds run. */
 export const RETENTION_CHECK_BYTES = 64 * 1024 * 1024;
 
@@ -134,6 +156,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     openedAt: feed.openedAt,
     logFile: feed.log?.path ?? null,
     ...(feed.config.llm ? { llm: feed.config.llm } : {}),
+    ...(feed.readOnly ? { readOnly: true } : {}),
   });
 
   function record(feed: Feed, entry: FeedEntry): void {
@@ -159,6 +182,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       }
       json = line;
     }
+    if (entry.kind === 'event') feed.events += 1;
     feed.log?.appendLine(line);
     feed.queue.push(entry, json);
     sinceRetention += line.length;
@@ -187,12 +211,21 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   }
 
   function openLogs(): Set<string> {
-    return new Set([...feeds.values()].flatMap((feed) => (feed.log ? [feed.log.path] : [])));
+    // Only the segment being written: older segments of a running session may go (docs/sessions.md).
+    return new Set([...feeds.values()].flatMap((feed) => (feed.log ? [feed.log.activePath] : [])));
   }
 
   async function finish(feed: Feed): Promise<void> {
     feed.queue.flush();
     feed.queue.dispose();
+    // How the session ended, so a session list need not read the whole log.
+    feed.log?.append({
+      kind: 'end',
+      at: now(),
+      entries: feed.nextSeq - 1,
+      events: feed.events,
+      state: feed.state.type,
+    });
     await feed.log?.close();
     await feed.transport?.close();
   }
@@ -228,6 +261,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       method: config.request.method,
       url: redactSession(config.request.url),
       headers: redactHeaders(config.request.headers),
+      body: typeof config.request.body === 'string' ? redactSession(config.request.body) : null,
+      workspace: config.workspace ?? DEFAULT_WORKSPACE_FOLDER,
       openedAt,
     });
 
@@ -305,6 +340,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       redact: (text) => text,
       redactedCount: 0,
       openedAt,
+      events: 0,
       state: connection.state,
       nextSeq: 1,
       queue: createFrameQueue({
@@ -336,6 +372,92 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         await transport?.close();
         throw error;
       }
+    },
+
+    openRecording(owner, config) {
+      const id = randomUUID();
+      const openedAt = now();
+      const controller = new AbortController();
+      const closed = (message: string): ConnectionState => ({
+        type: 'closed',
+        at: now(),
+        attempt: 0,
+        reason: 'end-of-stream',
+        message,
+      });
+      const feed: Feed = {
+        id,
+        owner,
+        config: {
+          name: config.name,
+          request: { url: config.url, method: config.method, headers: [], body: null },
+        },
+        connection: { close: () => controller.abort(), reconnectNow: () => {} },
+        transport: null,
+        log: null,
+        readOnly: true,
+        events: 0,
+        redact: (text) => text,
+        redactedCount: 0,
+        openedAt,
+        state: { type: 'connecting', at: openedAt, attempt: 0, url: config.url },
+        nextSeq: 1,
+        queue: createFrameQueue({
+          feedId: id,
+          send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
+          canSend: () => owner.canSend(),
+          ...options.queue,
+        }),
+      };
+      feeds.set(id, feed);
+      const finishWith = (state: ConnectionState) => {
+        if (feeds.get(id) !== feed) return;
+        feed.state = state;
+        feed.queue.flush();
+        owner.notify('feeds:state-changed', summary(feed));
+      };
+      void (async () => {
+        try {
+          for await (const batch of config.entries) {
+            if (controller.signal.aborted) return;
+            for (const entry of batch) {
+              // The recording's own seqs: the page shows the same row numbers as the log.
+              feed.queue.push(entry, JSON.stringify(entry));
+            }
+            // The page takes what it can; reading waits instead of the queue dropping entries.
+            while (feed.queue.queuedEntries > RECORDING_QUEUE_HIGH_ENTRIES) {
+              if (controller.signal.aborted) return;
+              feed.queue.flush();
+              await new Promise((resolve) => setTimeout(resolve, RECORDING_WAIT_MS));
+            }
+          }
+          finishWith(
+            closed(
+              config.trimmed
+                ? 'recording (its oldest part was removed by log retention)'
+                : 'recording',
+            ),
+          );
+        } catch (error) {
+          finishWith(
+            closed(
+              `recording could not be read: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          );
+        }
+      })();
+      return summary(feed);
+    },
+
+    openLogFiles() {
+      return [...feeds.values()].flatMap((feed) => (feed.log ? [feed.log.path] : []));
+    },
+
+    async flushLog(owner, feedId) {
+      const feed = feeds.get(feedId);
+      if (!feed || feed.owner !== owner || !feed.log) return null;
+      await feed.log.flush();
+      return feed.log.path;
     },
 
     async close(owner, feedId) {

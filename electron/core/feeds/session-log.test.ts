@@ -6,12 +6,13 @@ import {
   utimesSync,
   writeFileSync,
   existsSync,
+  readdirSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enforceLogRetention } from './log-retention';
-import { openSessionLog, safeName, sessionLogPath } from './session-log';
+import { openSessionLog, parseSegmentName, safeName, sessionLogPath } from './session-log';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'eventscope-log-'));
 
@@ -103,5 +104,47 @@ describe('log retention', () => {
     expect(deleted).toEqual([oldest, middle]);
     expect(existsSync(inUse)).toBe(true);
     expect(existsSync(newest)).toBe(true);
+  });
+});
+
+describe('session log segments', () => {
+  it('go on in a new file past the segment size, each starting with the session record', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'w', 'e', 's.ndjson');
+    const log = await openSessionLog(path, undefined, { segmentMaxBytes: 10_000, flushMs: 5 });
+    log.append({ kind: 'session', name: 'x' });
+    for (let seq = 1; seq <= 500; seq++) log.append({ seq, data: 'y'.repeat(50) });
+    await log.close();
+    const files = readdirSync(join(dir, 'w', 'e')).sort(
+      (a, b) => (parseSegmentName(a)?.index ?? 0) - (parseSegmentName(b)?.index ?? 0),
+    );
+    expect(files.length).toBeGreaterThan(3);
+    expect(files[0]).toBe('s.ndjson');
+    expect(files[1]).toBe('s.s2.ndjson');
+    const seqs: number[] = [];
+    for (const name of files) {
+      const file = join(dir, 'w', 'e', name);
+      expect(statSync(file).size).toBeLessThanOrEqual(10_000);
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      expect(JSON.parse(lines[0]!)).toEqual({ kind: 'session', name: 'x' });
+      seqs.push(...lines.slice(1).map((l) => (JSON.parse(l) as { seq: number }).seq));
+    }
+    expect(seqs).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(log.activePath).toBe(join(dir, 'w', 'e', files[files.length - 1]!));
+  });
+
+  it('let retention trim the oldest segments of a session still running, never the one being written', async () => {
+    const logs = tempDir();
+    const path = join(logs, 'w', 'e', 's.ndjson');
+    const log = await openSessionLog(path, undefined, { segmentMaxBytes: 10_000, flushMs: 5 });
+    log.append({ kind: 'session', name: 'x' });
+    for (let seq = 1; seq <= 1_000; seq++) log.append({ seq, data: 'y'.repeat(50) });
+    await log.flush();
+    const deleted = await enforceLogRetention(logs, 25_000, new Set([log.activePath]));
+    expect(deleted).toContain(path);
+    expect(existsSync(log.activePath)).toBe(true);
+    log.append({ seq: 1_001 });
+    await log.close();
+    expect(readFileSync(log.activePath, 'utf8')).toContain('"seq":1001');
   });
 });

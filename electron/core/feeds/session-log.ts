@@ -7,6 +7,11 @@ import { join } from 'node:path';
 export const SESSION_LOG_FLUSH_MS = 1_000;
 /** Flush early once this much is buffered, so a fast feed does not hold megabytes in memory. */
 const SESSION_LOG_BUFFER_BYTES = 256 * 1024;
+/**
+ * A session log is written in files of at most this size, so retention can remove the oldest
+ * part of a session that is still running (docs/sessions.md).
+ */
+export const SESSION_LOG_SEGMENT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** File and folder names from user-chosen names: readable, portable, never a path escape. */
 export function safeName(name: string, fallback = 'untitled'): string {
@@ -36,8 +41,31 @@ export function sessionLogPath(
   return join(logsDir, safeName(workspace), safeName(endpoint), `${stamp}${suffix}.ndjson`);
 }
 
+/**
+ * The file of segment `index` (1-based) of the session whose first segment is `firstPath`:
+ * `x.ndjson`, `x.s2.ndjson`, `x.s3.ndjson` … so every segment still ends in `.ndjson`.
+ */
+export function segmentPath(firstPath: string, index: number): string {
+  return index <= 1 ? firstPath : firstPath.replace(/\.ndjson$/, `.s${index}.ndjson`);
+}
+
+/** Splits a log file name into its session name and segment index, or null for other files. */
+export function parseSegmentName(fileName: string): { session: string; index: number } | null {
+  const match = /^(.+?)(?:\.s(\d+))?\.ndjson$/.exec(fileName);
+  if (!match) return null;
+  return { session: match[1]!, index: match[2] === undefined ? 1 : Number(match[2]) };
+}
+
+export interface SessionLogOptions {
+  flushMs?: number;
+  segmentMaxBytes?: number;
+}
+
 export interface SessionLog {
+  /** The first segment's path: the session's name on disk. */
   readonly path: string;
+  /** The segment being written now (the only one retention must spare). */
+  readonly activePath: string;
   /** Queues one record as a line of JSON. Never drops: the log is the complete record. */
   append(record: unknown): void;
   /** The same for a record already serialized as JSON (one line, no newline). */
@@ -46,6 +74,8 @@ export interface SessionLog {
   readonly bytesWritten: number;
   /** The write error that stopped the log (disk full, folder removed), if any. */
   readonly error: Error | null;
+  /** Hands everything buffered to the file now (an export is about to read it). */
+  flush(): Promise<void>;
   /** Writes everything still buffered and closes the file. */
   close(): Promise<void>;
 }
@@ -54,18 +84,30 @@ export interface SessionLog {
  * An append-only NDJSON file for one feed session (DESIGN.md §4). Lines are buffered briefly and
  * written through a stream that honours backpressure: while the disk is behind, lines wait in
  * memory rather than being lost. Independent of any page, so a reload or crash loses nothing.
+ * Past `segmentMaxBytes` the log goes on in a new segment file that starts with a copy of the
+ * log's first line (the session record), so any segment alone says which session it belongs to.
  */
 export async function openSessionLog(
   path: string,
   onError: (error: Error) => void = () => {},
-  flushMs = SESSION_LOG_FLUSH_MS,
+  flushOrOptions: number | SessionLogOptions = SESSION_LOG_FLUSH_MS,
 ): Promise<SessionLog> {
+  const opts: SessionLogOptions =
+    typeof flushOrOptions === 'number' ? { flushMs: flushOrOptions } : flushOrOptions;
+  const flushMs = opts.flushMs ?? SESSION_LOG_FLUSH_MS;
+  const segmentMaxBytes = opts.segmentMaxBytes ?? SESSION_LOG_SEGMENT_MAX_BYTES;
   await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
-  const stream: WriteStream = createWriteStream(path, { flags: 'a', mode: 0o600 });
+  let stream: WriteStream = createWriteStream(path, { flags: 'a', mode: 0o600 });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', reject);
   });
+  let segment = 1;
+  let activePath = path;
+  let segmentBytes = 0;
+  let firstLine: string | null = null;
+  /** Earlier segments still finishing their writes; close() waits for them. */
+  const ending: Promise<void>[] = [];
   let buffer: string[] = [];
   let bufferedBytes = 0;
   let writing = false;
@@ -74,19 +116,43 @@ export async function openSessionLog(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let drained: (() => void) | null = null;
 
-  stream.on('error', (err: Error) => {
-    error ??= err;
-    // A close() waiting for 'drain' would otherwise wait forever (and app quit with it).
-    drained?.();
-    drained = null;
-    onError(err);
-  });
-  stream.on('drain', () => {
+  function watch(target: WriteStream): void {
+    target.on('error', (err: Error) => {
+      error ??= err;
+      // A close() waiting for 'drain' would otherwise wait forever (and app quit with it).
+      drained?.();
+      drained = null;
+      onError(err);
+    });
+    target.on('drain', () => {
+      if (target !== stream) return;
+      writing = false;
+      drained?.();
+      drained = null;
+      flush();
+    });
+  }
+  watch(stream);
+
+  /** Ends the current segment (its writes finish in the background) and starts the next. */
+  function rotate(): void {
+    const previous = stream;
+    ending.push(
+      new Promise<void>((resolve) => {
+        previous.once('error', () => resolve());
+        previous.end(() => resolve());
+      }),
+    );
+    segment += 1;
+    activePath = segmentPath(path, segment);
+    stream = createWriteStream(activePath, { flags: 'a', mode: 0o600 });
+    watch(stream);
     writing = false;
     drained?.();
     drained = null;
-    flush();
-  });
+    segmentBytes = 0;
+    if (firstLine !== null) write(`${firstLine}\n`, Buffer.byteLength(firstLine) + 1);
+  }
 
   function flush(): void {
     if (timer !== null) {
@@ -94,17 +160,37 @@ export async function openSessionLog(
       timer = null;
     }
     if (writing || buffer.length === 0 || error) return;
-    const chunk = buffer.join('');
+    const lines = buffer;
     buffer = [];
     bufferedBytes = 0;
-    bytesWritten += Buffer.byteLength(chunk);
+    let start = 0;
+    let size = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const lineBytes = Buffer.byteLength(lines[i]!);
+      // A segment never grows past its limit (unless one line alone is larger).
+      if (segmentBytes + size + lineBytes > segmentMaxBytes && segmentBytes + size > 0) {
+        write(lines.slice(start, i).join(''), size);
+        rotate();
+        start = i;
+        size = 0;
+      }
+      size += lineBytes;
+    }
+    write(lines.slice(start).join(''), size);
+  }
+
+  function write(chunk: string, size: number): void {
+    if (chunk === '') return;
+    bytesWritten += size;
+    segmentBytes += size;
     // false = the stream's own buffer is full: wait for 'drain' before writing more.
     writing = !stream.write(chunk);
   }
 
   function appendLine(json: string): void {
     if (error) return;
-    buffer.push(json, '\n');
+    firstLine ??= json;
+    buffer.push(`${json}\n`);
     bufferedBytes += json.length + 1;
     if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
     else timer ??= setTimeout(flush, flushMs);
@@ -116,6 +202,14 @@ export async function openSessionLog(
       appendLine(JSON.stringify(record));
     },
     appendLine,
+    get activePath() {
+      return activePath;
+    },
+    async flush() {
+      while (writing && !error) await new Promise<void>((resolve) => (drained = resolve));
+      flush();
+      while (writing && !error) await new Promise<void>((resolve) => (drained = resolve));
+    },
     get bytesWritten() {
       return bytesWritten;
     },
@@ -125,6 +219,7 @@ export async function openSessionLog(
     async close() {
       while (writing && !error) await new Promise<void>((resolve) => (drained = resolve));
       flush();
+      await Promise.all(ending);
       if (error) {
         stream.destroy();
         return;

@@ -6,6 +6,7 @@ import { ok } from '../../../shared/result';
 import type { ApiConnection } from '../api';
 import { useAppStore } from '../stores/useAppStore';
 import AppShell from './AppShell.vue';
+import { i18n } from '../i18n';
 
 const INFO: AppInfo = {
   name: 'Eventscope',
@@ -45,7 +46,7 @@ describe('the app shell', () => {
   it('shows the version, face and data directory once the link opens', async () => {
     const test = testConnection();
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     expect(wrapper.get('[data-testid="link-state"]').text()).toBe('connecting…');
     test.setStatus('open');
     await flushPromises();
@@ -58,7 +59,7 @@ describe('the app shell', () => {
   it('says when the link to the Node side is lost', async () => {
     const test = testConnection();
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     test.setStatus('closed');
     await flushPromises();
     expect(wrapper.get('[data-testid="link-state"]').text()).toBe('disconnected — retrying');
@@ -67,7 +68,7 @@ describe('the app shell', () => {
   it('lists notices from the Node side, keeping the newest five', async () => {
     const test = testConnection();
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     for (let i = 1; i <= 7; i++) test.notice({ level: 'info', message: `notice ${i}`, at: i });
     await flushPromises();
     const items = wrapper.findAll('.notices li').map((li) => li.text());

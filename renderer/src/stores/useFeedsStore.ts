@@ -137,6 +137,11 @@ export const useFeedsStore = defineStore('feeds', () => {
     return api ? adopt(await api.openEndpoint({ workspaceId, endpointId })) : null;
   }
 
+  /** Opens a past session read-only: a feed whose entries stream from its log (docs/sessions.md). */
+  async function openSession(id: string): Promise<FeedSummary | null> {
+    return api ? adopt(await api.openSession({ id })) : null;
+  }
+
   /**
    * After the link to the Node side came back (web mode's socket reconnected), the feeds this
    * page owned were closed there: say so instead of showing them as live forever.
@@ -191,6 +196,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     connect,
     open,
     openEndpoint,
+    openSession,
     resync,
     close,
     reconnect,

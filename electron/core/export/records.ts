@@ -1,9 +1,10 @@
-import type { ConnectionState } from '../../shared/model/connection-state';
-import type { SseEvent } from '../../shared/model/sse-event';
+import type { FeedEventEntry } from '../../../shared/api/frames';
+import type { ConnectionState } from '../../../shared/model/connection-state';
+import type { SseEvent } from '../../../shared/model/sse-event';
 
 /**
- * The jsonl records of `eventscope watch` (issue 3 §5). Their shape is a public format: scripts
- * parse it, docs/command-line.md documents it. Change both together, and only by adding fields.
+ * The jsonl records of `eventscope watch` and of JSONL exports (docs/sessions.md). Their shape
+ * is a public format: scripts parse it. Change it only by adding fields.
  */
 
 export interface EventRecord {
@@ -11,9 +12,14 @@ export interface EventRecord {
   seq: number;
   type: string;
   data: string;
-  /** null when no last event ID is set (never set, or reset by an empty `id:`). */
-  lastEventId: string | null;
+  /**
+   * '' when no last event ID is set (never set, or reset by an empty `id:`), as
+   * `MessageEvent.lastEventId` is in browsers (WHATWG HTML §9.2.6): always a string.
+   */
+  lastEventId: string;
   receivedAt: string;
+  /** Which connection attempt delivered it (1-based). */
+  attempt: number;
 }
 
 export type StatusRecordState = 'connecting' | 'open' | 'retrying' | 'closed' | 'failed';
@@ -37,15 +43,23 @@ export interface StatusRecord {
   reason?: string;
 }
 
-export function eventRecord(seq: number, event: SseEvent): EventRecord {
+type EventFields = Pick<SseEvent, 'type' | 'data' | 'lastEventId' | 'receivedAt' | 'attempt'>;
+
+export function eventRecord(seq: number, event: EventFields): EventRecord {
   return {
     kind: 'event',
     seq,
     type: event.type,
     data: event.data,
-    lastEventId: event.lastEventId === '' ? null : event.lastEventId,
+    lastEventId: event.lastEventId,
     receivedAt: new Date(event.receivedAt).toISOString(),
+    attempt: event.attempt,
   };
+}
+
+/** The record of an event as the session log holds it. */
+export function entryRecord(entry: FeedEventEntry): EventRecord {
+  return eventRecord(entry.seq, { ...entry, receivedAt: entry.at });
 }
 
 /** The record for a state change, or null for `idle`, which the CLI never shows. */

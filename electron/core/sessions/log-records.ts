@@ -1,0 +1,50 @@
+import type { FeedEntry } from '../../../shared/api/frames';
+
+/**
+ * What a session log holds, line by line (docs/sessions.md): a `session` record first (and at
+ * the top of every later segment), the feed's timeline entries, and an `end` record when the
+ * feed closed normally.
+ */
+export interface SessionHeaderRecord {
+  kind: 'session';
+  feedId: string;
+  name: string;
+  method: string;
+  url: string;
+  headers: Array<{ name: string; value: string }>;
+  /** The request body with secrets redacted; null when none was sent. */
+  body?: string | null;
+  openedAt: number;
+  /** Where the feed was opened from ('ad hoc' for one-off feeds). */
+  workspace?: string;
+}
+
+export interface SessionEndRecord {
+  kind: 'end';
+  at: number;
+  /** Timeline entries and, among them, events of the whole session. */
+  entries: number;
+  events: number;
+  /** The connection's last state: `closed`, `failed` … */
+  state: string;
+}
+
+export type LogRecord = SessionHeaderRecord | SessionEndRecord | FeedEntry;
+
+/** Parses one log line; null for a line that is not a record we know (a torn last line). */
+export function parseLogLine(line: string): LogRecord | null {
+  if (line === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const kind = (value as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? (value as LogRecord) : null;
+}
+
+export function isEntry(record: LogRecord): record is FeedEntry {
+  return record.kind !== 'session' && record.kind !== 'end';
+}

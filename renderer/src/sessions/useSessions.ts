@@ -1,0 +1,58 @@
+import { computed, ref } from 'vue';
+import type { SessionInfo } from '../../../shared/api';
+import type { Result } from '../../../shared/result';
+import { useApi } from './api-injection';
+
+export interface SessionGroup {
+  workspace: string;
+  endpoint: string;
+  sessions: SessionInfo[];
+}
+
+/** Past sessions of every endpoint, from the Node side's session list (docs/sessions.md). */
+export function useSessions() {
+  const sessions = ref<SessionInfo[]>([]);
+  const error = ref<string | null>(null);
+  const message = ref<string | null>(null);
+  const api = useApi();
+
+  function take<T>(result: Result<T>): T | null {
+    if (result.ok) {
+      error.value = null;
+      return result.value;
+    }
+    error.value = result.error.message;
+    return null;
+  }
+
+  async function refresh(): Promise<void> {
+    if (!api) return;
+    const list = take(await api.listSessions({}));
+    if (list) sessions.value = list;
+  }
+
+  async function remove(id: string): Promise<void> {
+    if (api && take(await api.deleteSession({ id }))) await refresh();
+  }
+
+  async function replay(id: string, workspaceId: string): Promise<{ url: string } | null> {
+    return api ? take(await api.replaySession({ id, workspaceId })) : null;
+  }
+
+  /** One group per endpoint, newest session first inside it. */
+  const groups = computed<SessionGroup[]>(() => {
+    const byKey = new Map<string, SessionGroup>();
+    for (const session of sessions.value) {
+      const key = `${session.workspace}\u0000${session.endpoint}`;
+      let group = byKey.get(key);
+      if (!group) {
+        group = { workspace: session.workspace, endpoint: session.endpoint, sessions: [] };
+        byKey.set(key, group);
+      }
+      group.sessions.push(session);
+    }
+    return [...byKey.values()];
+  });
+
+  return { sessions, groups, error, message, refresh, remove, replay };
+}
