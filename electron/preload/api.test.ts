@@ -37,9 +37,11 @@ describe('the preload API surface', () => {
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
         "closeFeed",
+        "connectFeed",
         "createWorkspace",
         "deleteEndpoint",
         "deleteWorkspace",
+        "disconnectFeed",
         "duplicateWorkspace",
         "exportWorkspace",
         "getAppInfo",
@@ -56,6 +58,7 @@ describe('the preload API surface', () => {
         "openFeed",
         "ping",
         "reconnectFeed",
+        "resumeFeeds",
         "saveEndpoint",
         "saveWorkspace",
         "setSecretsPolicy",

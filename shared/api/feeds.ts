@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConnectionStateSchema } from '../model/connection-state';
+import { ConnectionStateSchema, HeaderPairSchema } from '../model/connection-state';
 import { RetryPolicySchema } from '../model/retry-policy';
 
 /** Schemas of the feed commands and of the feed summary the renderer keeps (issue #4). */
@@ -34,6 +34,12 @@ export type FeedOpenRequest = z.input<typeof FeedOpenRequestSchema>;
 
 export const FeedIdRequestSchema = z.object({ feedId: z.string().min(1).max(100) }).strict();
 
+/**
+ * A page's resume token (random, kept in the page's sessionStorage): feeds of a page that went
+ * away within FEED_RESUME_GRACE_MS are handed to the page that presents the same token.
+ */
+export const FeedResumeRequestSchema = z.object({ token: z.string().min(16).max(128) }).strict();
+
 export const FeedSummarySchema = z.object({
   feedId: z.string(),
   name: z.string(),
@@ -43,5 +49,7 @@ export const FeedSummarySchema = z.object({
   openedAt: z.number(),
   /** The NDJSON session log on disk (every entry, whatever the page dropped). */
   logFile: z.string().nullable(),
+  /** The request headers as sent (secret values redacted), for the detail panel. */
+  requestHeaders: z.array(HeaderPairSchema).optional(),
 });
 export type FeedSummary = z.infer<typeof FeedSummarySchema>;

@@ -60,6 +60,7 @@ function entryBytes(entry: FeedEntry): number {
     case 'redirect':
       return 4 * ENTRY_OVERHEAD_BYTES;
     case 'retry':
+    case 'action':
       return ENTRY_OVERHEAD_BYTES;
   }
 }

@@ -4,6 +4,7 @@ import type { FeedOpenRequest, FeedSummary } from '../../../shared/api/feeds';
 import type { FeedFrame } from '../../../shared/api/frames';
 import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
+import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import type { FeedModel } from '../feeds/feed-model';
 import { applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
 
@@ -225,6 +226,8 @@ export function demoRequest(baseUrl: string, route: DemoRoute): FeedOpenRequest 
         url: `${baseUrl}/burst?n=100000&size=64`,
         method: 'GET',
         workspace: 'Demo',
+        // One burst, then the end: reconnecting after it would send the burst again, forever.
+        retry: { ...defaultRetryPolicy('GET'), reconnectOnEnd: false },
       };
     default:
       return {
