@@ -6,7 +6,8 @@ import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import type { FeedModel } from '../feeds/feed-model';
-import { applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
+import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
+import type { ConnectionState } from '../../../shared/model/connection-state';
 
 /** When no frame arrives for this long, events/s still decays to 0. */
 const RATE_REFRESH_MS = 1_000;
@@ -26,6 +27,12 @@ type Scheduler = (callback: () => void) => void;
 export const useFeedsStore = defineStore('feeds', () => {
   /** Feed models, reactive only at the top level (summary, counters, version). */
   const feeds = shallowReactive(new Map<string, FeedModel>());
+  /**
+   * One number per feed, bumped once per animation frame that changed its buffer: the list
+   * watches its own feed's entry (a Map get tracks one key), so a frame of one feed re-renders
+   * nothing else and no Vue template at all (docs/performance.md, bench:e2e (d)).
+   */
+  const ticks = shallowReactive(new Map<string, number>());
   const order = ref<string[]>([]);
   const error = ref<string | null>(null);
   let api: EventscopeApi | null = null;
@@ -43,11 +50,15 @@ export const useFeedsStore = defineStore('feeds', () => {
   function track(summary: FeedSummary): void {
     const existing = feeds.get(summary.feedId);
     if (existing) {
+      // The answer to feeds:open can arrive after newer state notifications (a feed that fails
+      // at once): a summary never replaces a newer state with an older one.
+      if (!isNewerState(summary.state, existing.summary.state)) return;
       feeds.set(summary.feedId, { ...existing, summary });
       return;
     }
     if (closed.has(summary.feedId)) return;
     const created = createFeedModel(summary);
+    created.label = uniqueLabel(summary.name);
     markRaw(created.buffer);
     feeds.set(summary.feedId, created);
     order.value = [...order.value, summary.feedId];
@@ -66,7 +77,8 @@ export const useFeedsStore = defineStore('feeds', () => {
       const feed = feeds.get(feedId);
       if (!feed) continue;
       updateRate(feed, now);
-      feeds.set(feedId, { ...feed, version: feed.version + 1, counters: { ...feed.counters } });
+      feed.version += 1;
+      ticks.set(feedId, feed.version);
     }
     touched.clear();
   }
@@ -96,14 +108,26 @@ export const useFeedsStore = defineStore('feeds', () => {
     requestApply();
   }
 
+  /** Counters are read by the panes on their own (throttled) clock; this only decays rates. */
   function refreshRates(): void {
     const now = Date.now();
-    for (const [feedId, feed] of feeds) {
-      const before = feed.counters.rate;
+    for (const feed of feeds.values()) {
       updateRate(feed, now);
-      if (feed.counters.rate !== before)
-        feeds.set(feedId, { ...feed, counters: { ...feed.counters } });
+      advanceSeconds(feed, Math.floor(now / 1000));
     }
+  }
+
+  /** Two panes of the same endpoint must not carry the same name: "Clock", "Clock (2)". */
+  function uniqueLabel(name: string): string {
+    const taken = new Set([...feeds.values()].map((feed) => feed.label));
+    if (!taken.has(name)) return name;
+    let n = 2;
+    while (taken.has(`${name} (${n})`)) n++;
+    return `${name} (${n})`;
+  }
+
+  function tick(feedId: string): number {
+    return ticks.get(feedId) ?? 0;
   }
 
   function connect(connectionApi: EventscopeApi, scheduler?: Scheduler): void {
@@ -112,6 +136,17 @@ export const useFeedsStore = defineStore('feeds', () => {
     api.onFeedFrame(onFrame);
     api.onFeedState(track);
     setInterval(refreshRates, RATE_REFRESH_MS);
+    void resume();
+  }
+
+  /**
+   * Asks the Node side for the feeds this page had before a reload or a dropped socket; they
+   * come back with their recent entries (the Node side keeps them FEED_RESUME_GRACE_MS).
+   */
+  async function resume(): Promise<void> {
+    if (!api || typeof api.resumeFeeds !== 'function') return;
+    const resumed = await api.resumeFeeds({ token: pageToken() });
+    if (resumed.ok) for (const summary of resumed.value) track(summary);
   }
 
   /** Tracks the feed a command opened, or shows why it could not be opened. */
@@ -143,6 +178,7 @@ export const useFeedsStore = defineStore('feeds', () => {
    */
   async function resync(): Promise<void> {
     if (!api) return;
+    await resume();
     const listed = await api.listFeeds();
     if (!listed.ok) return;
     const alive = new Set(listed.value.map((f) => f.feedId));
@@ -165,7 +201,16 @@ export const useFeedsStore = defineStore('feeds', () => {
     early.delete(feedId);
     await api?.closeFeed({ feedId });
     feeds.delete(feedId);
+    ticks.delete(feedId);
     order.value = order.value.filter((id) => id !== feedId);
+  }
+
+  async function disconnect(feedId: string): Promise<void> {
+    await api?.disconnectFeed({ feedId });
+  }
+
+  async function reconnectClosed(feedId: string): Promise<void> {
+    await api?.connectFeed({ feedId });
   }
 
   async function reconnect(feedId: string): Promise<void> {
@@ -194,6 +239,9 @@ export const useFeedsStore = defineStore('feeds', () => {
     resync,
     close,
     reconnect,
+    disconnect,
+    connectAgain: reconnectClosed,
+    tick,
     openDemo,
     applyPending,
   };
@@ -236,5 +284,28 @@ export function demoRequest(baseUrl: string, route: DemoRoute): FeedOpenRequest 
         method: 'GET',
         workspace: 'Demo',
       };
+  }
+}
+
+/** Whether `next` may replace `current`: later, or as late and `current` not final. */
+function isNewerState(next: ConnectionState, current: ConnectionState): boolean {
+  if (next.at !== current.at) return next.at > current.at;
+  if (next.attempt !== current.attempt) return next.attempt > current.attempt;
+  return current.type !== 'closed' && current.type !== 'failed';
+}
+
+const PAGE_TOKEN_KEY = 'eventscope.page-token';
+
+/** This tab's resume token: survives a reload (sessionStorage), not a new tab. */
+function pageToken(): string {
+  try {
+    const saved = sessionStorage.getItem(PAGE_TOKEN_KEY);
+    if (saved && saved.length >= 16) return saved;
+    const token = crypto.randomUUID();
+    sessionStorage.setItem(PAGE_TOKEN_KEY, token);
+    return token;
+  } catch {
+    // Storage disabled: feeds still work, they just do not outlive a reload.
+    return crypto.randomUUID();
   }
 }
