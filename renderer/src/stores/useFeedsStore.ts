@@ -6,6 +6,8 @@ import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import type { FeedModel } from '../feeds/feed-model';
+import type { ReopenTarget } from '../feeds/last-session';
+import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feeds/last-session';
 import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 
@@ -145,8 +147,17 @@ export const useFeedsStore = defineStore('feeds', () => {
    */
   async function resume(): Promise<void> {
     if (!api || typeof api.resumeFeeds !== 'function') return;
+    const remembered = loadOpenFeeds();
     const resumed = await api.resumeFeeds({ token: pageToken() });
-    if (resumed.ok) for (const summary of resumed.value) track(summary);
+    if (!resumed.ok) return;
+    for (const summary of resumed.value) {
+      track(summary);
+      const known = remembered.find((target) => target.feedId === summary.feedId);
+      if (known) reopenable.set(summary.feedId, known);
+    }
+    if (resumed.value.length === 0 && feeds.size === 0 && remembered.length > 0) {
+      lastSession.value = remembered;
+    }
   }
 
   /** Tracks the feed a command opened, or shows why it could not be opened. */
@@ -161,7 +172,40 @@ export const useFeedsStore = defineStore('feeds', () => {
   }
 
   async function open(request: FeedOpenRequest): Promise<FeedSummary | null> {
-    return api ? adopt(await api.openFeed(request)) : null;
+    if (!api) return null;
+    const opened = adopt(await api.openFeed(request));
+    if (opened)
+      remember(opened.feedId, {
+        kind: 'request',
+        name: request.name,
+        request: rememberable(request),
+      });
+    return opened;
+  }
+
+  /** Feeds open now, by id, as they can be reopened after a restart (saved on every change). */
+  const reopenable = new Map<string, ReopenTarget>();
+  /** Feeds open at the last quit, offered once on start when this page resumed nothing. */
+  const lastSession = ref<ReopenTarget[]>([]);
+
+  function remember(feedId: string, target: ReopenTarget | null): void {
+    if (target) reopenable.set(feedId, { ...target, feedId });
+    else reopenable.delete(feedId);
+    saveOpenFeeds([...reopenable.values()]);
+  }
+
+  async function reopenLastSession(): Promise<void> {
+    const targets = lastSession.value;
+    lastSession.value = [];
+    for (const target of targets) {
+      if (target.kind === 'endpoint') await openEndpoint(target.workspaceId, target.endpointId);
+      else await open(target.request);
+    }
+  }
+
+  function dismissLastSession(): void {
+    lastSession.value = [];
+    saveOpenFeeds([...reopenable.values()]);
   }
 
   /** Opens a saved endpoint of a workspace (its variables resolved on the Node side). */
@@ -169,7 +213,11 @@ export const useFeedsStore = defineStore('feeds', () => {
     workspaceId: string,
     endpointId: string,
   ): Promise<FeedSummary | null> {
-    return api ? adopt(await api.openEndpoint({ workspaceId, endpointId })) : null;
+    if (!api) return null;
+    const opened = adopt(await api.openEndpoint({ workspaceId, endpointId }));
+    if (opened)
+      remember(opened.feedId, { kind: 'endpoint', name: opened.name, workspaceId, endpointId });
+    return opened;
   }
 
   /**
@@ -202,6 +250,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     await api?.closeFeed({ feedId });
     feeds.delete(feedId);
     ticks.delete(feedId);
+    remember(feedId, null);
     order.value = order.value.filter((id) => id !== feedId);
   }
 
@@ -242,6 +291,9 @@ export const useFeedsStore = defineStore('feeds', () => {
     disconnect,
     connectAgain: reconnectClosed,
     tick,
+    lastSession,
+    reopenLastSession,
+    dismissLastSession,
     openDemo,
     applyPending,
   };

@@ -105,6 +105,12 @@ export const feed = {
     export: 'export…',
     help: 'show this list',
   },
+  reopen: {
+    name: 'Feeds of the last session',
+    question: '{count} feeds were open when Eventscope last quit: {names}.',
+    reopen: 'Reopen them',
+    dismiss: 'Not now',
+  },
   layout: {
     name: 'Layout',
     auto: 'Auto',

@@ -107,6 +107,12 @@ export const feed: MessageSchema['feed'] = {
     export: '导出…',
     help: '显示此列表',
   },
+  reopen: {
+    name: '上次会话的数据流',
+    question: 'Eventscope 上次退出时有 {count} 个数据流处于打开状态：{names}。',
+    reopen: '重新打开',
+    dismiss: '暂不',
+  },
   layout: {
     name: '布局',
     auto: '自动',
