@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo, EventscopeApi, Notice } from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import type { ApiConnection } from '../api';
+import { i18n } from '../i18n';
 import { useAppStore } from '../stores/useAppStore';
 import AppShell from './AppShell.vue';
 
@@ -44,7 +45,7 @@ describe('the app shell', () => {
   it('shows the version, face and data directory once the link opens', async () => {
     const test = testConnection();
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     expect(wrapper.get('[data-testid="link-state"]').text()).toBe('connecting…');
     test.setStatus('open');
     await flushPromises();
@@ -57,7 +58,7 @@ describe('the app shell', () => {
   it('says when the link to the Node side is lost', async () => {
     const test = testConnection();
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     test.setStatus('closed');
     await flushPromises();
     expect(wrapper.get('[data-testid="link-state"]').text()).toBe('disconnected — retrying');
@@ -66,7 +67,7 @@ describe('the app shell', () => {
   it('lists notices from the Node side, keeping the newest five', async () => {
     const test = testConnection();
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     for (let i = 1; i <= 7; i++) test.notice({ level: 'info', message: `notice ${i}`, at: i });
     await flushPromises();
     const items = wrapper.findAll('.notices li').map((li) => li.text());
