@@ -128,6 +128,22 @@ describe('the feed view', () => {
     expect(view.progress).toBe(1);
   });
 
+  it('counts only events in "showing X of N", also after the buffer evicted matches', () => {
+    const buffer = new RingBuffer<FeedEntry>(10, Infinity);
+    const view = createFeedView(buffer);
+    view.setFilter(null, new Set(['even']));
+    buffer.push(state(1), 1);
+    for (let seq = 2; seq <= 7; seq++) buffer.push(event(seq, 'x', seq % 2 ? 'odd' : 'even'), 1);
+    view.update();
+    expect(view.length).toBe(4); // the state row and three odd events
+    expect(view.shownEvents).toBe(3);
+    for (let seq = 8; seq <= 15; seq++) buffer.push(event(seq, 'x', seq % 2 ? 'odd' : 'even'), 1);
+    view.update();
+    // Retained: seqs 6–15, of which 7, 9, 11, 13, 15 are odd.
+    expect(view.shownEvents).toBe(5);
+    expect(view.retainedEvents).toBe(10);
+  });
+
   it('finds the row of a seq', () => {
     const buffer = new RingBuffer<FeedEntry>(100, Infinity);
     fill(buffer, 1, 20, (n) => (n % 3 ? 'x' : 'hit'));

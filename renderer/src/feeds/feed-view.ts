@@ -28,6 +28,8 @@ export interface FeedView {
   readonly retainedEvents: number;
   /** Events the filter has matched (shown or still to be shown when paused). */
   readonly matchedEvents: number;
+  /** Events among the rows ("showing X of N"): timeline rows are not counted. */
+  readonly shownEvents: number;
   /** Whether a filter or hidden type narrows the rows. */
   readonly filtered: boolean;
   /** Share of retained entries tested so far after a filter change (1 = done). */
@@ -62,6 +64,8 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
   let scanned = 0;
   /** Where the current rescan started, for progress. */
   let scanFrom = 0;
+  /** Events among `matches` from `head` on. */
+  let matchedEventCount = 0;
   /** Events retained since Clear: counted as they are scanned, in both modes. */
   let eventsBefore = 0;
 
@@ -78,7 +82,10 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
 
   function trimHead(): void {
     const from = first();
-    while (head < matches.length && matches[head]! < from) head++;
+    while (head < matches.length && matches[head]! < from) {
+      matchedEventCount -= isEvent[matches[head]! % buffer.maxItems]!;
+      head++;
+    }
     // Compact now and then so the array does not grow for ever under a fast feed.
     if (head > 4096 && head * 2 > matches.length) {
       matches = matches.slice(head);
@@ -96,6 +103,7 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
   function restart(): void {
     matches = [];
     head = 0;
+    matchedEventCount = 0;
     scanned = first();
     scanFrom = scanned;
   }
@@ -152,6 +160,9 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
     get matchedEvents() {
       return isFiltered() ? matches.length - head : eventsBefore;
     },
+    get shownEvents() {
+      return isFiltered() ? matchedEventCount : eventsBefore;
+    },
     get filtered() {
       return isFiltered();
     },
@@ -185,17 +196,21 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
       restart();
     },
     update(now = () => performance.now()) {
+      // Before trackRetained: the flags of evicted slots are read before new entries reuse them.
+      if (isFiltered()) trimHead();
       trackRetained();
       if (!paused) end = total();
       if (!isFiltered()) return false;
-      trimHead();
       if (scanned < first()) scanned = first();
       const limit = paused ? end : total();
       const started = now();
       let tested = 0;
       while (scanned < limit) {
         const entry = entryAt(scanned);
-        if (entry && accepts(entry)) matches.push(scanned);
+        if (entry && accepts(entry)) {
+          matches.push(scanned);
+          if (entry.kind === 'event') matchedEventCount++;
+        }
         scanned++;
         if (++tested % SLICE_CHECK_EVERY === 0 && now() - started > FILTER_SLICE_MS) break;
       }

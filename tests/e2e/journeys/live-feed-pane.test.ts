@@ -10,6 +10,8 @@ import {
 } from '../../support/feeds/counting-sse-server';
 
 const ALPHA_EVENTS = 150;
+/** The machine is shared and loaded: give the page time rather than flake. */
+const POLL_MS = 20_000;
 
 async function openFeed(page: Page, url: string, name: string): Promise<Locator> {
   await page.getByLabel('URL').fill(url);
@@ -60,13 +62,13 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
     });
 
     await journey.step('pause Alpha: the view freezes while events keep arriving', async () => {
-      await expect.poll(() => server.sent(alphaPath)).toBeGreaterThan(10);
+      await expect.poll(() => server.sent(alphaPath), { timeout: POLL_MS }).toBeGreaterThan(10);
       await alpha.getByRole('button', { name: 'Pause', exact: true }).click();
       const shownAtPause = await alpha.getByRole('grid').getAttribute('aria-rowcount');
-      await expect.poll(() => server.sent(alphaPath)).toBeGreaterThan(60);
+      await expect.poll(() => server.sent(alphaPath), { timeout: POLL_MS }).toBeGreaterThan(60);
       expect(await alpha.getByRole('grid').getAttribute('aria-rowcount')).toBe(shownAtPause);
       await expect
-        .poll(() => alpha.getByText(/\d+ waiting/).textContent())
+        .poll(() => alpha.getByText(/\d+ waiting/).textContent(), { timeout: POLL_MS })
         .toMatch(/[1-9]\d* waiting/);
     });
 
@@ -74,13 +76,25 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       await alpha.getByRole('button', { name: 'Resume', exact: true }).click();
       await expect.poll(() => server.sent(alphaPath), { timeout: 20_000 }).toBe(ALPHA_EVENTS);
       await expect
-        .poll(() => alpha.getByText(`${ALPHA_EVENTS} events`, { exact: true }).count())
+        .poll(() => alpha.getByText(`${ALPHA_EVENTS} events`, { exact: true }).count(), {
+          timeout: POLL_MS,
+        })
         .toBeGreaterThan(0);
       // Every event is a row: ticks and alerts counted against what the server sent.
       await filterWith(alpha, 'type:tick');
       await alpha.getByText(`showing 120 of ${ALPHA_EVENTS}`).waitFor();
       await filterWith(alpha, 'type:alert');
       await alpha.getByText(`showing 30 of ${ALPHA_EVENTS}`).waitFor();
+    });
+
+    await journey.step('hide a type with its chip, then show it again', async () => {
+      await filterWith(alpha, '');
+      const types = alpha.getByRole('group', { name: 'Event types' });
+      await types.getByRole('button', { name: /^tick/ }).click();
+      await alpha.getByText(`showing 30 of ${ALPHA_EVENTS}`).waitFor();
+      expect(await rowsMatching(alpha, /tick number/)).toBe(0);
+      await types.getByRole('button', { name: /^tick/ }).click();
+      await alpha.getByText(`${ALPHA_EVENTS} events`, { exact: true }).first().waitFor();
     });
 
     await journey.step('filter by text', async () => {
@@ -118,12 +132,12 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       const details = alpha.getByRole('region', { name: 'Event details' });
       await details.waitFor();
       await details.getByRole('button', { name: 'Copy data' }).click();
-      await expect.poll(() => clipboard(page)).toBe(eventData(25).data);
+      await expect.poll(() => clipboard(page), { timeout: POLL_MS }).toBe(eventData(25).data);
       await details.getByRole('button', { name: 'Copy as JSON' }).click();
-      await expect.poll(() => clipboard(page)).toContain('"id": "25"');
+      await expect.poll(() => clipboard(page), { timeout: POLL_MS }).toContain('"id": "25"');
       await details.getByRole('button', { name: 'Copy as SSE' }).click();
       await expect
-        .poll(() => clipboard(page))
+        .poll(() => clipboard(page), { timeout: POLL_MS })
         .toBe(`id: 25\nevent: alert\ndata: ${eventData(25).data}\n\n`);
       await details.getByRole('tab', { name: 'Headers' }).click();
       await details.getByRole('cell', { name: 'text/event-stream' }).waitFor();
@@ -139,18 +153,24 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       const details = alpha.getByRole('region', { name: 'Event details' });
       await details.getByRole('tab', { name: 'Raw' }).click();
       // Third alert: n = 15.
-      await expect.poll(() => details.textContent()).toContain('alert number 15');
+      await expect
+        .poll(() => details.textContent(), { timeout: POLL_MS })
+        .toContain('alert number 15');
       await grid.focus();
       await grid.press('End');
-      await expect.poll(() => details.textContent()).toContain(`alert number ${ALPHA_EVENTS}`);
+      await expect
+        .poll(() => details.textContent(), { timeout: POLL_MS })
+        .toContain(`alert number ${ALPHA_EVENTS}`);
       await grid.press('Escape');
-      await expect.poll(() => details.count()).toBe(0);
+      await expect.poll(() => details.count(), { timeout: POLL_MS }).toBe(0);
       await grid.press('Control+f');
       await expect
-        .poll(() =>
-          alpha
-            .getByRole('textbox', { name: 'Filter events' })
-            .evaluate((el) => el === document.activeElement),
+        .poll(
+          () =>
+            alpha
+              .getByRole('textbox', { name: 'Filter events' })
+              .evaluate((el) => el === document.activeElement),
+          { timeout: POLL_MS },
         )
         .toBe(true);
       await grid.focus();
@@ -158,16 +178,27 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       await alpha.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     });
 
+    await journey.step('clear the view: the counters and the log keep everything', async () => {
+      await page.keyboard.press('Escape');
+      await filterWith(alpha, '');
+      await alpha.getByRole('button', { name: 'Clear', exact: true }).click();
+      await alpha.getByText('0 events', { exact: true }).first().waitFor();
+      expect(await rowsMatching(alpha, /number/)).toBe(0);
+      await alpha.getByText(`${ALPHA_EVENTS} events`, { exact: true }).first().waitFor();
+    });
+
     await journey.step('disconnect Beta, connect again, and reconnect by hand', async () => {
-      await expect.poll(() => server.sent(betaPath)).toBeGreaterThan(3);
+      await expect.poll(() => server.sent(betaPath), { timeout: POLL_MS }).toBeGreaterThan(3);
       await beta.getByRole('button', { name: 'Disconnect', exact: true }).click();
       await beta.getByRole('button', { name: 'Connect', exact: true }).waitFor();
       const sentBefore = server.sent(betaPath);
       await beta.getByRole('button', { name: 'Connect', exact: true }).click();
-      await expect.poll(() => server.connections(betaPath)).toBe(2);
-      await expect.poll(() => server.sent(betaPath)).toBeGreaterThan(sentBefore);
+      await expect.poll(() => server.connections(betaPath), { timeout: POLL_MS }).toBe(2);
+      await expect
+        .poll(() => server.sent(betaPath), { timeout: POLL_MS })
+        .toBeGreaterThan(sentBefore);
       await beta.getByRole('button', { name: 'Reconnect now' }).click();
-      await expect.poll(() => server.connections(betaPath)).toBe(3);
+      await expect.poll(() => server.connections(betaPath), { timeout: POLL_MS }).toBe(3);
       await beta.getByRole('row', { name: /reconnect requested/ }).waitFor();
       await beta.getByText(/1 manual/).waitFor();
     });
@@ -178,12 +209,15 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       const betaAgain = page.getByRole('region', { name: 'Beta', exact: true });
       await betaAgain.getByRole('grid', { name: 'Events of Beta' }).waitFor();
       await page.getByRole('grid', { name: 'Events of Alpha' }).waitFor();
-      await expect.poll(() => server.sent(betaPath)).toBeGreaterThan(before + 3);
+      await expect
+        .poll(() => server.sent(betaPath), { timeout: POLL_MS })
+        .toBeGreaterThan(before + 3);
       // The same connection goes on: no new request reached the server.
       expect(server.connections(betaPath)).toBe(3);
       await expect
-        .poll(() =>
-          rowsMatching(betaAgain, new RegExp(`tick number ${server.sent(betaPath) - 1}\\b`)),
+        .poll(
+          () => rowsMatching(betaAgain, new RegExp(`tick number ${server.sent(betaPath) - 1}\\b`)),
+          { timeout: POLL_MS },
         )
         .toBeGreaterThan(0);
     });
@@ -194,8 +228,8 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       const question = betaAgain.getByRole('alertdialog');
       await question.waitFor();
       await question.getByRole('button', { name: 'Close', exact: true }).click();
-      await expect.poll(() => betaAgain.count()).toBe(0);
-      await expect.poll(() => server.connections(betaPath)).toBe(3);
+      await expect.poll(() => betaAgain.count(), { timeout: POLL_MS }).toBe(0);
+      await expect.poll(() => server.connections(betaPath), { timeout: POLL_MS }).toBe(3);
     });
     await page.close();
   });
