@@ -249,4 +249,52 @@ describe('a feed panel', () => {
     expect(wrapper.get('[data-testid="feed-error-body"]').text()).toBe('{"error":"bad token"}');
     expect(wrapper.text()).toContain('failed — HTTP 401 Unauthorized');
   });
+
+  it('asks before closing a live feed and closes a finished one at once', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(summary());
+    const wrapper = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      global: { plugins: [i18n] },
+    });
+    const closeButton = () => wrapper.findAll('button').find((b) => b.text() === 'Close feed')!;
+    await closeButton().trigger('click');
+    expect(wrapper.emitted('close')).toBeUndefined();
+    expect(wrapper.get('[role="alertdialog"]').text()).toContain('still live');
+    await wrapper.get('[role="alertdialog"] button.danger').trigger('click');
+    expect(wrapper.emitted('close')).toHaveLength(1);
+
+    test.state(
+      summary({ state: { type: 'closed', at: 9, attempt: 1, reason: 'user', message: 'x' } }),
+    );
+    await wrapper.setProps({ feed: store.model('f1')! });
+    await closeButton().trigger('click');
+    expect(wrapper.emitted('close')).toHaveLength(2);
+  });
+
+  it('offers Connect instead of Disconnect and Reconnect for a read-only feed neither', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(
+      summary({ state: { type: 'closed', at: 9, attempt: 1, reason: 'user', message: 'x' } }),
+    );
+    const names = (wrapper: ReturnType<typeof mount>) =>
+      wrapper.findAll('button').map((b) => b.text());
+    const closed = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      global: { plugins: [i18n] },
+    });
+    expect(names(closed)).toContain('Connect');
+    expect(names(closed)).not.toContain('Disconnect');
+    const readOnly = mount(FeedPanel, {
+      props: { feed: store.model('f1')!, readOnly: true },
+      global: { plugins: [i18n] },
+    });
+    expect(names(readOnly)).not.toContain('Connect');
+    expect(names(readOnly)).not.toContain('Reconnect now');
+    expect(names(readOnly)).toContain('Pause');
+  });
 });
