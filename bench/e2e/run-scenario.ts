@@ -71,7 +71,15 @@ export interface RunOptions {
   profileFile: string | null;
   /** Diagnostic (BENCH_HIDE_FEED_LIST=1): hide the app's virtual list to measure its share. */
   hideFeedList: boolean;
+  /**
+   * BENCH_FILTER=1: with the app, type BENCH_FILTER_TEXT into every pane's filter and open the
+   * detail panel of a row, the way a user watches a busy feed (issue item 9, last sentence).
+   */
+  filterAndDetail: boolean;
 }
+
+/** Matches events whose seq ends in 0 or 5 (data is `<ms> <seq> xxx…`): a fifth of them. */
+export const BENCH_FILTER_TEXT = '/[05] x/';
 
 /** The app's virtual list (FeedList.vue), hidden by a style rule the page's CSP allows. */
 const HIDE_FEED_LIST_CSS = '[data-testid="feed-list"] { display: none !important; }';
@@ -88,7 +96,7 @@ export async function runScenario(
   load: LoadServer,
   options: RunOptions,
 ): Promise<ScenarioResult> {
-  const { seconds, cli, profileFile, hideFeedList } = options;
+  const { seconds, cli, profileFile, hideFeedList, filterAndDetail } = options;
   const pipeline = await startPipeline(kind, cli, profileFile !== null);
   let browser: BenchBrowser | null = null;
   // Stopped once: on success before reading the Node-side profile, or in `finally` on failure.
@@ -129,6 +137,14 @@ export async function runScenario(
       page,
       streams.map((s, i) => ({ name: `bench ${scenario.id} ${i + 1}`, url: s.url })),
     );
+    if (filterAndDetail && kind === 'app') {
+      // By role and name, as the journeys do: the panes are there once their feeds opened.
+      const boxes = page.getByRole('textbox', { name: 'Filter events' });
+      await boxes.nth(scenario.feeds - 1).waitFor();
+      for (const box of await boxes.all()) await box.fill(BENCH_FILTER_TEXT);
+      await page.getByRole('grid').first().getByRole('row', { name: / x/ }).first().click();
+      await page.getByRole('region', { name: 'Event details' }).waitFor();
+    }
     const finished = await load.finished(
       streams.map((s) => s.streamId),
       seconds * 1000 + 60_000,

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   console.log(
     `bench:e2e — ${config.scenarios.map((s) => s.id).join(',')} × ${PIPELINES.join(' + ')}, ` +
-      `${config.seconds} s each${config.hideFeedList ? ' (DIAGNOSTIC: app feed list hidden)' : ''}, ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+      `${config.seconds} s each${config.hideFeedList ? ' (DIAGNOSTIC: app feed list hidden)' : ''}${config.filterAndDetail ? ' (app: filter in every pane, detail open)' : ''}, ${cpus().length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
   );
 
   const build = snapshotBuild(resultsDir, stamp);
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
           cli: build.cli,
           profileFile,
           hideFeedList: config.hideFeedList,
+          filterAndDetail: config.filterAndDetail,
         });
         byPipeline.set(kind, result);
         results.push(result);

@@ -75,6 +75,8 @@ export interface BenchConfig {
   profile: boolean;
   /** BENCH_HIDE_FEED_LIST=1: a diagnostic run with the app's virtual list hidden. */
   hideFeedList: boolean;
+  /** BENCH_FILTER=1: the app runs with a filter in every pane and the detail panel open. */
+  filterAndDetail: boolean;
 }
 
 /**
@@ -106,5 +108,6 @@ export function readConfig(env: NodeJS.ProcessEnv): BenchConfig {
     scenarios,
     profile: env.BENCH_PROFILE === '1',
     hideFeedList: env.BENCH_HIDE_FEED_LIST === '1',
+    filterAndDetail: env.BENCH_FILTER === '1',
   };
 }

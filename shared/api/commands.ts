@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CommandChannel } from './channels';
 import type { FeedSummary } from './feeds';
-import { FeedIdRequestSchema, FeedOpenRequestSchema } from './feeds';
+import { FeedIdRequestSchema, FeedOpenRequestSchema, FeedResumeRequestSchema } from './feeds';
 import type { Workspace } from '../model/workspace';
 import type { Notice } from './notifications';
 import type {
@@ -61,6 +61,9 @@ export const commandSchemas = {
   'feeds:close': FeedIdRequestSchema,
   'feeds:reconnect': FeedIdRequestSchema,
   'feeds:list': z.undefined(),
+  'feeds:disconnect': FeedIdRequestSchema,
+  'feeds:connect': FeedIdRequestSchema,
+  'feeds:resume': FeedResumeRequestSchema,
   'workspaces:list': z.undefined(),
   'workspaces:get': WorkspaceIdRequestSchema,
   'workspaces:create': WorkspaceCreateRequestSchema,
@@ -98,6 +101,10 @@ export interface CommandResults {
   'feeds:close': { closed: boolean };
   'feeds:reconnect': { reconnected: boolean };
   'feeds:list': FeedSummary[];
+  'feeds:disconnect': { disconnected: boolean };
+  'feeds:connect': { connected: boolean };
+  /** The feeds handed back to this page; their recent entries follow as frames. */
+  'feeds:resume': FeedSummary[];
   'workspaces:list': WorkspaceListItem[];
   'workspaces:get': WorkspaceDetails;
   'workspaces:create': Workspace;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConnectionStateSchema } from '../model/connection-state';
+import { ConnectionStateSchema, HeaderPairSchema } from '../model/connection-state';
 import { RetryPolicySchema } from '../model/retry-policy';
 import { LlmCustomProfileSchema, LlmProfileSettingSchema } from '../model/workspace';
 
@@ -35,6 +35,12 @@ export type FeedOpenRequest = z.input<typeof FeedOpenRequestSchema>;
 
 export const FeedIdRequestSchema = z.object({ feedId: z.string().min(1).max(100) }).strict();
 
+/**
+ * A page's resume token (random, kept in the page's sessionStorage): feeds of a page that went
+ * away within FEED_RESUME_GRACE_MS are handed to the page that presents the same token.
+ */
+export const FeedResumeRequestSchema = z.object({ token: z.string().min(16).max(128) }).strict();
+
 export const FeedSummarySchema = z.object({
   feedId: z.string(),
   name: z.string(),
@@ -53,5 +59,7 @@ export const FeedSummarySchema = z.object({
     .optional(),
   /** A past session opened from its log: no connection, nothing to reconnect. */
   readOnly: z.boolean().optional(),
+  /** The request headers as sent (secret values redacted), for the detail panel. */
+  requestHeaders: z.array(HeaderPairSchema).optional(),
 });
 export type FeedSummary = z.infer<typeof FeedSummarySchema>;

@@ -58,8 +58,24 @@ export interface FeedRetryEntry extends EntryBase {
   ms: number;
 }
 
+/**
+ * What the user asked of the connection, on the timeline beside the states it causes: a manual
+ * reconnect is counted and told apart from an automatic one.
+ */
+export interface FeedActionEntry extends EntryBase {
+  kind: 'action';
+  action: FeedAction;
+}
+
+export type FeedAction = 'reconnect-requested' | 'disconnect-requested' | 'connect-requested';
+
 export type FeedEntry =
-  FeedEventEntry | FeedCommentEntry | FeedStateEntry | FeedRedirectEntry | FeedRetryEntry;
+  | FeedEventEntry
+  | FeedCommentEntry
+  | FeedStateEntry
+  | FeedRedirectEntry
+  | FeedRetryEntry
+  | FeedActionEntry;
 
 export interface FeedFrame {
   feedId: string;

@@ -78,6 +78,11 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       reconnected: ctx.feeds.reconnect(caller, feedId),
     }),
     'feeds:list': (_request, caller) => ctx.feeds.list(caller),
+    'feeds:disconnect': ({ feedId }, caller) => ({
+      disconnected: ctx.feeds.disconnect(caller, feedId),
+    }),
+    'feeds:connect': ({ feedId }, caller) => ({ connected: ctx.feeds.connect(caller, feedId) }),
+    'feeds:resume': ({ token }, caller) => ctx.feeds.resume(caller, token),
     'workspaces:list': () => workspaces.list(),
     'workspaces:get': async ({ id }) => {
       const loaded = await workspaces.get(id);

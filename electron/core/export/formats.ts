@@ -54,6 +54,7 @@ function exportRecord(entry: FeedEntry, includeTimeline: boolean): object | null
     case 'comment':
     case 'retry':
     case 'redirect':
+    case 'action':
       return includeTimeline ? { ...entry, at: new Date(entry.at).toISOString() } : null;
   }
 }

@@ -80,6 +80,8 @@ function row(entry: FeedEntry): string {
         '',
         `${entry.from} → ${entry.to} (${entry.method})`,
       );
+    case 'action':
+      return cells('action', '', '', entry.action);
   }
 }
 

@@ -61,8 +61,8 @@ function readLog(path: string): Array<Record<string, unknown>> {
 const lastState = (sink: RecordingSink, feedId: string) =>
   sink.states.filter((s) => s.feedId === feedId).at(-1)?.state.type;
 
-async function setup(queue?: { maxQueuedEntries?: number }) {
-  demo = await createDemoServer({ port: 0 });
+async function setup(queue?: { maxQueuedEntries?: number }, tickMs?: number) {
+  demo = await createDemoServer({ port: 0, tickMs });
   const dataDir = mkdtempSync(join(tmpdir(), 'eventscope-feeds-'));
   manager = createFeedManager({ logsDir: join(dataDir, 'logs'), queue });
   return { demo, manager, dataDir };
@@ -349,5 +349,133 @@ describe('the feed manager', () => {
     const text = readFileSync(feed.logFile!, 'utf8');
     expect(text).not.toContain(secret);
     expect(text).toContain('visible');
+  });
+});
+
+describe('the feed manager: user actions and pages that come back', () => {
+  const counter = (url: string) => ({
+    name: 'counter',
+    request: { url: `${url}/counter`, method: 'GET', headers: [] },
+  });
+  const actions = (sink: RecordingSink, feedId: string) =>
+    sink.entries(feedId).flatMap((e) => (e.kind === 'action' ? [e.action] : []));
+  const eventIds = (sink: RecordingSink, feedId: string) =>
+    sink.entries(feedId).flatMap((e) => (e.kind === 'event' ? [Number(e.lastEventId)] : []));
+
+  it('puts a manual reconnect on the timeline before the new attempt', async () => {
+    const { demo, manager } = await setup(undefined, 20);
+    const sink = recordingSink();
+    const feed = await manager.open(sink, counter(demo.url));
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('open');
+    expect(manager.reconnect(sink, feed.feedId)).toBe(true);
+    await expect.poll(() => actions(sink, feed.feedId)).toEqual(['reconnect-requested']);
+    await expect
+      .poll(() => sink.states.filter((s) => s.state.type === 'open').length)
+      .toBeGreaterThanOrEqual(2);
+    const kinds = sink
+      .entries(feed.feedId)
+      .flatMap((e) =>
+        e.kind === 'action' ? ['action'] : e.kind === 'state' ? [e.state.type] : [],
+      );
+    expect(kinds.slice(kinds.indexOf('action'))).toEqual(['action', 'connecting', 'open']);
+  });
+
+  it('disconnects without forgetting the feed, then connects again resuming after the last event ID', async () => {
+    const { demo, manager } = await setup(undefined, 20);
+    const sink = recordingSink();
+    const feed = await manager.open(sink, counter(demo.url));
+    await expect.poll(() => eventIds(sink, feed.feedId).length).toBeGreaterThan(1);
+    expect(manager.disconnect(sink, feed.feedId)).toBe(true);
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('closed');
+    expect(manager.list(sink).map((f) => f.feedId)).toEqual([feed.feedId]);
+    const before = eventIds(sink, feed.feedId);
+
+    expect(manager.connect(sink, feed.feedId)).toBe(true);
+    await expect.poll(() => eventIds(sink, feed.feedId).length).toBeGreaterThan(before.length);
+    const ids = eventIds(sink, feed.feedId);
+    expect(ids[before.length]).toBe(before.at(-1)! + 1);
+    expect(actions(sink, feed.feedId)).toEqual(['disconnect-requested', 'connect-requested']);
+    const seqs = sink.entries(feed.feedId).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    await manager.close(sink, feed.feedId);
+    const logged = readLog(feed.logFile!).filter((e) => e.kind === 'action');
+    expect(logged.map((e) => e.action)).toEqual(['disconnect-requested', 'connect-requested']);
+  });
+
+  it('refuses to connect a live feed or to disconnect one that is already closed', async () => {
+    const { demo, manager } = await setup(undefined, 20);
+    const sink = recordingSink();
+    const feed = await manager.open(sink, counter(demo.url));
+    expect(manager.connect(sink, feed.feedId)).toBe(false);
+    manager.disconnect(sink, feed.feedId);
+    expect(manager.disconnect(sink, feed.feedId)).toBe(false);
+    expect(manager.disconnect(recordingSink('other'), feed.feedId)).toBe(false);
+  });
+
+  it('reports the request headers with secret values redacted', async () => {
+    const { demo, manager } = await setup(undefined, 20);
+    const sink = recordingSink();
+    const feed = await manager.open(sink, {
+      name: 'h',
+      request: {
+        url: `${demo.url}/stream`,
+        method: 'GET',
+        headers: [
+          { name: 'Authorization', value: 'Bearer sk-1' },
+          { name: 'X-Plain', value: 'yes' },
+        ],
+      },
+    });
+    expect(feed.requestHeaders).toEqual([
+      { name: 'Authorization', value: '[redacted]' },
+      { name: 'X-Plain', value: 'yes' },
+    ]);
+  });
+
+  it('keeps the feeds of a page that reloads running, and hands them with recent entries to the page with its token', async () => {
+    const { demo, manager } = await setup(undefined, 20);
+    const token = 'token-0123456789abcdef';
+    const first = recordingSink('first');
+    expect(manager.resume(first, token)).toEqual([]);
+    const feed = await manager.open(first, counter(demo.url));
+    await expect.poll(() => eventIds(first, feed.feedId).length).toBeGreaterThan(0);
+    await manager.closeOwner(first);
+
+    const stranger = recordingSink('stranger');
+    expect(manager.resume(stranger, 'another-token-0123456')).toEqual([]);
+    const second = recordingSink('second');
+    const seen = eventIds(first, feed.feedId).at(-1)!;
+    await expect
+      .poll(() => readLog(feed.logFile!).filter((e) => e.kind === 'event').length)
+      .toBeGreaterThan(seen);
+    const resumed = manager.resume(second, token);
+    expect(resumed.map((f) => f.feedId)).toEqual([feed.feedId]);
+    expect(resumed[0]!.state.type).toBe('open');
+    // The recent entries come at once, in order, from the first entry on (the feed is young).
+    expect(second.frames[0]).toMatchObject({ feedId: feed.feedId, firstSeq: 1, dropped: 0 });
+    await expect.poll(() => eventIds(second, feed.feedId).length).toBeGreaterThan(seen + 1);
+    const ids = eventIds(second, feed.feedId);
+    expect(ids).toEqual(ids.map((_, i) => ids[0]! + i));
+    const seqs = second.entries(feed.feedId).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(manager.list(second).map((f) => f.feedId)).toEqual([feed.feedId]);
+    expect(stranger.frames).toEqual([]);
+  });
+
+  it('closes the feeds of a page that does not come back within the grace period', async () => {
+    demo = await createDemoServer({ port: 0, tickMs: 20 });
+    const dataDir = mkdtempSync(join(tmpdir(), 'eventscope-feeds-'));
+    manager = createFeedManager({ logsDir: join(dataDir, 'logs'), resumeGraceMs: 200 });
+    const token = 'token-0123456789abcdef';
+    const first = recordingSink('first');
+    manager.resume(first, token);
+    const feed = await manager.open(first, counter(demo.url));
+    await manager.closeOwner(first);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const late = recordingSink('late');
+    expect(manager.resume(late, token)).toEqual([]);
+    const log = readLog(feed.logFile!);
+    const last = log.at(-1)!;
+    expect(last).toMatchObject({ kind: 'state', state: { type: 'closed' } });
   });
 });

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationChannel } from '../../../shared/api/channels';
 import type { FeedSummary } from '../../../shared/api/feeds';
-import { eventLogLine, type EncodedFeedFrame } from '../../../shared/api/frame-codec';
-import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
+import {
+  encodeFeedFrame,
+  eventLogLine,
+  type EncodedFeedFrame,
+} from '../../../shared/api/frame-codec';
+import type { FeedAction, FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import type { NotificationPayload } from '../../../shared/api/notifications';
 import type { ConnectionState } from '../../../shared/model/connection-state';
+import { isFinalState } from '../../../shared/model/connection-state';
 import type { FetchFunction, SseConnection, SseConnectionOptions } from '../sse/connection';
 import { createSseConnection } from '../sse/connection';
 import type { Transport, TransportOptions } from '../sse/transport';
@@ -16,6 +21,7 @@ import { createRedactor } from '../redact';
 import { redactHeaders } from './redact';
 import type { SessionLog } from './session-log';
 import { openSessionLog, sessionLogPath } from './session-log';
+import type { LlmRun } from '../../../shared/llm/run';
 import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-log';
 import type { ResumeMode } from '../../../shared/model/workspace';
 
@@ -75,6 +81,8 @@ export interface FeedManagerOptions {
   /** One fetch for every feed instead of a transport per feed (tests). */
   fetch?: FetchFunction;
   now?: () => number;
+  /** How long feeds of a page that went away wait to be resumed; FEED_RESUME_GRACE_MS by default. */
+  resumeGraceMs?: number;
   /** Frame queue tuning (tests, benchmarks); defaults in frame-queue.ts. */
   queue?: { flushMs?: number; maxQueuedEntries?: number; maxQueuedBytes?: number };
 }
@@ -100,7 +108,17 @@ export interface FeedManager {
   openLogFiles(): string[];
   /** Ends the feed and forgets it; false when the owner has no such feed. */
   close(owner: FeedSink, feedId: string): Promise<boolean>;
+  /** Drops the current attempt (or ends a closed feed's wait) and connects again, at once. */
   reconnect(owner: FeedSink, feedId: string): boolean;
+  /** Stops the connection; the feed, its timeline and its log stay until close(). */
+  disconnect(owner: FeedSink, feedId: string): boolean;
+  /** Connects a disconnected (closed or failed) feed again, sending its last event ID. */
+  connect(owner: FeedSink, feedId: string): boolean;
+  /**
+   * Binds the page's resume token to `owner` and hands it the feeds a page with the same token
+   * left within FEED_RESUME_GRACE_MS, with their recent entries sent as one frame each.
+   */
+  resume(owner: FeedSink, token: string): FeedSummary[];
   list(owner: FeedSink): FeedSummary[];
   /** The page went away (window closed, reload, socket dropped): close all it owned. */
   closeOwner(owner: FeedSink): Promise<void>;
@@ -111,9 +129,12 @@ interface Feed {
   id: string;
   owner: FeedSink;
   config: FeedConfig;
-  connection: Pick<SseConnection, 'close' | 'reconnectNow'>;
+  /** Replaced by a new one when a disconnected feed connects again; a stub for recordings. */
+  connection: Pick<SseConnection, 'close' | 'reconnectNow' | 'lastEventId'> | null;
   readOnly?: boolean;
   events: number;
+  /** The LLM lens of the feed (docs/llm-streams.md); null for non-LLM streams. */
+  llmRun: LlmRun | null;
   /** Its own TLS/proxy transport, closed when the feed ends; null when the manager's fetch is shared. */
   transport: Transport | null;
   queue: FrameQueue;
@@ -123,7 +144,49 @@ interface Feed {
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
+  recent: RecentEntries;
 }
+
+/** The last entries of a feed (and their JSON), replayed to a page that re-attaches. */
+interface RecentEntries {
+  entries: FeedEntry[];
+  json: string[];
+  /** Where the next entry goes once the ring is full. */
+  head: number;
+}
+
+/** How long the feeds of a page that went away (reload, dropped socket) wait to be resumed. */
+export const FEED_RESUME_GRACE_MS = 30_000;
+/** Entries kept per feed for a page that re-attaches. */
+export const FEED_RESUME_RECENT_ENTRIES = 2_000;
+
+/** The JSON a frame carries for an entry: its data's for an event (shared/api/frame-codec.ts). */
+function frameJson(entry: FeedEntry): string {
+  return entry.kind === 'event' ? JSON.stringify(entry.data) : JSON.stringify(entry);
+}
+
+function remember(recent: RecentEntries, entry: FeedEntry, json: string): void {
+  if (recent.entries.length < FEED_RESUME_RECENT_ENTRIES) {
+    recent.entries.push(entry);
+    recent.json.push(json);
+    return;
+  }
+  recent.entries[recent.head] = entry;
+  recent.json[recent.head] = json;
+  recent.head = (recent.head + 1) % FEED_RESUME_RECENT_ENTRIES;
+}
+
+function inOrder<T>(items: T[], head: number): T[] {
+  return [...items.slice(head), ...items.slice(0, head)];
+}
+
+/** Where an orphaned feed's frames go until a page resumes it: nowhere (the log has them). */
+const ORPHAN_SINK: FeedSink = {
+  id: 'orphan',
+  sendFrame: () => {},
+  notify: () => {},
+  canSend: () => true,
+};
 
 const DEFAULT_WORKSPACE_FOLDER = 'ad hoc';
 /** A recording is read on only while fewer entries than this wait for its page. */
@@ -146,6 +209,10 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   /** Pages that went away: a feed still opening for one of them is closed, not registered. */
   const departed = new WeakSet<FeedSink>();
   const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+  /** Resume token each page presented. */
+  const tokens = new WeakMap<FeedSink, string>();
+  /** Feeds of pages that went away, by their token, until resumed or the grace period ends. */
+  const orphans = new Map<string, { feeds: Feed[]; timer: ReturnType<typeof setTimeout> }>();
 
   const summary = (feed: Feed): FeedSummary => ({
     feedId: feed.id,
@@ -157,6 +224,10 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     logFile: feed.log?.path ?? null,
     ...(feed.config.llm ? { llm: feed.config.llm } : {}),
     ...(feed.readOnly ? { readOnly: true } : {}),
+    requestHeaders: redactHeaders(feed.config.request.headers).map(({ name, value }) => ({
+      name,
+      value: redactFor(feed)(value),
+    })),
   });
 
   function record(feed: Feed, entry: FeedEntry): void {
@@ -184,6 +255,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     }
     if (entry.kind === 'event') feed.events += 1;
     feed.log?.appendLine(line);
+    remember(feed.recent, entry, json);
     feed.queue.push(entry, json);
     sinceRetention += line.length;
     // Long fast sessions must respect the limit too, not only new ones (issue #4 §4).
@@ -244,7 +316,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       id,
     );
-    let feed: Feed | null = null;
     const log = await openSessionLog(path, (error) => {
       owner.notify('app:notice-posted', {
         level: 'error',
@@ -266,7 +337,44 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
     });
 
-    const llmRun = createFeedLlmRun(config.request.url, config.llm);
+    const feed: Feed = {
+      id,
+      owner,
+      config,
+      connection: null,
+      events: 0,
+      llmRun: createFeedLlmRun(config.request.url, config.llm),
+      transport,
+      log,
+      redact: (text) => text,
+      redactedCount: 0,
+      openedAt,
+      state: { type: 'idle', at: openedAt, attempt: 0 },
+      nextSeq: 1,
+      recent: { entries: [], json: [], head: 0 },
+      // Through feed.owner, not a captured page: a resumed feed's frames go to its new page.
+      queue: createFrameQueue({
+        feedId: id,
+        send: (frame, entriesJson) => feed.owner.sendFrame(frame, entriesJson),
+        canSend: () => feed.owner.canSend(),
+        ...options.queue,
+      }),
+    };
+    if (departed.has(owner)) {
+      // The page went away while the log and transport were being set up (issue #4 §3): the
+      // caller closes the transport; nothing was connected yet.
+      feed.queue.dispose();
+      await log.close();
+      throw new Error('the page that opened this feed has gone away');
+    }
+    feeds.set(id, feed);
+    connectFeed(feed, config.lastEventId);
+    return summary(feed);
+  }
+
+  /** Starts a new connection for the feed (its first, or after a disconnect). */
+  function connectFeed(feed: Feed, lastEventId: string | undefined): void {
+    const { config, transport, llmRun } = feed;
     const connection = createSseConnection(
       {
         ...(config.resume ? { resume: config.resume } : {}),
@@ -274,7 +382,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         request: config.request,
         resolveRequest: config.resolveRequest,
         retry: config.retry,
-        lastEventId: config.lastEventId,
+        lastEventId,
         connectTimeoutMs: config.connectTimeoutMs,
         idleTimeoutMs: config.idleTimeoutMs,
         maxEventBytes: config.maxEventBytes,
@@ -282,7 +390,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       },
       {
         onEvent: (event) => {
-          if (!feed) return;
           llmRun?.pushEvent(event);
           record(feed, {
             seq: feed.nextSeq++,
@@ -296,13 +403,12 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
           });
         },
         onComment: (text) => {
-          if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
+          record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
         },
         onRetryField: (ms) => {
-          if (feed) record(feed, { seq: feed.nextSeq++, at: now(), kind: 'retry', ms });
+          record(feed, { seq: feed.nextSeq++, at: now(), kind: 'retry', ms });
         },
         onRedirect: (info) => {
-          if (!feed) return;
           record(feed, {
             seq: feed.nextSeq++,
             at: now(),
@@ -316,7 +422,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
           });
         },
         onState: (state) => {
-          if (!feed) return;
           feed.state = state;
           record(feed, { seq: feed.nextSeq++, at: state.at, kind: 'state', state });
           llmRun?.pushState(state);
@@ -326,40 +431,30 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
           }
           // State changes are rare and matter: send them now, not at the next frame tick.
           feed.queue.flush();
-          owner.notify('feeds:state-changed', summary(feed));
+          feed.owner.notify('feeds:state-changed', summary(feed));
         },
       },
     );
-    feed = {
-      id,
-      owner,
-      config,
-      connection,
-      transport,
-      log,
-      redact: (text) => text,
-      redactedCount: 0,
-      openedAt,
-      events: 0,
-      state: connection.state,
-      nextSeq: 1,
-      queue: createFrameQueue({
-        feedId: id,
-        send: (frame, encoded) => owner.sendFrame(frame, encoded),
-        canSend: () => owner.canSend(),
-        ...options.queue,
-      }),
-    };
-    if (departed.has(owner)) {
-      // The page went away while the log and transport were being set up (issue #4 §3): the
-      // caller closes the transport; nothing was connected yet.
-      feed.queue.dispose();
-      await log.close();
-      throw new Error('the page that opened this feed has gone away');
-    }
-    feeds.set(id, feed);
+    feed.connection = connection;
+    feed.state = connection.state;
     connection.start();
-    return summary(feed);
+  }
+
+  function action(feed: Feed, kind: FeedAction): void {
+    record(feed, { seq: feed.nextSeq++, at: now(), kind: 'action', action: kind });
+  }
+
+  function owned(owner: FeedSink, feedId: string): Feed | null {
+    const feed = feeds.get(feedId);
+    return feed && feed.owner === owner ? feed : null;
+  }
+
+  async function closeFeeds(list: Feed[]): Promise<void> {
+    for (const feed of list) {
+      feeds.delete(feed.id);
+      feed.connection?.close();
+    }
+    await Promise.all(list.map(finish));
   }
 
   return {
@@ -392,11 +487,13 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
           name: config.name,
           request: { url: config.url, method: config.method, headers: [], body: null },
         },
-        connection: { close: () => controller.abort(), reconnectNow: () => {} },
+        connection: { close: () => controller.abort(), reconnectNow: () => {}, lastEventId: '' },
         transport: null,
         log: null,
         readOnly: true,
         events: 0,
+        llmRun: null,
+        recent: { entries: [], json: [], head: 0 },
         redact: (text) => text,
         redactedCount: 0,
         openedAt,
@@ -422,7 +519,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
             if (controller.signal.aborted) return;
             for (const entry of batch) {
               // The recording's own seqs: the page shows the same row numbers as the log.
-              feed.queue.push(entry, JSON.stringify(entry));
+              feed.queue.push(entry, frameJson(entry));
             }
             // The page takes what it can; reading waits instead of the queue dropping entries.
             while (feed.queue.queuedEntries > RECORDING_QUEUE_HIGH_ENTRIES) {
@@ -464,16 +561,60 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       const feed = feeds.get(feedId);
       if (!feed || feed.owner !== owner) return false;
       feeds.delete(feedId);
-      feed.connection.close();
+      feed.connection?.close();
       await finish(feed);
       return true;
     },
 
     reconnect(owner, feedId) {
-      const feed = feeds.get(feedId);
-      if (!feed || feed.owner !== owner) return false;
-      feed.connection.reconnectNow();
+      const feed = owned(owner, feedId);
+      if (!feed) return false;
+      action(feed, 'reconnect-requested');
+      if (!feed.connection || isFinalState(feed.state)) {
+        connectFeed(feed, feed.connection?.lastEventId ?? feed.config.lastEventId);
+      } else {
+        feed.connection.reconnectNow();
+      }
       return true;
+    },
+
+    disconnect(owner, feedId) {
+      const feed = owned(owner, feedId);
+      if (!feed || !feed.connection || isFinalState(feed.state)) return false;
+      action(feed, 'disconnect-requested');
+      feed.connection.close('disconnected by the user');
+      return true;
+    },
+
+    connect(owner, feedId) {
+      const feed = owned(owner, feedId);
+      if (!feed || (feed.connection && !isFinalState(feed.state))) return false;
+      action(feed, 'connect-requested');
+      connectFeed(feed, feed.connection?.lastEventId ?? feed.config.lastEventId);
+      return true;
+    },
+
+    resume(owner, token) {
+      tokens.set(owner, token);
+      const orphan = orphans.get(token);
+      if (!orphan) return [];
+      orphans.delete(token);
+      clearTimeout(orphan.timer);
+      const resumed = orphan.feeds.filter((feed) => feeds.get(feed.id) === feed);
+      for (const feed of resumed) {
+        // What waited for the old page went nowhere; the recent entries replace it, in order.
+        feed.queue.flush();
+        feed.owner = owner;
+        const entries = inOrder(feed.recent.entries, feed.recent.head);
+        const json = inOrder(feed.recent.json, feed.recent.head);
+        const firstSeq = entries[0]?.seq ?? feed.nextSeq;
+        const encoded = entries.map((entry, i) => ({ entry, json: json[i]! }));
+        owner.sendFrame(
+          { feedId: feed.id, firstSeq, entries, dropped: firstSeq - 1 },
+          encodeFeedFrame(feed.id, firstSeq, firstSeq - 1, encoded),
+        );
+      }
+      return resumed.map(summary);
     },
 
     list(owner) {
@@ -482,19 +623,28 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
     async closeOwner(owner) {
       departed.add(owner);
-      const owned = [...feeds.values()].filter((feed) => feed.owner === owner);
-      for (const feed of owned) {
-        feeds.delete(feed.id);
-        feed.connection.close();
-      }
-      await Promise.all(owned.map(finish));
+      const left = [...feeds.values()].filter((feed) => feed.owner === owner);
+      const token = tokens.get(owner);
+      if (token === undefined || left.length === 0) return closeFeeds(left);
+      // A reload or a dropped socket: the feeds keep running (and logging) for a while, so the
+      // page that comes back with the same token finds them live.
+      for (const feed of left) feed.owner = ORPHAN_SINK;
+      const earlier = orphans.get(token);
+      if (earlier) clearTimeout(earlier.timer);
+      const waiting = [...(earlier?.feeds ?? []), ...left];
+      const timer = setTimeout(() => {
+        if (orphans.get(token)?.timer !== timer) return;
+        orphans.delete(token);
+        void closeFeeds(waiting.filter((feed) => feeds.get(feed.id) === feed));
+      }, options.resumeGraceMs ?? FEED_RESUME_GRACE_MS);
+      timer.unref?.();
+      orphans.set(token, { feeds: waiting, timer });
     },
 
     async dispose() {
-      const all = [...feeds.values()];
-      feeds.clear();
-      for (const feed of all) feed.connection.close();
-      await Promise.all(all.map(finish));
+      for (const orphan of orphans.values()) clearTimeout(orphan.timer);
+      orphans.clear();
+      await closeFeeds([...feeds.values()]);
     },
   };
 }

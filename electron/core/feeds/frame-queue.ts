@@ -59,6 +59,7 @@ export function entrySizeBytes(entry: FeedEntry): number {
     case 'redirect':
       return 4 * ENTRY_OVERHEAD_BYTES;
     case 'retry':
+    case 'action':
       return ENTRY_OVERHEAD_BYTES;
   }
 }

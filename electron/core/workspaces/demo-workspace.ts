@@ -1,4 +1,5 @@
 import type { Endpoint, IdGenerator, Workspace } from '../../../shared/model/workspace';
+import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import {
   createEndpoint,
   createHeader,
@@ -95,7 +96,15 @@ export function createDemoWorkspace(
         '/flaky',
         'Drops the connection every few events: watch the reconnects and the resume.',
       ),
-      endpoint('Burst (100k × 64 B)', '/burst?n=100000&size=64', 'As fast as the socket takes it.'),
+      {
+        ...endpoint(
+          'Burst (100k × 64 B)',
+          '/burst?n=100000&size=64',
+          'As fast as the socket takes it.',
+        ),
+        // One burst, then the end: reconnecting after it would send the burst again, forever.
+        retry: { ...defaultRetryPolicy('GET'), reconnectOnEnd: false },
+      },
       ...llmEndpoints,
     ],
     // Not a secret on purpose: the demo must work where secrets are kept for a session only.

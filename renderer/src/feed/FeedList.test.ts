@@ -1,78 +1,102 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { nextTick } from 'vue';
+import { nextTick, ref } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
+import { parseFilter } from '../../../shared/filter';
+import { createFeedView } from '../feeds/feed-view';
 import { RingBuffer } from '../feeds/ring-buffer';
+import { i18n } from '../i18n';
 import FeedList from './FeedList.vue';
 
-const entry = (seq: number): FeedEntry => ({
+const entry = (seq: number, type = 'message'): FeedEntry => ({
   seq,
-  at: seq,
+  at: 1_700_000_000_000 + seq,
   kind: 'event',
-  type: 'message',
+  type,
   data: `event ${seq}`,
-  lastEventId: '',
+  lastEventId: String(seq),
   attempt: 1,
   sizeBytes: 7,
 });
 
-function filled(n: number, buffer = new RingBuffer<FeedEntry>(1000, Infinity)) {
-  const start = (buffer.last()?.seq ?? 0) + 1;
-  for (let seq = start; seq < start + n; seq++) buffer.push(entry(seq), 1);
-  return buffer;
+function setup(n: number, filterText = '') {
+  const buffer = new RingBuffer<FeedEntry>(1000, Infinity);
+  for (let seq = 1; seq <= n; seq++) buffer.push(entry(seq, seq % 2 ? 'odd' : 'even'), 1);
+  const view = createFeedView(buffer);
+  const parsed = parseFilter(filterText);
+  const filter = parsed.ok && !parsed.filter.isEmpty ? parsed.filter : null;
+  view.setFilter(filter, new Set());
+  const tick = ref(0);
+  const wrapper = mount(FeedList, {
+    props: {
+      view,
+      ticks: () => tick.value,
+      redraw: 0,
+      label: 'Clock',
+      openedAt: 1_700_000_000_000,
+      timeMode: 'absolute' as const,
+      wrap: false,
+      filter,
+      selectedSeq: null,
+    },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+  return { buffer, view, tick, wrapper };
 }
 
-describe('the feed list', () => {
-  it('follows new entries by pinning its scroll position to the bottom', async () => {
-    const buffer = filled(100);
-    const wrapper = mount(FeedList, { props: { buffer, version: 1 } });
-    const scroller = wrapper.get('[data-testid="feed-list"]').element as HTMLElement;
-    filled(50, buffer);
-    await wrapper.setProps({ version: 2 });
+const rowTexts = (el: Element) =>
+  [...el.querySelectorAll('[role="row"].row')]
+    .filter((row) => !(row as HTMLElement).hidden)
+    .map((row) => row.textContent ?? '');
+
+describe('the event list', () => {
+  it('is a grid named after the feed whose rows carry the type and the data preview', async () => {
+    const { wrapper } = setup(3);
     await nextTick();
-    expect(scroller.scrollTop).toBe(150 * 24);
+    const grid = wrapper.get('[role="grid"]');
+    expect(grid.attributes('aria-label')).toBe('Events of Clock');
+    expect(grid.attributes('aria-rowcount')).toBe('4');
+    const rows = rowTexts(wrapper.element);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toContain('odd');
+    expect(rows[0]).toContain('event 1');
+    wrapper.unmount();
   });
 
-  it('stops following when the user scrolls up, and says how to get back', async () => {
-    const buffer = filled(100);
-    const wrapper = mount(FeedList, { props: { buffer, version: 1 } });
-    const list = wrapper.get('[data-testid="feed-list"]');
-    await list.trigger('wheel', { deltaY: -120 });
-    const scroller = list.element as HTMLElement;
-    scroller.scrollTop = 240;
-    filled(50, buffer);
-    await wrapper.setProps({ version: 2 });
+  it('writes new rows when the feed ticks, without re-rendering through Vue', async () => {
+    const { wrapper, buffer, tick } = setup(2);
     await nextTick();
-    expect(scroller.scrollTop).toBe(240);
-    const latest = wrapper.get('button.latest');
-    await latest.trigger('click');
-    expect(scroller.scrollTop).toBe(150 * 24);
-    expect(wrapper.find('button.latest').exists()).toBe(false);
-  });
-});
-
-describe('the feed list window', () => {
-  it('renders only the rows around the view, however long the feed, the newest when following', async () => {
-    const buffer = new RingBuffer<FeedEntry>(50_000, Infinity);
-    filled(20_000, buffer);
-    const wrapper = mount(FeedList, { props: { buffer, version: 1 } });
-    await wrapper.setProps({ version: 2 });
+    buffer.push(entry(3), 1);
+    tick.value++;
     await nextTick();
-    const seqs = wrapper.findAll('.row').map((row) => Number(row.attributes('data-seq')));
-    expect(seqs.length).toBeLessThan(60);
-    expect(seqs).toContain(20_000);
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 3');
+    wrapper.unmount();
   });
 
-  it('shows the rows at the scroll position when the user scrolls back', async () => {
-    const buffer = new RingBuffer<FeedEntry>(50_000, Infinity);
-    filled(20_000, buffer);
-    const wrapper = mount(FeedList, { props: { buffer, version: 1 } });
-    const list = wrapper.get('[data-testid="feed-list"]');
-    await list.trigger('wheel', { deltaY: -120 });
-    (list.element as HTMLElement).scrollTop = 1000 * 24;
-    await list.trigger('scroll');
-    const seqs = wrapper.findAll('.row').map((row) => Number(row.attributes('data-seq')));
-    expect(seqs).toContain(1001);
-    expect(seqs).not.toContain(20_000);
+  it('marks what the filter matched inside the data', async () => {
+    const { wrapper } = setup(12, '"event 1"');
+    await nextTick();
+    const marks = [...wrapper.element.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['event 1']));
+    wrapper.unmount();
+  });
+
+  it('moves the selection with the arrow keys and opens it with Enter', async () => {
+    const { wrapper } = setup(5);
+    await nextTick();
+    const grid = wrapper.get('[role="grid"]');
+    await grid.trigger('keydown', { key: 'Home' });
+    expect(wrapper.emitted('select')?.at(-1)?.[0]).toMatchObject({ seq: 1 });
+    await wrapper.setProps({ selectedSeq: 1 });
+    await grid.trigger('keydown', { key: 'ArrowDown' });
+    expect(wrapper.emitted('select')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
+    await wrapper.setProps({ selectedSeq: 2 });
+    await grid.trigger('keydown', { key: 'End' });
+    expect(wrapper.emitted('select')?.at(-1)?.[0]).toMatchObject({ seq: 5 });
+    await grid.trigger('keydown', { key: 'Enter' });
+    expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
+    wrapper.unmount();
   });
 });

@@ -10,14 +10,22 @@ export const RATE_WINDOW_MS = 5_000;
 /** Rough fixed cost per entry besides its text (JS object + strings). */
 const ENTRY_OVERHEAD_BYTES = 120;
 
+/** The events/s sparkline covers this many one-second buckets. */
+export const SPARKLINE_SECONDS = 60;
+
 export interface FeedCounters {
   events: number;
   bytes: number;
   /** Entries the Node side dropped for this page (all are in the session log). */
   dropped: number;
+  /** Automatic and manual reconnects together. */
   reconnects: number;
+  /** Reconnects the user asked for ("Reconnect now"). */
+  manualReconnects: number;
   /** Events per second over the last RATE_WINDOW_MS. */
   rate: number;
+  /** ms from opening the feed to its first event; null until one arrives. */
+  firstEventMs: number | null;
 }
 
 /** The page's copy of one feed: its summary, a bounded window of entries and counters. */
@@ -30,6 +38,15 @@ export interface FeedModel {
   /** seq the next frame should start at (after drops), to spot anything missing. */
   nextSeq: number;
   samples: Array<{ at: number; events: number }>;
+  /** Events seen per event type (facet chips). */
+  typeCounts: Map<string, number>;
+  /** Events per second of the last SPARKLINE_SECONDS, the newest last; `perSecondAt` is its second. */
+  perSecond: number[];
+  perSecondAt: number;
+  /** Response headers of the newest open attempt (the detail panel's table). */
+  responseHeaders: Array<{ name: string; value: string }>;
+  /** The name shown in the pane: the summary's, numbered when several feeds share it. */
+  label: string;
 }
 
 export function createFeedModel(
@@ -40,10 +57,23 @@ export function createFeedModel(
   return {
     summary,
     buffer: new RingBuffer<FeedEntry>(maxEntries, maxBytes),
-    counters: { events: 0, bytes: 0, dropped: 0, reconnects: 0, rate: 0 },
+    counters: {
+      events: 0,
+      bytes: 0,
+      dropped: 0,
+      reconnects: 0,
+      manualReconnects: 0,
+      rate: 0,
+      firstEventMs: null,
+    },
     version: 0,
     nextSeq: 1,
     samples: [],
+    typeCounts: new Map(),
+    perSecond: new Array<number>(SPARKLINE_SECONDS).fill(0),
+    perSecondAt: Math.floor(summary.openedAt / 1000),
+    responseHeaders: summary.state.type === 'open' ? summary.state.headers : [],
+    label: summary.name,
   };
 }
 
@@ -60,6 +90,7 @@ function entryBytes(entry: FeedEntry): number {
     case 'redirect':
       return 4 * ENTRY_OVERHEAD_BYTES;
     case 'retry':
+    case 'action':
       return ENTRY_OVERHEAD_BYTES;
   }
 }
@@ -69,18 +100,54 @@ function entryBytes(entry: FeedEntry): number {
  * safety net — from any seq gap the frames leave, so nothing goes missing silently.
  */
 export function applyFrame(model: FeedModel, frame: FeedFrame): void {
-  const gap = Math.max(0, frame.firstSeq - model.nextSeq - frame.dropped);
-  model.counters.dropped += frame.dropped + gap;
-  for (const entry of frame.entries) {
+  // A page that re-attached (its socket came back) may be sent entries it already has.
+  const skip = Math.max(0, model.nextSeq - frame.firstSeq);
+  if (skip > 0 && skip >= frame.entries.length) return;
+  const firstSeq = frame.firstSeq + skip;
+  const dropped = skip > 0 ? 0 : frame.dropped;
+  const gap = Math.max(0, firstSeq - model.nextSeq - dropped);
+  model.counters.dropped += dropped + gap;
+  const counters = model.counters;
+  for (let i = skip; i < frame.entries.length; i++) {
+    const entry = frame.entries[i]!;
     model.buffer.push(entry, entryBytes(entry));
     if (entry.kind === 'event') {
-      model.counters.events += 1;
-      model.counters.bytes += entry.sizeBytes;
-    } else if (entry.kind === 'state' && entry.state.type === 'retrying') {
-      model.counters.reconnects += 1;
+      counters.events += 1;
+      counters.bytes += entry.sizeBytes;
+      model.typeCounts.set(entry.type, (model.typeCounts.get(entry.type) ?? 0) + 1);
+      if (counters.firstEventMs === null) {
+        counters.firstEventMs = Math.max(0, entry.at - model.summary.openedAt);
+      }
+      countSecond(model, entry.at);
+    } else if (entry.kind === 'state') {
+      if (entry.state.type === 'retrying') counters.reconnects += 1;
+      else if (entry.state.type === 'open') model.responseHeaders = entry.state.headers;
+    } else if (entry.kind === 'action' && entry.action === 'reconnect-requested') {
+      counters.reconnects += 1;
+      counters.manualReconnects += 1;
     }
   }
-  model.nextSeq = frame.firstSeq + frame.entries.length;
+  model.nextSeq = firstSeq + frame.entries.length - skip;
+}
+
+/** Counts one event into its one-second bucket, shifting the sparkline as time passes. */
+function countSecond(model: FeedModel, at: number): void {
+  const second = Math.floor(at / 1000);
+  advanceSeconds(model, second);
+  const back = model.perSecondAt - second;
+  if (back >= 0 && back < SPARKLINE_SECONDS) model.perSecond[SPARKLINE_SECONDS - 1 - back]! += 1;
+}
+
+/** Moves the sparkline's newest bucket to `second` (seconds since the epoch). */
+export function advanceSeconds(model: FeedModel, second: number): void {
+  const shift = second - model.perSecondAt;
+  if (shift <= 0) return;
+  if (shift >= SPARKLINE_SECONDS) model.perSecond.fill(0);
+  else {
+    model.perSecond.copyWithin(0, shift);
+    model.perSecond.fill(0, SPARKLINE_SECONDS - shift);
+  }
+  model.perSecondAt = second;
 }
 
 /** Updates events/s from a sample taken now. */

@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo, EventscopeApi, Notice } from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import type { ApiConnection } from '../api';
+import { i18n } from '../i18n';
 import { useAppStore } from '../stores/useAppStore';
 import AppShell from './AppShell.vue';
-import { i18n } from '../i18n';
 
 const INFO: AppInfo = {
   name: 'Eventscope',

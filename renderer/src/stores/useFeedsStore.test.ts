@@ -6,6 +6,7 @@ import { encodeFeedFrame, type EncodedFeedFrame } from '../../../shared/api/fram
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { ok } from '../../../shared/result';
 import FeedPanel from '../feed/FeedPanel.vue';
+import { i18n } from '../i18n';
 import { useFeedsStore } from './useFeedsStore';
 
 const summary = (over: Partial<FeedSummary> = {}): FeedSummary => ({
@@ -144,6 +145,66 @@ describe('the feeds store', () => {
     expect(store.model('f1')!.summary.state).toMatchObject({ type: 'closed', reason: 'aborted' });
   });
 
+  it('keeps a newer failed state when the older answer to feeds:open arrives after it', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    const failed = summary({
+      state: {
+        type: 'failed',
+        at: 5,
+        attempt: 1,
+        error: { code: 'network', message: 'connect ECONNREFUSED' },
+      },
+    });
+    // The Node side notifies "failed" before its answer (still "connecting") reaches the page.
+    test.state(failed);
+    (test.api as unknown as { openFeed: () => Promise<unknown> }).openFeed = async () =>
+      ok(summary({ state: { type: 'connecting', at: 4, attempt: 1, url: 'http://x/' } }));
+    await store.open({ name: 'Clock', url: 'http://127.0.0.1:8844/stream' });
+    expect(store.model('f1')!.summary.state.type).toBe('failed');
+  });
+
+  it('numbers the names of panes that show the same endpoint', () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(summary({ feedId: 'a' }));
+    test.state(summary({ feedId: 'b' }));
+    test.state(summary({ feedId: 'c' }));
+    expect(['a', 'b', 'c'].map((id) => store.model(id)!.label)).toEqual([
+      'Clock',
+      'Clock (2)',
+      'Clock (3)',
+    ]);
+  });
+
+  it('skips entries it already has when a re-attached feed sends its recent entries again', () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(summary());
+    test.frame({ feedId: 'f1', firstSeq: 1, entries: [event(1), event(2), event(3)], dropped: 0 });
+    test.frame({ feedId: 'f1', firstSeq: 2, entries: [event(2), event(3), event(4)], dropped: 1 });
+    const model = store.model('f1')!;
+    expect(model.buffer.length).toBe(4);
+    expect(model.counters).toMatchObject({ events: 4, dropped: 0 });
+  });
+
+  it('asks the Node side for the feeds of this tab when it connects, and shows them', async () => {
+    const test = testApi();
+    const tokens: string[] = [];
+    (
+      test.api as unknown as { resumeFeeds: (r: { token: string }) => Promise<unknown> }
+    ).resumeFeeds = async ({ token }) => (tokens.push(token), ok([summary({ feedId: 'kept' })]));
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    await flushPromises();
+    expect(store.model('kept')).toBeDefined();
+    expect(tokens[0]).toBe(sessionStorage.getItem('eventscope.page-token'));
+    expect(tokens[0]!.length).toBeGreaterThanOrEqual(16);
+  });
+
   it('opens demo routes against the server the Node side started', async () => {
     const test = testApi();
     const store = useFeedsStore();
@@ -166,6 +227,7 @@ describe('a feed panel', () => {
     const wrapper = mount(FeedPanel, {
       props: { feed: store.model('f1')! },
       attachTo: document.body,
+      global: { plugins: [i18n] },
     });
     await flushPromises();
     expect(wrapper.get('[data-testid="feed-state"]').text()).toBe('open');
@@ -193,8 +255,59 @@ describe('a feed panel', () => {
         },
       }),
     );
-    const wrapper = mount(FeedPanel, { props: { feed: store.model('f1')! } });
+    const wrapper = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      global: { plugins: [i18n] },
+    });
     expect(wrapper.get('[data-testid="feed-error-body"]').text()).toBe('{"error":"bad token"}');
     expect(wrapper.text()).toContain('failed — HTTP 401 Unauthorized');
+  });
+
+  it('asks before closing a live feed and closes a finished one at once', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(summary());
+    const wrapper = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      global: { plugins: [i18n] },
+    });
+    const closeButton = () => wrapper.findAll('button').find((b) => b.text() === 'Close feed')!;
+    await closeButton().trigger('click');
+    expect(wrapper.emitted('close')).toBeUndefined();
+    expect(wrapper.get('[role="alertdialog"]').text()).toContain('still live');
+    await wrapper.get('[role="alertdialog"] button.danger').trigger('click');
+    expect(wrapper.emitted('close')).toHaveLength(1);
+
+    test.state(
+      summary({ state: { type: 'closed', at: 9, attempt: 1, reason: 'user', message: 'x' } }),
+    );
+    await wrapper.setProps({ feed: store.model('f1')! });
+    await closeButton().trigger('click');
+    expect(wrapper.emitted('close')).toHaveLength(2);
+  });
+
+  it('offers Connect instead of Disconnect and Reconnect for a read-only feed neither', async () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    store.connect(test.api, () => {});
+    test.state(
+      summary({ state: { type: 'closed', at: 9, attempt: 1, reason: 'user', message: 'x' } }),
+    );
+    const names = (wrapper: ReturnType<typeof mount>) =>
+      wrapper.findAll('button').map((b) => b.text());
+    const closed = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      global: { plugins: [i18n] },
+    });
+    expect(names(closed)).toContain('Connect');
+    expect(names(closed)).not.toContain('Disconnect');
+    const readOnly = mount(FeedPanel, {
+      props: { feed: store.model('f1')!, readOnly: true },
+      global: { plugins: [i18n] },
+    });
+    expect(names(readOnly)).not.toContain('Connect');
+    expect(names(readOnly)).not.toContain('Reconnect now');
+    expect(names(readOnly)).toContain('Pause');
   });
 });

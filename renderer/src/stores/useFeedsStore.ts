@@ -5,8 +5,12 @@ import { decodeFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedFrame } from '../../../shared/api/frames';
 import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
+import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import type { FeedModel } from '../feeds/feed-model';
-import { applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
+import type { ReopenTarget } from '../feeds/last-session';
+import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feeds/last-session';
+import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
+import type { ConnectionState } from '../../../shared/model/connection-state';
 
 /** When no frame arrives for this long, events/s still decays to 0. */
 const RATE_REFRESH_MS = 1_000;
@@ -26,6 +30,12 @@ type Scheduler = (callback: () => void) => void;
 export const useFeedsStore = defineStore('feeds', () => {
   /** Feed models, reactive only at the top level (summary, counters, version). */
   const feeds = shallowReactive(new Map<string, FeedModel>());
+  /**
+   * One number per feed, bumped once per animation frame that changed its buffer: the list
+   * watches its own feed's entry (a Map get tracks one key), so a frame of one feed re-renders
+   * nothing else and no Vue template at all (docs/performance.md, bench:e2e (d)).
+   */
+  const ticks = shallowReactive(new Map<string, number>());
   const order = ref<string[]>([]);
   const error = ref<string | null>(null);
   let api: EventscopeApi | null = null;
@@ -43,11 +53,15 @@ export const useFeedsStore = defineStore('feeds', () => {
   function track(summary: FeedSummary): void {
     const existing = feeds.get(summary.feedId);
     if (existing) {
+      // The answer to feeds:open can arrive after newer state notifications (a feed that fails
+      // at once): a summary never replaces a newer state with an older one.
+      if (!isNewerState(summary.state, existing.summary.state)) return;
       feeds.set(summary.feedId, { ...existing, summary });
       return;
     }
     if (closed.has(summary.feedId)) return;
     const created = createFeedModel(summary);
+    created.label = uniqueLabel(summary.name);
     markRaw(created.buffer);
     feeds.set(summary.feedId, created);
     order.value = [...order.value, summary.feedId];
@@ -66,7 +80,8 @@ export const useFeedsStore = defineStore('feeds', () => {
       const feed = feeds.get(feedId);
       if (!feed) continue;
       updateRate(feed, now);
-      feeds.set(feedId, { ...feed, version: feed.version + 1, counters: { ...feed.counters } });
+      feed.version += 1;
+      ticks.set(feedId, feed.version);
     }
     touched.clear();
   }
@@ -96,14 +111,26 @@ export const useFeedsStore = defineStore('feeds', () => {
     requestApply();
   }
 
+  /** Counters are read by the panes on their own (throttled) clock; this only decays rates. */
   function refreshRates(): void {
     const now = Date.now();
-    for (const [feedId, feed] of feeds) {
-      const before = feed.counters.rate;
+    for (const feed of feeds.values()) {
       updateRate(feed, now);
-      if (feed.counters.rate !== before)
-        feeds.set(feedId, { ...feed, counters: { ...feed.counters } });
+      advanceSeconds(feed, Math.floor(now / 1000));
     }
+  }
+
+  /** Two panes of the same endpoint must not carry the same name: "Clock", "Clock (2)". */
+  function uniqueLabel(name: string): string {
+    const taken = new Set([...feeds.values()].map((feed) => feed.label));
+    if (!taken.has(name)) return name;
+    let n = 2;
+    while (taken.has(`${name} (${n})`)) n++;
+    return `${name} (${n})`;
+  }
+
+  function tick(feedId: string): number {
+    return ticks.get(feedId) ?? 0;
   }
 
   function connect(connectionApi: EventscopeApi, scheduler?: Scheduler): void {
@@ -112,6 +139,26 @@ export const useFeedsStore = defineStore('feeds', () => {
     api.onFeedFrame((encoded) => onFrame(decodeFeedFrame(encoded)));
     api.onFeedState(track);
     setInterval(refreshRates, RATE_REFRESH_MS);
+    void resume();
+  }
+
+  /**
+   * Asks the Node side for the feeds this page had before a reload or a dropped socket; they
+   * come back with their recent entries (the Node side keeps them FEED_RESUME_GRACE_MS).
+   */
+  async function resume(): Promise<void> {
+    if (!api || typeof api.resumeFeeds !== 'function') return;
+    const remembered = loadOpenFeeds();
+    const resumed = await api.resumeFeeds({ token: pageToken() });
+    if (!resumed.ok) return;
+    for (const summary of resumed.value) {
+      track(summary);
+      const known = remembered.find((target) => target.feedId === summary.feedId);
+      if (known) reopenable.set(summary.feedId, known);
+    }
+    if (resumed.value.length === 0 && feeds.size === 0 && remembered.length > 0) {
+      lastSession.value = remembered;
+    }
   }
 
   /** Tracks the feed a command opened, or shows why it could not be opened. */
@@ -126,7 +173,40 @@ export const useFeedsStore = defineStore('feeds', () => {
   }
 
   async function open(request: FeedOpenRequest): Promise<FeedSummary | null> {
-    return api ? adopt(await api.openFeed(request)) : null;
+    if (!api) return null;
+    const opened = adopt(await api.openFeed(request));
+    if (opened)
+      remember(opened.feedId, {
+        kind: 'request',
+        name: request.name,
+        request: rememberable(request),
+      });
+    return opened;
+  }
+
+  /** Feeds open now, by id, as they can be reopened after a restart (saved on every change). */
+  const reopenable = new Map<string, ReopenTarget>();
+  /** Feeds open at the last quit, offered once on start when this page resumed nothing. */
+  const lastSession = ref<ReopenTarget[]>([]);
+
+  function remember(feedId: string, target: ReopenTarget | null): void {
+    if (target) reopenable.set(feedId, { ...target, feedId });
+    else reopenable.delete(feedId);
+    saveOpenFeeds([...reopenable.values()]);
+  }
+
+  async function reopenLastSession(): Promise<void> {
+    const targets = lastSession.value;
+    lastSession.value = [];
+    for (const target of targets) {
+      if (target.kind === 'endpoint') await openEndpoint(target.workspaceId, target.endpointId);
+      else await open(target.request);
+    }
+  }
+
+  function dismissLastSession(): void {
+    lastSession.value = [];
+    saveOpenFeeds([...reopenable.values()]);
   }
 
   /** Opens a saved endpoint of a workspace (its variables resolved on the Node side). */
@@ -134,7 +214,11 @@ export const useFeedsStore = defineStore('feeds', () => {
     workspaceId: string,
     endpointId: string,
   ): Promise<FeedSummary | null> {
-    return api ? adopt(await api.openEndpoint({ workspaceId, endpointId })) : null;
+    if (!api) return null;
+    const opened = adopt(await api.openEndpoint({ workspaceId, endpointId }));
+    if (opened)
+      remember(opened.feedId, { kind: 'endpoint', name: opened.name, workspaceId, endpointId });
+    return opened;
   }
 
   /** Opens a past session read-only: a feed whose entries stream from its log (docs/sessions.md). */
@@ -148,6 +232,7 @@ export const useFeedsStore = defineStore('feeds', () => {
    */
   async function resync(): Promise<void> {
     if (!api) return;
+    await resume();
     const listed = await api.listFeeds();
     if (!listed.ok) return;
     const alive = new Set(listed.value.map((f) => f.feedId));
@@ -170,7 +255,17 @@ export const useFeedsStore = defineStore('feeds', () => {
     early.delete(feedId);
     await api?.closeFeed({ feedId });
     feeds.delete(feedId);
+    ticks.delete(feedId);
+    remember(feedId, null);
     order.value = order.value.filter((id) => id !== feedId);
+  }
+
+  async function disconnect(feedId: string): Promise<void> {
+    await api?.disconnectFeed({ feedId });
+  }
+
+  async function reconnectClosed(feedId: string): Promise<void> {
+    await api?.connectFeed({ feedId });
   }
 
   async function reconnect(feedId: string): Promise<void> {
@@ -200,6 +295,12 @@ export const useFeedsStore = defineStore('feeds', () => {
     resync,
     close,
     reconnect,
+    disconnect,
+    connectAgain: reconnectClosed,
+    tick,
+    lastSession,
+    reopenLastSession,
+    dismissLastSession,
     openDemo,
     applyPending,
   };
@@ -232,6 +333,8 @@ export function demoRequest(baseUrl: string, route: DemoRoute): FeedOpenRequest 
         url: `${baseUrl}/burst?n=100000&size=64`,
         method: 'GET',
         workspace: 'Demo',
+        // One burst, then the end: reconnecting after it would send the burst again, forever.
+        retry: { ...defaultRetryPolicy('GET'), reconnectOnEnd: false },
       };
     default:
       return {
@@ -240,5 +343,28 @@ export function demoRequest(baseUrl: string, route: DemoRoute): FeedOpenRequest 
         method: 'GET',
         workspace: 'Demo',
       };
+  }
+}
+
+/** Whether `next` may replace `current`: later, or as late and `current` not final. */
+function isNewerState(next: ConnectionState, current: ConnectionState): boolean {
+  if (next.at !== current.at) return next.at > current.at;
+  if (next.attempt !== current.attempt) return next.attempt > current.attempt;
+  return current.type !== 'closed' && current.type !== 'failed';
+}
+
+const PAGE_TOKEN_KEY = 'eventscope.page-token';
+
+/** This tab's resume token: survives a reload (sessionStorage), not a new tab. */
+function pageToken(): string {
+  try {
+    const saved = sessionStorage.getItem(PAGE_TOKEN_KEY);
+    if (saved && saved.length >= 16) return saved;
+    const token = crypto.randomUUID();
+    sessionStorage.setItem(PAGE_TOKEN_KEY, token);
+    return token;
+  } catch {
+    // Storage disabled: feeds still work, they just do not outlive a reload.
+    return crypto.randomUUID();
   }
 }
