@@ -43,6 +43,7 @@ async function start(): Promise<void> {
       await writeFile(choice.filePath, text, { mode: 0o600 });
       return choice.filePath;
     },
+    openPath: (path) => shell.openPath(path),
   });
   const sinks = new Map<Electron.WebContents, FeedSink>();
 

@@ -24,6 +24,9 @@ export const COMMAND_CHANNELS = [
   'endpoints:open',
   'secrets:get-policy',
   'secrets:set-policy',
+  'settings:get',
+  'settings:set',
+  'app:reveal-data-dir',
 ] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
@@ -49,6 +52,9 @@ export const commandMethods = {
   'endpoints:open': 'openEndpoint',
   'secrets:get-policy': 'getSecretsPolicy',
   'secrets:set-policy': 'setSecretsPolicy',
+  'settings:get': 'getSettings',
+  'settings:set': 'setSettings',
+  'app:reveal-data-dir': 'revealDataDir',
 } as const satisfies Record<CommandChannel, string>;
 
 export const NOTIFICATION_CHANNELS = [

@@ -20,6 +20,8 @@ import {
   WorkspaceImportRequestSchema,
   WorkspaceSaveRequestSchema,
 } from './workspaces';
+import type { RevealOutcome, UserSettings } from './settings';
+import { SettingsSetRequestSchema } from './settings';
 
 /**
  * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
@@ -62,6 +64,9 @@ export const commandSchemas = {
   'endpoints:open': EndpointRefRequestSchema,
   'secrets:get-policy': z.undefined(),
   'secrets:set-policy': SecretsPolicyRequestSchema,
+  'settings:get': z.undefined(),
+  'settings:set': SettingsSetRequestSchema,
+  'app:reveal-data-dir': z.undefined(),
 } as const satisfies Record<CommandChannel, z.ZodType>;
 
 /** Result types, one per channel. */
@@ -87,6 +92,9 @@ export interface CommandResults {
   'endpoints:open': FeedSummary;
   'secrets:get-policy': SecretsPolicy;
   'secrets:set-policy': SecretsPolicy;
+  'settings:get': UserSettings;
+  'settings:set': UserSettings;
+  'app:reveal-data-dir': RevealOutcome;
 }
 
 /** What the renderer passes (schema input: defaults may be left out). */

@@ -11,6 +11,7 @@ export * from './notifications';
 export * from './frames';
 export * from './feeds';
 export * from './workspaces';
+export * from './settings';
 
 export type Unsubscribe = () => void;
 

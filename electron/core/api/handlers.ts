@@ -1,5 +1,6 @@
 import type { CommandChannel } from '../../../shared/api/channels';
 import type { AppInfo, CommandResult, ValidatedRequest } from '../../../shared/api/commands';
+import type { RevealOutcome, UserSettings } from '../../../shared/api/settings';
 import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
@@ -32,6 +33,12 @@ export interface CoreContext {
     policy(): SecretsPolicy;
     setStoreUnprotected(allowed: boolean): Promise<SecretsPolicy>;
   };
+  settings: {
+    get(): UserSettings;
+    set(change: Partial<UserSettings>): Promise<UserSettings>;
+  };
+  /** Opens the data directory in the OS file manager (Electron); web mode cannot. */
+  revealDataDir(): Promise<RevealOutcome>;
 }
 
 /**
@@ -98,5 +105,8 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
     'secrets:get-policy': () => ctx.secrets.policy(),
     'secrets:set-policy': ({ storeUnprotected }) =>
       ctx.secrets.setStoreUnprotected(storeUnprotected),
+    'settings:get': () => ctx.settings.get(),
+    'settings:set': (change) => ctx.settings.set(change),
+    'app:reveal-data-dir': () => ctx.revealDataDir(),
   };
 }
