@@ -44,6 +44,7 @@ describe('the preload API surface', () => {
         "exportWorkspace",
         "getAppInfo",
         "getSecretsPolicy",
+        "getSettings",
         "getWorkspace",
         "importWorkspace",
         "listFeeds",
@@ -56,9 +57,11 @@ describe('the preload API surface', () => {
         "openFeed",
         "ping",
         "reconnectFeed",
+        "revealDataDir",
         "saveEndpoint",
         "saveWorkspace",
         "setSecretsPolicy",
+        "setSettings",
         "startDemoServer",
       ]
     `);
