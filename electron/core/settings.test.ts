@@ -18,6 +18,7 @@ describe('settings.json', () => {
       language: 'system',
       logRetentionBytes: DEFAULT_MAX_LOG_BYTES,
       defaultRetry: defaultRetryPolicy('GET'),
+      quickOpenHistory: [],
     });
   });
 

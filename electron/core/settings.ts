@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { UserSettings } from '../../shared/api/settings';
 import { LanguageSchema, ThemeSchema, UserSettingsSchema } from '../../shared/api/settings';
+import { QuickOpenHistorySchema } from '../../shared/model/quick-open-history';
 import { RetryPolicySchema, defaultRetryPolicy } from '../../shared/model/retry-policy';
 import { DEFAULT_MAX_LOG_BYTES } from './feeds/log-retention';
 import { writeFileDurable } from './store/durable-write';
@@ -21,6 +22,7 @@ const SettingsSchema = z.object({
   language: LanguageSchema.catch('system'),
   logRetentionBytes: UserSettingsSchema.shape.logRetentionBytes.catch(DEFAULT_MAX_LOG_BYTES),
   defaultRetry: RetryPolicySchema.catch(() => defaultRetryPolicy('GET')),
+  quickOpenHistory: QuickOpenHistorySchema.catch([]),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -33,8 +35,8 @@ export interface SettingsFile {
 
 /** The part of the settings the page reads and writes (settings:get / settings:set). */
 export function userSettings(settings: Settings): UserSettings {
-  const { theme, language, logRetentionBytes, defaultRetry } = settings;
-  return { theme, language, logRetentionBytes, defaultRetry };
+  const { theme, language, logRetentionBytes, defaultRetry, quickOpenHistory } = settings;
+  return { theme, language, logRetentionBytes, defaultRetry, quickOpenHistory };
 }
 
 /** Reads settings.json; a missing or unreadable file means defaults (and is rewritten on change). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuickOpenHistorySchema } from '../model/quick-open-history';
 import { RetryPolicySchema } from '../model/retry-policy';
 
 /** Schemas of the settings:* and app:reveal-data-dir commands. */
@@ -22,6 +23,8 @@ export const UserSettingsSchema = z.object({
   logRetentionBytes: z.number().int().min(MIN_LOG_RETENTION_BYTES).max(MAX_LOG_RETENTION_BYTES),
   /** Given to new endpoints and to quick-open feeds. */
   defaultRetry: RetryPolicySchema,
+  /** Quick open's recent requests, newest first, secret header values blanked. */
+  quickOpenHistory: QuickOpenHistorySchema,
 });
 export type UserSettings = z.infer<typeof UserSettingsSchema>;
 

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createEndpoint, createHeader } from './workspace';
-import type { Variable } from './workspace';
-import { curlCommand, MASKED_SECRET, shellQuote } from './curl-command';
+import { createEndpoint, createHeader } from '../../shared/model/workspace';
+import type { Variable } from '../../shared/model/workspace';
+import { curlCommand, MASKED_SECRET, shellQuote } from '../../shared/model/curl-command';
 
 const variables: Variable[] = [
   { name: 'base', value: 'http://127.0.0.1:8080', secret: false },
