@@ -6,7 +6,7 @@ import type { TestServer } from '../../../electron/core/sse/test-server';
 import { openStream, startTestServer } from '../../../electron/core/sse/test-server';
 import { startJourney } from '../../support/journey';
 import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, textsFor, VIEWERS } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor, VIEWERS } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const SECRET = 'sk-journey-secret-42';
@@ -59,13 +59,18 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
           .fill('Journey streams');
         await dialog.getByRole('button', { name: T.workspaces.actions.create }).click();
         await expect
-          .poll(() => workspaceBox.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text))
+          .poll(
+            () => workspaceBox.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text),
+            POLL,
+          )
           .toBe('Journey streams');
       });
 
       const editor = page.getByRole('dialog', { name: T.workspaces.editor.newTitle });
       await journey.step('open the endpoint editor', async () => {
-        await page.getByRole('button', { name: T.workspaces.list.newEndpoint, exact: true }).click();
+        await page
+          .getByRole('button', { name: T.workspaces.list.newEndpoint, exact: true })
+          .click();
         await editor.waitFor();
       });
 
@@ -81,31 +86,34 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
         await editor.getByText(T.workspaces.editor.errors.malformedUrl).waitFor();
       });
 
-      await journey.step('correct the URL, add two headers (one secret) and a JSON body', async () => {
-        await editor
-          .getByRole('textbox', { name: T.workspaces.editor.url, exact: true })
-          .fill(events!.server.url('/chat'));
-        const addHeader = editor.getByRole('button', { name: T.workspaces.editor.addHeader });
-        await addHeader.click();
-        await addHeader.click();
-        const names = editor.getByRole('combobox', { name: T.workspaces.editor.headerName });
-        const values = editor.getByLabel(T.workspaces.editor.headerValue, { exact: true });
-        await names.nth(0).fill('X-Trace');
-        await values.nth(0).fill('journey');
-        await names.nth(1).fill('X-Session');
-        await values.nth(1).fill(SECRET);
-        await editor.getByRole('checkbox', { name: T.workspaces.editor.secret }).nth(1).check();
-        expect(await values.nth(1).getAttribute('type')).toBe('password');
-        await editor
-          .getByRole('combobox', { name: T.workspaces.editor.bodyKind })
-          .selectOption('json');
-        const body = editor.getByRole('textbox', { name: T.workspaces.editor.bodyText });
-        await body.fill('{"prompt": ');
-        await editor.getByText(T.workspaces.editor.errors.invalidJson.split('{')[0]!).waitFor();
-        await body.fill('{"prompt": "hello", "stream": true}');
-        await editor.getByRole('button', { name: T.workspaces.editor.prettyPrint }).click();
-        expect(await body.inputValue()).toBe('{\n  "prompt": "hello",\n  "stream": true\n}');
-      });
+      await journey.step(
+        'correct the URL, add two headers (one secret) and a JSON body',
+        async () => {
+          await editor
+            .getByRole('textbox', { name: T.workspaces.editor.url, exact: true })
+            .fill(events!.server.url('/chat'));
+          const addHeader = editor.getByRole('button', { name: T.workspaces.editor.addHeader });
+          await addHeader.click();
+          await addHeader.click();
+          const names = editor.getByRole('combobox', { name: T.workspaces.editor.headerName });
+          const values = editor.getByLabel(T.workspaces.editor.headerValue, { exact: true });
+          await names.nth(0).fill('X-Trace');
+          await values.nth(0).fill('journey');
+          await names.nth(1).fill('X-Session');
+          await values.nth(1).fill(SECRET);
+          await editor.getByRole('checkbox', { name: T.workspaces.editor.secret }).nth(1).check();
+          expect(await values.nth(1).getAttribute('type')).toBe('password');
+          await editor
+            .getByRole('combobox', { name: T.workspaces.editor.bodyKind })
+            .selectOption('json');
+          const body = editor.getByRole('textbox', { name: T.workspaces.editor.bodyText });
+          await body.fill('{"prompt": ');
+          await editor.getByText(T.workspaces.editor.errors.invalidJson.split('{')[0]!).waitFor();
+          await body.fill('{"prompt": "hello", "stream": true}');
+          await editor.getByRole('button', { name: T.workspaces.editor.prettyPrint }).click();
+          expect(await body.inputValue()).toBe('{\n  "prompt": "hello",\n  "stream": true\n}');
+        },
+      );
 
       await journey.step('set a custom retry policy and read its preview', async () => {
         await editor
@@ -177,11 +185,13 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
       // Saved on disk, and the secret value is nowhere in plain text (web mode has no keyring).
       const dir = join(app.web.dataDir, 'workspaces');
       await expect
-        .poll(() =>
-          readdirSync(dir)
-            .filter((f) => f.endsWith('.json') && f !== 'index.json')
-            .map((f) => readFileSync(join(dir, f), 'utf8'))
-            .join('\n'),
+        .poll(
+          () =>
+            readdirSync(dir)
+              .filter((f) => f.endsWith('.json') && f !== 'index.json')
+              .map((f) => readFileSync(join(dir, f), 'utf8'))
+              .join('\n'),
+          POLL,
         )
         .toContain('Chat journey v2');
       for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {

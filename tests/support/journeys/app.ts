@@ -10,6 +10,12 @@ import { en } from '../../../renderer/src/i18n/locales/en';
 import { zhCN } from '../../../renderer/src/i18n/locales/zh-CN';
 import type { MessageSchema } from '../../../renderer/src/i18n/locales/en';
 
+/**
+ * For expect.poll on what the app writes or shows after a round trip: workspace saves are
+ * debounced and the machine is shared, so vitest's 1 s default is too short.
+ */
+export const POLL = { timeout: 15_000, interval: 100 } as const;
+
 /** How a journey's user sees the app: the browser's language and the OS colour scheme. */
 export interface Viewer {
   locale: 'en' | 'zh-CN';
