@@ -120,6 +120,17 @@ export const VariableSchema = z.object({
 });
 export type Variable = z.infer<typeof VariableSchema>;
 
+/**
+ * A named set of variables (local, staging, production …). The active one overrides the
+ * workspace's own variables of the same name when `{{name}}` is resolved (environments.ts).
+ */
+export const EnvironmentSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(MAX_NAME_CHARS),
+  variables: z.array(VariableSchema).max(MAX_ITEMS),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
 /** ISO 8601 with a Z offset, as `new Date().toISOString()` writes it. */
 const TimestampSchema = z.iso.datetime();
 
@@ -129,6 +140,10 @@ export const WorkspaceSchema = z
     name: z.string().min(1).max(MAX_NAME_CHARS),
     endpoints: z.array(EndpointSchema).max(MAX_ITEMS),
     variables: z.array(VariableSchema).max(MAX_ITEMS),
+    /** Absent in files and requests from before environments existed: none. */
+    environments: z.array(EnvironmentSchema).max(MAX_ITEMS).default([]),
+    /** The environment `{{name}}` resolves from first; null = workspace variables only. */
+    activeEnvironmentId: IdSchema.nullable().default(null),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   })
@@ -146,6 +161,30 @@ export const WorkspaceSchema = z
       'variable',
       ctx,
     );
+    reportDuplicates(
+      workspace.environments.map((e) => e.id),
+      'environments',
+      'environment id',
+      ctx,
+    );
+    workspace.environments.forEach((environment, index) =>
+      reportDuplicates(
+        environment.variables.map((v) => v.name),
+        `environments.${index}.variables`,
+        'variable',
+        ctx,
+      ),
+    );
+    if (
+      workspace.activeEnvironmentId !== null &&
+      !workspace.environments.some((e) => e.id === workspace.activeEnvironmentId)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activeEnvironmentId'],
+        message: 'names no environment of this workspace',
+      });
+    }
   });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
@@ -205,5 +244,14 @@ export function createWorkspace(
   newId: IdGenerator = randomId,
 ): Workspace {
   const at = now.toISOString();
-  return { id: newId(), name, endpoints: [], variables: [], createdAt: at, updatedAt: at };
+  return {
+    id: newId(),
+    name,
+    endpoints: [],
+    variables: [],
+    environments: [],
+    activeEnvironmentId: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }

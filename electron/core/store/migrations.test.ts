@@ -64,9 +64,35 @@ describe('migrations', () => {
     const { store } = await openTestStore(data.dir);
     const loaded = await store.load('id-1');
     expect(loaded.notices).toEqual([]);
-    expect(loaded.workspace.name).toBe('Fixture v1');
+    expect(loaded.workspace.name).toBe(`Fixture v${CURRENT_SCHEMA_VERSION}`);
     expect(loaded.workspace.variables.find((v) => v.name === 'token')?.value).toBe(FIXTURE_SECRET);
     expect(loaded.workspace.endpoints.map((e) => e.name)).toEqual(['Chat', 'Stream']);
+    await store.close();
+  });
+
+  it('keeps the variables of a version 1 workspace as workspace variables, with no environment', async () => {
+    install(1);
+    const { store } = await openTestStore(data.dir);
+    const { workspace } = await store.load('id-1');
+    expect(workspace.variables.map((v) => v.name)).toEqual(
+      (
+        JSON.parse(readFileSync(fixture(1), 'utf8')) as {
+          workspace: { variables: Array<{ name: string }> };
+        }
+      ).workspace.variables.map((v) => v.name),
+    );
+    expect(workspace.environments).toEqual([]);
+    expect(workspace.activeEnvironmentId).toBeNull();
+    await store.close();
+  });
+
+  it('opens the sealed secrets of an environment', async () => {
+    install(2);
+    const { store } = await openTestStore(data.dir);
+    const { workspace } = await store.load('id-1');
+    const staging = workspace.environments.find((e) => e.id === workspace.activeEnvironmentId);
+    expect(staging?.name).toBe('Staging');
+    expect(staging?.variables.find((v) => v.name === 'token')?.value).toBe(FIXTURE_SECRET);
     await store.close();
   });
 

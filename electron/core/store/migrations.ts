@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION } from './file-format';
  * file of the old version. migrations.test.ts fails until that fixture exists and migrates to
  * a workspace today's schema accepts. The store backs the original file up before migrating.
  *
- * Version 1 is the first released format, so the list is empty today.
+ * Version 1 is the first released format.
  */
 export interface Migration {
   from: number;
@@ -18,7 +18,23 @@ export interface Migration {
   migrate(workspace: unknown): unknown;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * 1 → 2: environments. A workspace holds named variable sets and one active environment; the
+ * variables a version-1 workspace had stay where they were, as its workspace-level variables
+ * (they apply whatever environment is active), and no environment is active.
+ */
+const addEnvironments: Migration = {
+  from: 1,
+  description: 'workspaces gain environments; existing variables stay workspace-wide',
+  migrate(workspace) {
+    if (typeof workspace !== 'object' || workspace === null || Array.isArray(workspace)) {
+      throw new Error('the workspace is not an object');
+    }
+    return { ...workspace, environments: [], activeEnvironmentId: null };
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [addEnvironments];
 
 export class MigrationError extends Error {
   override name = 'MigrationError';

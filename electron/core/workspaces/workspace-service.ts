@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
 import { randomId } from '../../../shared/model/workspace';
+import { effectiveVariables } from '../../../shared/model/environments';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
@@ -80,7 +81,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   ): Promise<SseRequest> {
     const workspace = await load(workspaceId);
     const endpoint = requireEndpoint(workspace, endpointId);
-    let variables: readonly Variable[] = workspace.variables;
+    let variables: readonly Variable[] = effectiveVariables(workspace);
     if (usesDemoServer(endpoint)) {
       variables = [
         ...variables,
@@ -115,6 +116,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         name,
         endpoints: [],
         variables: [],
+        environments: [],
+        activeEnvironmentId: null,
         createdAt: now,
         updatedAt: now,
       });
