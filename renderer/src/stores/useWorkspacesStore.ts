@@ -6,7 +6,8 @@ import type {
   WorkspaceDetails,
   WorkspaceListItem,
 } from '../../../shared/api';
-import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
+import { effectiveVariables as resolveVariables } from '../../../shared/model/environments';
+import type { Endpoint, Environment, Variable, Workspace } from '../../../shared/model/workspace';
 import { randomId } from '../../../shared/model/workspace';
 import type { CaChoice } from '../workspaces/attach-ca-certificate';
 import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
@@ -147,9 +148,30 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     return save({ ...workspace, endpoints });
   }
 
-  /** What `{{name}}` resolves to in the current workspace. */
+  /** What `{{name}}` resolves to in the current workspace (the active environment first). */
   function effectiveVariables(): Variable[] {
-    return current.value ? [...current.value.workspace.variables] : [];
+    return current.value ? resolveVariables(current.value.workspace) : [];
+  }
+
+  /** Makes an environment (or none) the one `{{name}}` resolves from. */
+  async function setActiveEnvironment(environmentId: string | null): Promise<boolean> {
+    const workspace = current.value?.workspace;
+    if (!workspace) return false;
+    return save({ ...workspace, activeEnvironmentId: environmentId });
+  }
+
+  /** Saves the workspace's variables and environments as edited together. */
+  async function saveVariables(
+    variables: Variable[],
+    environments: Environment[],
+    activeEnvironmentId: string | null,
+  ): Promise<boolean> {
+    const workspace = current.value?.workspace;
+    if (!workspace) return false;
+    const active = environments.some((e) => e.id === activeEnvironmentId)
+      ? activeEnvironmentId
+      : null;
+    return save({ ...workspace, variables, environments, activeEnvironmentId: active });
   }
 
   async function chooseCaCertificate(): Promise<CaChoice> {
@@ -228,6 +250,8 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     moveEndpoint,
     chooseCaCertificate,
     effectiveVariables,
+    setActiveEnvironment,
+    saveVariables,
     importText,
     exportCurrent,
   };
