@@ -6,6 +6,13 @@ import type { Environment, Variable, Workspace } from './workspace';
  * "production" while a shared `model` stays in the workspace).
  */
 
+/**
+ * `{{eventscope.demo}}`: the base URL of the built-in demo server, filled in by the Node side
+ * when an endpoint uses it (the server starts on demand), never defined by the user.
+ */
+export const DEMO_URL_VARIABLE = 'eventscope.demo';
+export const BUILT_IN_VARIABLE_NAMES: readonly string[] = [DEMO_URL_VARIABLE];
+
 export function activeEnvironment(
   workspace: Pick<Workspace, 'environments' | 'activeEnvironmentId'>,
 ): Environment | null {

@@ -89,6 +89,13 @@ describe('the endpoint editor', () => {
     expect(wrapper.get('mark.var:not(.unknown)').text()).toBe('{{base}}');
   });
 
+  it('knows the built-in {{eventscope.demo}} of the Demo workspace, so its endpoints can be saved', async () => {
+    const endpoint = createEndpoint({ name: 'Counter', url: '{{eventscope.demo}}/counter' });
+    const wrapper = mountEditor(endpoint);
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('save')).toHaveLength(1);
+  });
+
   it('saves with Ctrl+S and sends no body for GET', async () => {
     const endpoint = createEndpoint({ name: 'S', url: 'http://127.0.0.1:1/s' });
     endpoint.body = { kind: 'text', text: 'left over', contentType: '' };

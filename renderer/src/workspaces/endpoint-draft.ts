@@ -1,5 +1,6 @@
 import type { Endpoint, Variable } from '../../../shared/model/workspace';
 import { isSecretHeader } from '../../../shared/model/workspace';
+import { BUILT_IN_VARIABLE_NAMES } from '../../../shared/model/environments';
 import { placeholderNames } from '../../../shared/model/variables';
 
 /**
@@ -73,7 +74,7 @@ export function checkDraft(
   variables: readonly Pick<Variable, 'name'>[],
 ): DraftProblem[] {
   const problems: DraftProblem[] = [];
-  const known = new Set(variables.map((v) => v.name));
+  const known = new Set([...variables.map((v) => v.name), ...BUILT_IN_VARIABLE_NAMES]);
   if (draft.name.trim() === '') problems.push({ field: 'name', code: 'required' });
   if (!TOKEN.test(draft.method.trim())) problems.push({ field: 'method', code: 'invalid-method' });
 
