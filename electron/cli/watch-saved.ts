@@ -1,3 +1,4 @@
+import { effectiveVariables } from '../../shared/model/environments';
 import { resolveEndpointRequest } from '../../shared/model/variables';
 import { defaultDataDir } from '../core/app-info';
 import { createDemoServer, type DemoServer } from '../core/demo/server';
@@ -24,7 +25,8 @@ export async function savedConfig(
     throw new UsageError('--workspace needs --endpoint <name or id>');
   const found = await findWorkspace(flags.workspace!, flags.dataDir ?? defaultDataDir());
   const endpoint = findEndpoint(found.workspace, flags.endpoint);
-  let variables = found.workspace.variables;
+  // The workspace's variables overridden by its active environment, as in the app.
+  let variables = effectiveVariables(found.workspace);
   if (usesDemoServer(endpoint)) {
     demo.server = await createDemoServer({ port: 0 });
     variables = [...variables, { name: DEMO_URL_VARIABLE, value: demo.server.url, secret: false }];

@@ -6,7 +6,7 @@ import type { CommandHandlers, SaveFileDialog } from './api/handlers';
 import type { OpenFileDialog } from './tls/ca-file-choice';
 import { createCommandHandlers } from './api/handlers';
 import { describeApp } from './app-info';
-import { openSettings } from './settings';
+import { openSettings, userSettings } from './settings';
 import type { DemoLauncher } from './demo/launcher';
 import { createDemoLauncher } from './demo/launcher';
 import type { FeedManager, FeedManagerOptions, FeedSink } from './feeds/feed-manager';
@@ -55,6 +55,11 @@ export interface AppCoreOptions {
   openFile?: OpenFileDialog;
   /** Electron's save dialog for exports; without it exports become downloads (web mode). */
   chooseExportPath?: ChooseExportPath;
+  /**
+   * Opens a folder in the OS file manager (Electron's shell.openPath, which resolves an error
+   * text, '' on success). Absent in web mode: the browser cannot open folders on the server.
+   */
+  openPath?: (path: string) => Promise<string>;
   /** Skip creating the Demo workspace on first launch (tests). */
   skipFirstLaunch?: boolean;
   /** Overrides for the feed manager (tests, benchmarks). */
@@ -73,10 +78,15 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     for (const client of clients) client.notify(channel, payload);
   };
 
-  const feeds = createFeedManager({ logsDir: join(options.dataDir, 'logs'), ...options.feeds });
+  const settings = await openSettings(options.dataDir);
+  const feeds = createFeedManager({
+    logsDir: join(options.dataDir, 'logs'),
+    // Read at every retention pass, so a changed setting applies without a restart.
+    maxLogBytes: () => settings.get().logRetentionBytes,
+    ...options.feeds,
+  });
   const demo = createDemoLauncher();
   const cipher = options.cipher ?? (await openKeyFileCipher(options.dataDir));
-  const settings = await openSettings(options.dataDir);
   const { store, notices } = await openWorkspaceStore({
     dataDir: options.dataDir,
     cipher,
@@ -143,6 +153,15 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
         }
         return secretsPolicy();
       },
+    },
+    settings: {
+      get: () => userSettings(settings.get()),
+      set: async (change) => userSettings(await settings.update(change)),
+    },
+    async revealDataDir() {
+      if (!options.openPath) return { type: 'unavailable', path: options.dataDir };
+      const problem = await options.openPath(options.dataDir);
+      return problem === '' ? { type: 'revealed' } : { type: 'unavailable', path: options.dataDir };
     },
   });
   return {

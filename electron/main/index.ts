@@ -109,6 +109,7 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
         : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
+    openPath: (path) => shell.openPath(path),
   });
   const sinks = new Map<Electron.WebContents, FeedSink>();
   const quit = installQuitSequence({

@@ -35,6 +35,9 @@ export const COMMAND_CHANNELS = [
   'sessions:replay',
   'export:start',
   'export:cancel',
+  'settings:get',
+  'settings:set',
+  'app:reveal-data-dir',
 ] as const;
 export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
 
@@ -71,6 +74,9 @@ export const commandMethods = {
   'sessions:replay': 'replaySession',
   'export:start': 'startExport',
   'export:cancel': 'cancelExport',
+  'settings:get': 'getSettings',
+  'settings:set': 'setSettings',
+  'app:reveal-data-dir': 'revealDataDir',
 } as const satisfies Record<CommandChannel, string>;
 
 export const NOTIFICATION_CHANNELS = [

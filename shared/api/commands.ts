@@ -31,6 +31,8 @@ import {
   WorkspaceImportRequestSchema,
   WorkspaceSaveRequestSchema,
 } from './workspaces';
+import type { RevealOutcome, UserSettings } from './settings';
+import { SettingsSetRequestSchema } from './settings';
 
 /**
  * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
@@ -84,6 +86,9 @@ export const commandSchemas = {
   'sessions:replay': SessionReplayRequestSchema,
   'export:start': ExportStartRequestSchema,
   'export:cancel': ExportIdRequestSchema,
+  'settings:get': z.undefined(),
+  'settings:set': SettingsSetRequestSchema,
+  'app:reveal-data-dir': z.undefined(),
 } as const satisfies Record<CommandChannel, z.ZodType>;
 
 /** Result types, one per channel. */
@@ -127,6 +132,9 @@ export interface CommandResults {
   'sessions:replay': { url: string; workspaceId: string; endpointId: string };
   'export:start': ExportResult;
   'export:cancel': { cancelled: boolean };
+  'settings:get': UserSettings;
+  'settings:set': UserSettings;
+  'app:reveal-data-dir': RevealOutcome;
 }
 
 /** What the renderer passes (schema input: defaults may be left out). */

@@ -12,6 +12,7 @@ export * from './frames';
 export * from './feeds';
 export * from './workspaces';
 export * from './sessions';
+export * from './settings';
 
 export type Unsubscribe = () => void;
 

@@ -16,6 +16,9 @@ export function isSecretHeader(header: Pick<Header, 'name' | 'secret'>): boolean
   return header.secret || isSecretHeaderName(header.name);
 }
 
+/** A variable's name as `{{name}}` may use it. */
+export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+
 export type IdGenerator = () => string;
 
 /** Web Crypto's UUID: present in Node ≥ 19 and every page, so shared/ needs no node:crypto. */
@@ -57,5 +60,14 @@ export function createWorkspace(
   newId: IdGenerator = randomId,
 ): Workspace {
   const at = now.toISOString();
-  return { id: newId(), name, endpoints: [], variables: [], createdAt: at, updatedAt: at };
+  return {
+    id: newId(),
+    name,
+    endpoints: [],
+    variables: [],
+    environments: [],
+    activeEnvironmentId: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VARIABLE_NAME_PATTERN } from './workspace-defaults';
 import { RetryPolicySchema } from './retry-policy';
 
 /**
@@ -30,7 +31,6 @@ export function isReservedWorkspaceId(id: string): boolean {
 const WorkspaceIdSchema = IdSchema.refine((id) => !isReservedWorkspaceId(id), {
   message: `reserved for Eventscope's own files (${RESERVED_WORKSPACE_IDS.join(', ')})`,
 });
-export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 
 /** Generous limits that stop a hostile import from exhausting memory, not real use. */
 const MAX_NAME_CHARS = 200;
@@ -167,6 +167,17 @@ export const VariableSchema = z.object({
 });
 export type Variable = z.infer<typeof VariableSchema>;
 
+/**
+ * A named set of variables (local, staging, production …). The active one overrides the
+ * workspace's own variables of the same name when `{{name}}` is resolved (environments.ts).
+ */
+export const EnvironmentSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(MAX_NAME_CHARS),
+  variables: z.array(VariableSchema).max(MAX_ITEMS),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
 /** ISO 8601 with a Z offset, as `new Date().toISOString()` writes it. */
 const TimestampSchema = z.iso.datetime();
 
@@ -176,6 +187,10 @@ export const WorkspaceSchema = z
     name: z.string().min(1).max(MAX_NAME_CHARS),
     endpoints: z.array(EndpointSchema).max(MAX_ITEMS),
     variables: z.array(VariableSchema).max(MAX_ITEMS),
+    /** Absent in files and requests from before environments existed: none. */
+    environments: z.array(EnvironmentSchema).max(MAX_ITEMS).default([]),
+    /** The environment `{{name}}` resolves from first; null = workspace variables only. */
+    activeEnvironmentId: IdSchema.nullable().default(null),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   })
@@ -193,6 +208,30 @@ export const WorkspaceSchema = z
       'variable',
       ctx,
     );
+    reportDuplicates(
+      workspace.environments.map((e) => e.id),
+      'environments',
+      'environment id',
+      ctx,
+    );
+    workspace.environments.forEach((environment, index) =>
+      reportDuplicates(
+        environment.variables.map((v) => v.name),
+        `environments.${index}.variables`,
+        'variable',
+        ctx,
+      ),
+    );
+    if (
+      workspace.activeEnvironmentId !== null &&
+      !workspace.environments.some((e) => e.id === workspace.activeEnvironmentId)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activeEnvironmentId'],
+        message: 'names no environment of this workspace',
+      });
+    }
   });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
@@ -212,6 +251,7 @@ function reportDuplicates(
 }
 
 export {
+  VARIABLE_NAME_PATTERN,
   DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS,
   DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS,
   createEndpoint,

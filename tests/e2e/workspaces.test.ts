@@ -44,6 +44,10 @@ describe.runIf(chromiumAvailable)('saved workspaces in web mode', () => {
 
     const download = page.waitForEvent('download');
     await page.getByTestId('workspace-export').click();
+    await page
+      .getByRole('dialog', { name: /^Export/ })
+      .getByRole('button', { name: 'Export without secrets' })
+      .click();
     const file = await (await download).path();
     const text = readFileSync(file, 'utf8');
     expect(JSON.parse(text)).toMatchObject({

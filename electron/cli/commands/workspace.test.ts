@@ -49,6 +49,8 @@ describe('eventscope workspace', () => {
       name: 'Team',
       endpoints: [endpoint],
       variables: [],
+      environments: [],
+      activeEnvironmentId: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -1,6 +1,7 @@
 import type { CommandChannel } from '../../../shared/api/channels';
 import type { AppInfo, CommandResult, ValidatedRequest } from '../../../shared/api/commands';
 import type { Notice } from '../../../shared/api/notifications';
+import type { RevealOutcome, UserSettings } from '../../../shared/api/settings';
 import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
@@ -42,6 +43,12 @@ export interface CoreContext {
     policy(): SecretsPolicy;
     setStoreUnprotected(allowed: boolean): Promise<SecretsPolicy>;
   };
+  settings: {
+    get(): UserSettings;
+    set(change: Partial<UserSettings>): Promise<UserSettings>;
+  };
+  /** Opens the data directory in the OS file manager (Electron); web mode cannot. */
+  revealDataDir(): Promise<RevealOutcome>;
 }
 
 /**
@@ -121,5 +128,8 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
     'sessions:replay': ({ id, workspaceId, speed }) => ctx.sessions.replay(id, workspaceId, speed),
     'export:start': (request, caller) => ctx.exports.start(request, caller),
     'export:cancel': ({ exportId }) => ({ cancelled: ctx.exports.cancel(exportId) }),
+    'settings:get': () => ctx.settings.get(),
+    'settings:set': (change) => ctx.settings.set(change),
+    'app:reveal-data-dir': () => ctx.revealDataDir(),
   };
 }

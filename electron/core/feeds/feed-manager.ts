@@ -75,7 +75,8 @@ export interface FeedConfig extends FeedConnectionOptions {
 export interface FeedManagerOptions {
   /** `<data dir>/logs`. */
   logsDir: string;
-  maxLogBytes?: number;
+  /** Total size of the session logs kept; a function is read at every retention pass. */
+  maxLogBytes?: number | (() => number);
   /** Logging between two retention passes while feeds run; RETENTION_CHECK_BYTES by default. */
   retentionCheckBytes?: number;
   /** One fetch for every feed instead of a transport per feed (tests). */
@@ -208,7 +209,10 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   let retentionRunning = false;
   /** Pages that went away: a feed still opening for one of them is closed, not registered. */
   const departed = new WeakSet<FeedSink>();
-  const maxLogBytes = options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES;
+  const maxLogBytes = (): number =>
+    typeof options.maxLogBytes === 'function'
+      ? options.maxLogBytes()
+      : (options.maxLogBytes ?? DEFAULT_MAX_LOG_BYTES);
   /** Resume token each page presented. */
   const tokens = new WeakMap<FeedSink, string>();
   /** Feeds of pages that went away, by their token, until resumed or the grace period ends. */
@@ -265,7 +269,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     ) {
       sinceRetention = 0;
       retentionRunning = true;
-      void enforceLogRetention(options.logsDir, maxLogBytes, openLogs()).finally(() => {
+      void enforceLogRetention(options.logsDir, maxLogBytes(), openLogs()).finally(() => {
         retentionRunning = false;
       });
     }
@@ -323,7 +327,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         at: now(),
       });
     });
-    await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
+    await enforceLogRetention(options.logsDir, maxLogBytes(), new Set([...openLogs(), path]));
     const redactSession = createRedactor([...(config.secrets ?? [])]);
     log.append({
       kind: 'session',

@@ -17,7 +17,7 @@ import {
 export const WORKSPACE_FORMAT = 'eventscope-workspace';
 export const INDEX_FORMAT = 'eventscope-workspace-index';
 /** Bump together with a new entry in MIGRATIONS (migrations.ts) and its fixture. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 export const INDEX_SCHEMA_VERSION = 1;
 
 /** A secret as written: the Cipher's output, never the plaintext. */
@@ -49,11 +49,18 @@ export const StoredEndpointSchema = z.object({
   headers: z.array(StoredHeaderSchema),
   proxy: z.object({ mode: ProxySettingsSchema.shape.mode, url: StoredValueSchema }),
 });
+export const StoredEnvironmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  variables: z.array(StoredVariableSchema),
+});
 export const StoredWorkspaceSchema = z.object({
   id: z.string(),
   name: z.string(),
   endpoints: z.array(StoredEndpointSchema),
   variables: z.array(StoredVariableSchema),
+  environments: z.array(StoredEnvironmentSchema),
+  activeEnvironmentId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -70,6 +70,32 @@ describe('migrations', () => {
     await store.close();
   });
 
+  it('keeps the variables of a version 1 workspace as workspace variables, with no environment', async () => {
+    install(1);
+    const { store } = await openTestStore(data.dir);
+    const { workspace } = await store.load('id-1');
+    expect(workspace.variables.map((v) => v.name)).toEqual(
+      (
+        JSON.parse(readFileSync(fixture(1), 'utf8')) as {
+          workspace: { variables: Array<{ name: string }> };
+        }
+      ).workspace.variables.map((v) => v.name),
+    );
+    expect(workspace.environments).toEqual([]);
+    expect(workspace.activeEnvironmentId).toBeNull();
+    await store.close();
+  });
+
+  it('opens the sealed secrets of an environment', async () => {
+    install(2);
+    const { store } = await openTestStore(data.dir);
+    const { workspace } = await store.load('id-1');
+    const staging = workspace.environments.find((e) => e.id === workspace.activeEnvironmentId);
+    expect(staging?.name).toBe('Staging');
+    expect(staging?.variables.find((v) => v.name === 'token')?.value).toBe(FIXTURE_SECRET);
+    await store.close();
+  });
+
   it('backs up the original bytes, then writes the migrated file and says so', async () => {
     const original = install(CURRENT_SCHEMA_VERSION);
     const schema = {

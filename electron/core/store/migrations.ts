@@ -27,7 +27,23 @@ export interface Migration {
   migrate(workspace: unknown, context: MigrationContext): unknown;
 }
 
-export const MIGRATIONS: readonly Migration[] = [inlineCaFiles];
+/**
+ * 2 → 3: environments. A workspace holds named variable sets and one active environment; the
+ * variables a version-1 workspace had stay where they were, as its workspace-level variables
+ * (they apply whatever environment is active), and no environment is active.
+ */
+const addEnvironments: Migration = {
+  from: 2,
+  description: 'workspaces gain environments; existing variables stay workspace-wide',
+  migrate(workspace) {
+    if (typeof workspace !== 'object' || workspace === null || Array.isArray(workspace)) {
+      throw new Error('the workspace is not an object');
+    }
+    return { ...workspace, environments: [], activeEnvironmentId: null };
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [inlineCaFiles, addEnvironments];
 
 export class MigrationError extends Error {
   override name = 'MigrationError';

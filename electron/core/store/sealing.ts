@@ -1,5 +1,6 @@
 import type {
   Endpoint,
+  Environment,
   Header,
   SecretIssue,
   Variable,
@@ -44,6 +45,8 @@ export class SecretMemory {
 /** Slot keys: stable across saves while the user does not reorder or rename. */
 export const slotKeys = {
   variable: (workspaceId: string, name: string) => `${workspaceId}\0var\0${name}`,
+  environmentVariable: (workspaceId: string, environmentId: string, name: string) =>
+    `${workspaceId}\0env\0${environmentId}\0${name}`,
   header: (workspaceId: string, endpointId: string, index: number, name: string) =>
     `${workspaceId}\0hdr\0${endpointId}\0${index}\0${name.trim().toLowerCase()}`,
   proxy: (workspaceId: string, endpointId: string) => `${workspaceId}\0proxy\0${endpointId}`,
@@ -91,7 +94,24 @@ export async function sealWorkspace(
       : variable.value;
     variables.push({ name: variable.name, value, secret: variable.secret });
   }
-  return { stored: { ...workspace, endpoints, variables }, report };
+  const environments = [];
+  for (const environment of workspace.environments) {
+    const sealed = [];
+    for (const variable of environment.variables) {
+      const slot = slotKeys.environmentVariable(workspace.id, environment.id, variable.name);
+      const value = variable.secret
+        ? await seal(
+            slot,
+            `${environment.name} › {{${variable.name}}}`,
+            variable.value,
+            variable.reenter,
+          )
+        : variable.value;
+      sealed.push({ name: variable.name, value, secret: variable.secret });
+    }
+    environments.push({ id: environment.id, name: environment.name, variables: sealed });
+  }
+  return { stored: { ...workspace, endpoints, variables, environments }, report };
 }
 
 async function sealValue(
@@ -181,7 +201,28 @@ export async function unsealWorkspace(
       ...(opened.issue ? { reenter: opened.issue } : {}),
     });
   }
-  return { workspace: { ...stored, endpoints, variables }, report };
+  const environments: Environment[] = [];
+  for (const environment of stored.environments) {
+    const opened: Variable[] = [];
+    for (const variable of environment.variables) {
+      const slot = slotKeys.environmentVariable(stored.id, environment.id, variable.name);
+      const value = await openValue(slot, variable.value, cipher, memory);
+      if (value.issue) {
+        report.reenter.push({
+          label: `${environment.name} › {{${variable.name}}}`,
+          issue: value.issue,
+        });
+      }
+      opened.push({
+        name: variable.name,
+        value: value.value,
+        secret: variable.secret,
+        ...(value.issue ? { reenter: value.issue } : {}),
+      });
+    }
+    environments.push({ id: environment.id, name: environment.name, variables: opened });
+  }
+  return { workspace: { ...stored, endpoints, variables, environments }, report };
 }
 
 async function openValue(

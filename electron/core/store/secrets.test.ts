@@ -226,3 +226,36 @@ function withoutTimestamps(workspace: Workspace): Omit<Workspace, 'updatedAt'> {
   const { updatedAt: _updatedAt, ...rest } = workspace;
   return rest;
 }
+
+describe('secrets of environments', () => {
+  it('seals a secret environment variable on disk and opens it again on the next start', async () => {
+    const workspace = sampleWorkspace();
+    workspace.environments = [
+      {
+        id: 'staging',
+        name: 'Staging',
+        variables: [
+          { name: 'base', value: 'https://staging.example', secret: false },
+          { name: 'token', value: SEEDED_SECRET, secret: true },
+        ],
+      },
+    ];
+    workspace.activeEnvironmentId = 'staging';
+    const first = await openTestStore(data.dir, {
+      backupIntervalMs: 0,
+      allowUnprotectedSecrets: true,
+    });
+    await first.store.save(workspace);
+    await first.store.close();
+    expect(findLeaks(data.dir, SEEDED_SECRET)).toEqual([]);
+    expect(readFileSync(storePaths(data.dir).workspace(workspace.id), 'utf8')).toContain(
+      'https://staging.example',
+    );
+
+    const second = await openTestStore(data.dir);
+    const { workspace: loaded } = await second.store.load(workspace.id);
+    expect(loaded.activeEnvironmentId).toBe('staging');
+    expect(loaded.environments[0]?.variables).toEqual(workspace.environments[0]?.variables);
+    await second.store.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { DEMO_URL_VARIABLE } from '../../../shared/model/environments';
 import type { Endpoint, IdGenerator, Workspace } from '../../../shared/model/workspace';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import {
@@ -12,7 +13,7 @@ import {
  * port only when one of its endpoints connects, so the port is not known when the workspace is
  * written; the workspace service resolves this name itself (issue #5 §6).
  */
-export const DEMO_URL_VARIABLE = 'eventscope.demo';
+export { DEMO_URL_VARIABLE };
 const DEMO = `{{${DEMO_URL_VARIABLE}}}`;
 
 export function usesDemoServer(endpoint: Pick<Endpoint, 'url'>): boolean {

@@ -32,6 +32,12 @@ export function exportWorkspace(
         variables: workspace.variables.map((v) =>
           v.secret ? { ...v, value: '', reenter: 'not-saved' } : v,
         ),
+        environments: workspace.environments.map((environment) => ({
+          ...environment,
+          variables: environment.variables.map((v) =>
+            v.secret ? { ...v, value: '', reenter: 'not-saved' } : v,
+          ),
+        })),
         endpoints: workspace.endpoints.map((endpoint) => ({
           ...endpoint,
           headers: endpoint.headers.map((h) =>

@@ -2,7 +2,12 @@ import type { Workspace } from '../../../shared/model/workspace';
 import { createWorkspace } from '../../../shared/model/workspace';
 import { importCurl, looksLikeCurl } from '../import/curl';
 import type { ImportResult as RequestsImport } from '../import/import-result';
+import type { EnvironmentImport } from '../import/postman-environment';
 import { importPostmanJson, looksLikePostman } from '../import/postman';
+import {
+  importPostmanEnvironment,
+  looksLikePostmanEnvironment,
+} from '../import/postman-environment';
 import { looksLikeExport, parseExport } from './export-format';
 
 export type ImportResult =
@@ -34,6 +39,33 @@ function addRequests(
   };
 }
 
+/**
+ * Adds an imported environment; a name the workspace already uses gets "(imported)" appended,
+ * and it becomes the active one when none was.
+ */
+function addEnvironment(
+  target: Workspace,
+  imported: Extract<EnvironmentImport, { ok: true }>,
+): ImportResult {
+  const warnings = [...imported.warnings];
+  let environment = imported.environment;
+  if (target.environments.some((e) => e.name === environment.name)) {
+    environment = { ...environment, name: `${environment.name} (imported)` };
+    warnings.push(
+      `The workspace already has an environment with that name; this one is "${environment.name}".`,
+    );
+  }
+  return {
+    ok: true,
+    workspace: {
+      ...target,
+      environments: [...target.environments, environment],
+      activeEnvironmentId: target.activeEnvironmentId ?? environment.id,
+    },
+    warnings,
+  };
+}
+
 function collectionName(json: unknown): string {
   const name = (json as { info?: { name?: unknown } }).info?.name;
   return typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : 'Postman collection';
@@ -57,6 +89,11 @@ export function importText(text: string, into: Workspace | null): ImportResult {
       const parsed = parseExport(json);
       return parsed.ok ? { ok: true, workspace: parsed.workspace, warnings: [] } : parsed;
     }
+    if (looksLikePostmanEnvironment(json)) {
+      const imported = importPostmanEnvironment(json);
+      if (!imported.ok) return imported;
+      return addEnvironment(into ?? createWorkspace(imported.environment.name), imported);
+    }
     if (looksLikePostman(json)) {
       const imported = importPostmanJson(json);
       if (!imported.ok) return imported;
@@ -65,7 +102,7 @@ export function importText(text: string, into: Workspace | null): ImportResult {
     return {
       ok: false,
       message:
-        'This JSON file is neither an Eventscope workspace export nor a Postman v2.1 collection.',
+        'This JSON file is neither an Eventscope workspace export, a Postman v2.1 collection nor a Postman environment.',
     };
   }
   if (looksLikeCurl(trimmed)) {

@@ -189,7 +189,7 @@ describe('import and export', () => {
   it('refuses files it does not understand, saying what it expected', async () => {
     const { core } = await open({ skipFirstLaunch: true });
     await expect(core.workspaces.importText('{"hello": 1}')).rejects.toThrow(
-      /neither an Eventscope workspace export nor a Postman/,
+      /neither an Eventscope workspace export, a Postman v2.1 collection nor a Postman environment/,
     );
     await expect(core.workspaces.importText('')).rejects.toThrow(/empty/);
     const newer = exportWorkspace(await core.workspaces.create('N'), false).replace(

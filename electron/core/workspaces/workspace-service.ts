@@ -4,6 +4,7 @@ import type { FeedSummary } from '../../../shared/api/feeds';
 import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
 import { randomId } from '../../../shared/model/workspace';
 import { CommandError } from '../../../shared/result';
+import { effectiveVariables } from '../../../shared/model/environments';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
@@ -81,7 +82,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
   ): Promise<SseRequest> {
     const workspace = await load(workspaceId);
     const endpoint = requireEndpoint(workspace, endpointId);
-    let variables: readonly Variable[] = workspace.variables;
+    let variables: readonly Variable[] = effectiveVariables(workspace);
     if (usesDemoServer(endpoint)) {
       variables = [
         ...variables,
@@ -116,6 +117,8 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         name,
         endpoints: [],
         variables: [],
+        environments: [],
+        activeEnvironmentId: null,
         createdAt: now,
         updatedAt: now,
       });

@@ -3,8 +3,10 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo, EventscopeApi, Notice } from '../../../shared/api';
 import { ok } from '../../../shared/result';
-import type { ApiConnection } from '../api';
+import type { UserSettings } from '../../../shared/api';
+import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import { i18n } from '../i18n';
+import type { ApiConnection } from '../api';
 import { useAppStore } from '../stores/useAppStore';
 import AppShell from './AppShell.vue';
 
@@ -17,12 +19,24 @@ const INFO: AppInfo = {
   versions: { node: '20.0.0', electron: null },
 };
 
+const SETTINGS: UserSettings = {
+  theme: 'dark',
+  language: 'zh-CN',
+  logRetentionBytes: 64 * 1024 * 1024,
+  defaultRetry: defaultRetryPolicy('GET'),
+  quickOpenHistory: [],
+};
+
 /** An in-memory API connection whose link state and notices the test drives. */
-function testConnection(startupNotices: Notice[] = []) {
+function testConnection(
+  startupNotices: Notice[] = [],
+  settings: UserSettings = { ...SETTINGS, theme: 'system', language: 'en' },
+) {
   let statusListener: ((s: 'connecting' | 'open' | 'closed') => void) | null = null;
   let noticeListener: ((n: Notice) => void) | null = null;
   const api = {
     getAppInfo: async () => ok(INFO),
+    getSettings: async () => ok(settings),
     ping: async ({ message }: { message: string }) => ok({ message, receivedAt: '' }),
     onNotice: (listener: (n: Notice) => void) => ((noticeListener = listener), () => {}),
     takeNotices: async () => ok(startupNotices.splice(0)),
@@ -79,8 +93,22 @@ describe('the app shell', () => {
     const found: Notice = { level: 'warning', message: 'Restored “Work” from a backup', at: 1 };
     const test = testConnection([found]);
     await useAppStore().start(test.connection);
-    const wrapper = mount(AppShell);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
     await flushPromises();
     expect(wrapper.findAll('.notices li').map((li) => li.text())).toEqual([found.message]);
+  });
+
+  it('applies the saved theme and language once the link opens', async () => {
+    const test = testConnection([], SETTINGS);
+    await useAppStore().start(test.connection);
+    const wrapper = mount(AppShell, { global: { plugins: [i18n] } });
+    test.setStatus('open');
+    await flushPromises();
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(wrapper.get('[data-testid="link-state"]').text()).toBe('已连接');
+    expect(wrapper.find('button[aria-label="设置"]').exists()).toBe(true);
+    i18n.global.locale.value = 'en';
+    delete document.documentElement.dataset.theme;
   });
 });

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AppInfo, Notice } from '../../../shared/api';
+import type { AppInfo, Notice, RevealOutcome, UserSettings } from '../../../shared/api';
 import type { ApiConnection } from '../api';
+import { applyLanguage, applyTheme } from '../settings/apply-look';
 
 /** Notices kept on screen; older ones scroll away (they are also in the console). */
 const MAX_NOTICES = 5;
@@ -12,11 +13,16 @@ export const useAppStore = defineStore('app', () => {
   const error = ref<string | null>(null);
   const link = ref<'connecting' | 'open' | 'closed'>('connecting');
   const notices = ref<Notice[]>([]);
+  /** The user's settings (settings.json); null until the Node side answered. */
+  const settings = ref<UserSettings | null>(null);
+  let linked: ApiConnection | null = null;
 
   async function start(connection: ApiConnection): Promise<void> {
+    linked = connection;
     connection.onStatus((status) => {
       link.value = status;
       if (status === 'open' && !info.value) void loadInfo(connection);
+      if (status === 'open' && !settings.value) void loadSettings(connection);
     });
     connection.api.onNotice((notice) => {
       notices.value = [...notices.value, notice].slice(-MAX_NOTICES);
@@ -38,5 +44,40 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, error, link, notices, start };
+  async function loadSettings(connection: ApiConnection): Promise<void> {
+    const result = await connection.api.getSettings();
+    if (result.ok) adoptSettings(result.value);
+  }
+
+  function adoptSettings(next: UserSettings): void {
+    settings.value = next;
+    applyTheme(next.theme);
+    applyLanguage(next.language);
+  }
+
+  /** Saves a change to settings.json and applies it; the Node side's error otherwise. */
+  async function updateSettings(change: Partial<UserSettings>): Promise<string | null> {
+    if (!linked) return null;
+    const result = await linked.api.setSettings(change);
+    if (!result.ok) return result.error.message;
+    adoptSettings(result.value);
+    return null;
+  }
+
+  async function revealDataDir(): Promise<RevealOutcome | null> {
+    if (!linked) return null;
+    const result = await linked.api.revealDataDir();
+    return result.ok ? result.value : null;
+  }
+
+  return {
+    info,
+    error,
+    link,
+    notices,
+    settings,
+    start,
+    updateSettings,
+    revealDataDir,
+  };
 });

@@ -5,7 +5,7 @@ import { decodeFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedFrame } from '../../../shared/api/frames';
 import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
-import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
+import { defaultRetryPolicy } from '../../../shared/model/retry-defaults';
 import type { FeedModel } from '../feeds/feed-model';
 import type { ReopenTarget } from '../feeds/last-session';
 import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feeds/last-session';

@@ -6,8 +6,13 @@ import type {
   WorkspaceDetails,
   WorkspaceListItem,
 } from '../../../shared/api';
-import type { Endpoint, Workspace } from '../../../shared/model/workspace';
+import { effectiveVariables as resolveVariables } from '../../../shared/model/environments';
+import type { Endpoint, Environment, Variable, Workspace } from '../../../shared/model/workspace';
+import { randomId } from '../../../shared/model/workspace-defaults';
+import type { CaChoice } from '../workspaces/attach-ca-certificate';
+import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
+import { i18n } from '../i18n';
 
 /**
  * Saved workspaces as this page sees them (issue #5 §5). The Node side owns the files; every
@@ -58,9 +63,10 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   }
 
   /** The user agreed to keep secrets on disk without OS protection (issue #5 §3). */
-  async function storeSecretsUnprotected(): Promise<void> {
+  async function storeSecretsUnprotected(allowed = true): Promise<void> {
     if (api)
-      secrets.value = take(await api.setSecretsPolicy({ storeUnprotected: true })) ?? secrets.value;
+      secrets.value =
+        take(await api.setSecretsPolicy({ storeUnprotected: allowed })) ?? secrets.value;
   }
 
   async function select(id: string): Promise<void> {
@@ -105,6 +111,74 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     return saved !== null;
   }
 
+  /** Renames the current workspace; false when the Node side refused. */
+  async function rename(name: string): Promise<boolean> {
+    if (!current.value) return false;
+    return save({ ...current.value.workspace, name });
+  }
+
+  /** A copy of an endpoint right after it, named "<name> copy". */
+  async function duplicateEndpoint(endpointId: string): Promise<boolean> {
+    const workspace = current.value?.workspace;
+    const index = workspace?.endpoints.findIndex((e) => e.id === endpointId) ?? -1;
+    if (!workspace || index < 0) return false;
+    const original = workspace.endpoints[index] as Endpoint;
+    const copy: Endpoint = {
+      ...(JSON.parse(JSON.stringify(original)) as Endpoint),
+      id: randomId(),
+      name: `${original.name} copy`,
+    };
+    const endpoints = [...workspace.endpoints];
+    endpoints.splice(index + 1, 0, copy);
+    return save({ ...workspace, endpoints });
+  }
+
+  /** Moves an endpoint to another position of the list (drag and drop, Alt+arrow keys). */
+  async function moveEndpoint(endpointId: string, toIndex: number): Promise<boolean> {
+    const workspace = current.value?.workspace;
+    if (!workspace) return false;
+    const endpoints = [...workspace.endpoints];
+    const from = endpoints.findIndex((e) => e.id === endpointId);
+    const to = Math.max(0, Math.min(endpoints.length - 1, toIndex));
+    if (from < 0 || from === to) return false;
+    const [moved] = endpoints.splice(from, 1);
+    endpoints.splice(to, 0, moved as Endpoint);
+    // Shown at once; the Node side's answer (and workspaces:changed) confirms it.
+    current.value = { ...current.value!, workspace: { ...workspace, endpoints } };
+    return save({ ...workspace, endpoints });
+  }
+
+  /** What `{{name}}` resolves to in the current workspace (the active environment first). */
+  function effectiveVariables(): Variable[] {
+    return current.value ? resolveVariables(current.value.workspace) : [];
+  }
+
+  /** Makes an environment (or none) the one `{{name}}` resolves from. */
+  async function setActiveEnvironment(environmentId: string | null): Promise<boolean> {
+    const workspace = current.value?.workspace;
+    if (!workspace) return false;
+    return save({ ...workspace, activeEnvironmentId: environmentId });
+  }
+
+  /** Saves the workspace's variables and environments as edited together. */
+  async function saveVariables(
+    variables: Variable[],
+    environments: Environment[],
+    activeEnvironmentId: string | null,
+  ): Promise<boolean> {
+    const workspace = current.value?.workspace;
+    if (!workspace) return false;
+    const active = environments.some((e) => e.id === activeEnvironmentId)
+      ? activeEnvironmentId
+      : null;
+    return save({ ...workspace, variables, environments, activeEnvironmentId: active });
+  }
+
+  /** The CA chooser's answer; a refused file (not certificates, too large) is an error. */
+  async function chooseCaCertificate(): Promise<Result<CaChoice>> {
+    return api ? attachCaCertificate(api) : { ok: true, value: { type: 'cancelled' } };
+  }
+
   async function deleteEndpoint(endpointId: string): Promise<void> {
     if (!api || !selectedId.value) return;
     await adopt(take(await api.deleteEndpoint({ workspaceId: selectedId.value, endpointId })));
@@ -116,9 +190,13 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     const into = intoCurrent && selectedId.value ? selectedId.value : undefined;
     const outcome = take(await api.importWorkspace({ text, into }));
     if (!outcome) return;
+    const { t } = i18n.global;
     message.value = outcome.warnings.length
-      ? `Imported “${outcome.workspace.name}” with notes: ${outcome.warnings.join(' ')}`
-      : `Imported “${outcome.workspace.name}”.`;
+      ? t('workspaces.messages.importedWithNotes', {
+          name: outcome.workspace.name,
+          notes: outcome.warnings.join(' '),
+        })
+      : t('workspaces.messages.imported', { name: outcome.workspace.name });
     await adopt(outcome.workspace);
   }
 
@@ -129,7 +207,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     if (!outcome) return;
     switch (outcome.type) {
       case 'saved':
-        message.value = `Exported to ${outcome.path}`;
+        message.value = i18n.global.t('workspaces.messages.exportedTo', { path: outcome.path });
         break;
       case 'cancelled':
         break;
@@ -140,7 +218,12 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
         link.download = outcome.fileName;
         link.click();
         URL.revokeObjectURL(url);
-        message.value = `Downloaded ${outcome.fileName}${includeSecrets ? ' (with secrets)' : ' (secrets left out)'}`;
+        message.value = i18n.global.t(
+          includeSecrets
+            ? 'workspaces.messages.downloadedWithSecrets'
+            : 'workspaces.messages.downloaded',
+          { file: outcome.fileName },
+        );
         break;
       }
     }
@@ -163,6 +246,13 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     save,
     saveEndpoint,
     deleteEndpoint,
+    rename,
+    duplicateEndpoint,
+    moveEndpoint,
+    chooseCaCertificate,
+    effectiveVariables,
+    setActiveEnvironment,
+    saveVariables,
     importText,
     exportCurrent,
   };

@@ -1,14 +1,62 @@
-import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
-import type { Endpoint } from '../../../shared/model/workspace';
-import { createEndpoint, createWorkspace } from '../../../shared/model/workspace';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, defineStore, setActivePinia } from 'pinia';
+import { ref } from 'vue';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
+import { createEndpoint, createHeader, createWorkspace } from '../../../shared/model/workspace';
+import { i18n } from '../i18n';
 import EndpointEditor from './EndpointEditor.vue';
 
+const variables: Variable[] = [{ name: 'base', value: 'http://127.0.0.1:1', secret: false }];
+
+function mountEditor(endpoint: Endpoint, isNew = false) {
+  return mount(EndpointEditor, {
+    props: { endpoint, isNew, variables },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  });
+}
+
+function field(wrapper: ReturnType<typeof mountEditor>, label: string) {
+  const found = wrapper
+    .findAll('label')
+    .find((l) => l.text().trim().startsWith(label) && l.find('input, select').exists());
+  if (!found) throw new Error(`no field labelled ${label}`);
+  return found.get('input, select');
+}
+
+beforeEach(() => setActivePinia(createPinia()));
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
 describe('the endpoint editor', () => {
+  it('opens on an endpoint held reactively by a Pinia store, as the app passes it', async () => {
+    // Regression: structuredClone of the store's reactive endpoint threw DataCloneError.
+    const useTest = defineStore('editor-test', () => {
+      const workspace = ref<Workspace>({
+        ...createWorkspace('W'),
+        endpoints: [createEndpoint({ name: 'Stream', url: '{{base}}/s' })],
+      });
+      return { workspace };
+    });
+    const endpoint = useTest().workspace.endpoints[0] as Endpoint;
+    endpoint.headers.push(createHeader('Accept', 'text/event-stream'));
+    const wrapper = mountEditor(endpoint);
+    await flushPromises();
+    expect(wrapper.get('[role="dialog"]').attributes('aria-modal')).toBe('true');
+    expect(wrapper.text()).toContain('Edit endpoint');
+    await field(wrapper, 'Name').setValue('Renamed');
+    await wrapper.get('form').trigger('submit');
+    const [saved] = wrapper.emitted('save')![0] as [Endpoint];
+    expect(saved.name).toBe('Renamed');
+    expect(saved.headers).toEqual([createHeader('Accept', 'text/event-stream')]);
+    expect(endpoint.name).toBe('Stream');
+  });
+
   it('edits TLS and proxy settings, warning while invalid certificates are allowed', async () => {
     const endpoint = createEndpoint({ name: 'dev', url: 'https://dev.local/stream' });
-    const workspace = { ...createWorkspace('W'), endpoints: [endpoint] };
-    const wrapper = mount(EndpointEditor, { props: { endpoint, workspace } });
+    const wrapper = mountEditor(endpoint);
     expect(wrapper.find('.warn').exists()).toBe(false);
     await wrapper.get('[data-testid="editor-insecure"]').setValue(true);
     expect(wrapper.get('.warn').text()).toMatch(/Unsafe/);
@@ -21,5 +69,46 @@ describe('the endpoint editor', () => {
     expect(saved.proxy).toEqual({ mode: 'manual', url: 'http://proxy.local:3128' });
     // The original is untouched until the store saves the edited copy.
     expect(endpoint.tls.allowInvalidCertificates).toBe(false);
+  });
+
+  it('shows invalid JSON, a malformed URL and unknown variables inline and does not save', async () => {
+    const endpoint = createEndpoint({ name: 'Chat', url: 'not a url', method: 'POST' });
+    endpoint.body = { kind: 'json', text: '{"a": ', contentType: '' };
+    const wrapper = mountEditor(endpoint);
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('save')).toBeUndefined();
+    const errors = wrapper.findAll('.error').map((e) => e.text());
+    expect(errors.some((e) => e.includes('Not a valid http'))).toBe(true);
+    expect(errors.some((e) => e.includes('not valid JSON'))).toBe(true);
+
+    await field(wrapper, 'URL').setValue('{{base}}/chat/{{model}}');
+    expect(wrapper.findAll('.error').map((e) => e.text())).toContain(
+      'Unknown variables: {{model}}. Define them in the workspace or environment.',
+    );
+    expect(wrapper.get('mark.var.unknown').text()).toBe('{{model}}');
+    expect(wrapper.get('mark.var:not(.unknown)').text()).toBe('{{base}}');
+  });
+
+  it('knows the built-in {{eventscope.demo}} of the Demo workspace, so its endpoints can be saved', async () => {
+    const endpoint = createEndpoint({ name: 'Counter', url: '{{eventscope.demo}}/counter' });
+    const wrapper = mountEditor(endpoint);
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('save')).toHaveLength(1);
+  });
+
+  it('saves with Ctrl+S and sends no body for GET', async () => {
+    const endpoint = createEndpoint({ name: 'S', url: 'http://127.0.0.1:1/s' });
+    endpoint.body = { kind: 'text', text: 'left over', contentType: '' };
+    const wrapper = mountEditor(endpoint);
+    expect(wrapper.text()).toContain('GET requests send no body.');
+    await wrapper.get('form').trigger('keydown', { key: 's', ctrlKey: true });
+    const [saved] = wrapper.emitted('save')![0] as [Endpoint];
+    expect(saved.body.kind).toBe('none');
+  });
+
+  it('cancels on Escape', async () => {
+    const wrapper = mountEditor(createEndpoint({ name: 'S', url: 'http://x/s' }));
+    await wrapper.get('[role="dialog"]').trigger('keydown', { key: 'Escape' });
+    expect(wrapper.emitted('cancel')).toHaveLength(1);
   });
 });

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startJourney } from '../../support/journey';
+import type { JourneyApp } from '../../support/journeys/app';
+import { fill, openApp, textsFor } from '../../support/journeys/app';
+import { chromiumAvailable } from '../support/chromium';
+
+/** Where the README's picture lives; this journey renews it from the real app. */
+const README_SCREENSHOT = 'docs/screenshot.png';
+
+describe.runIf(chromiumAvailable)('journey: the README screenshot', () => {
+  let app: JourneyApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+
+  it('shows the endpoint editor over two live feeds of the Demo workspace', async () => {
+    const T = textsFor('en');
+    app = await openApp({ locale: 'en', colorScheme: 'dark' });
+    const { page } = app;
+    // Wide enough that both feeds show beside the editor.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const journey = startJourney(page, 'readme screenshot');
+    const open = (name: string) =>
+      page.getByRole('button', { name: fill(T.workspaces.list.open, { name }) });
+
+    await journey.step('open two demo endpoints side by side', async () => {
+      await open('Counter').click();
+      await open('Chat completion').click();
+      await page
+        .getByRole('heading', { name: 'Counter' })
+        .or(page.getByText('Counter').nth(1))
+        .first()
+        .waitFor();
+      // Let both feeds show a few events.
+      await page.waitForTimeout(2_500);
+    });
+
+    await journey.step('open the editor of the chat endpoint', async () => {
+      await page
+        .getByRole('button', { name: fill(T.workspaces.list.edit, { name: 'Chat completion' }) })
+        .click();
+      await page.getByRole('dialog', { name: T.workspaces.editor.editTitle }).waitFor();
+      await page.screenshot({ path: README_SCREENSHOT });
+    });
+    expect(journey.screenshots).toHaveLength(2);
+  });
+});
