@@ -13,7 +13,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 const TRACE = resolve('tests/support/cli/module-trace.cjs');
 const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+  // Last registered first: the server process ends before its files are removed.
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 /** Run asynchronously: a test's own server must keep answering meanwhile. */
