@@ -39,6 +39,19 @@ function readStat(pid: number): ProcStat | null {
 }
 
 /** utime + stime of one process, in seconds (0 once it has exited). */
+/** Resident memory of a live process, now and at its peak (VmRSS, VmHWM), in MB. */
+export function rssMbOf(pid: number): { now: number; peak: number } {
+  let text = '';
+  try {
+    text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return { now: 0, peak: 0 };
+  }
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
 export function cpuSecondsOf(pid: number): number {
   return readStat(pid)?.cpuSeconds ?? 0;
 }

@@ -1,6 +1,11 @@
 import type { ScenarioResult } from './run-scenario';
 import type { Scenario } from './scenarios';
-import { FRAME_P95_TARGET_MS, HEAP_TARGET_MB } from './scenarios';
+import {
+  FRAME_P95_TARGET_MS,
+  HEAP_TARGET_MB,
+  NODE_CPU_PER_EVENT_TARGET_RATIO,
+  OVERLOAD_DROP_TARGET_RATIO,
+} from './scenarios';
 
 export interface TargetCheck {
   scenario: Scenario['id'];
@@ -49,6 +54,37 @@ export function checkTargets(scenario: Scenario, app: ScenarioResult): TargetChe
     measured: `${app.heapMb} MB after ${app.delivered} events`,
     pass: app.heapMb <= HEAP_TARGET_MB,
   });
+  return checks;
+}
+
+/**
+ * Targets against the bare pipeline of the same run: Node-side CPU per delivered event in
+ * (a)–(e), and in the overload scenario (drops allowed) the share the view dropped.
+ */
+export function checkAgainstBaseline(
+  scenario: Scenario,
+  app: ScenarioResult,
+  baseline: ScenarioResult,
+): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  if (scenario.id !== 'f') {
+    const cpuRatio = app.nodeCpuUsPerEvent / baseline.nodeCpuUsPerEvent;
+    checks.push({
+      scenario: scenario.id,
+      target: `Node CPU/event ≤ ${NODE_CPU_PER_EVENT_TARGET_RATIO} × baseline`,
+      measured: `${app.nodeCpuUsPerEvent} µs against ${baseline.nodeCpuUsPerEvent} µs = ${cpuRatio.toFixed(2)}×`,
+      pass: cpuRatio <= NODE_CPU_PER_EVENT_TARGET_RATIO,
+    });
+  }
+  if (scenario.dropsAllowed) {
+    const share = app.droppedReported / Math.max(1, app.sent);
+    checks.push({
+      scenario: scenario.id,
+      target: `dropped from the view < ${OVERLOAD_DROP_TARGET_RATIO * 100} %`,
+      measured: `${(share * 100).toFixed(1)} % (${app.droppedReported} of ${app.sent}, all reported)`,
+      pass: share < OVERLOAD_DROP_TARGET_RATIO,
+    });
+  }
   return checks;
 }
 
@@ -108,6 +144,7 @@ export function renderReport(
     `${fmt(r.latencyP50Ms)} / ${fmt(r.latencyP99Ms)}`,
     `${fmt(r.toNodeP99Ms)} / ${fmt(r.toPageP99Ms)}`,
     fmt(r.heapMb),
+    `${fmt(r.nodeRssMb)} / ${fmt(r.nodeRssPeakMb)}`,
   ]);
   const checkRows = checks.map((c) => [
     `(${c.scenario}) ${label(c.scenario)}`,
@@ -139,6 +176,7 @@ export function renderReport(
         'latency p50 / p99 ms',
         'p99 to Node / to page ms',
         'heap MB',
+        'Node RSS / peak MB',
       ],
       resultRows,
       2,

@@ -6,7 +6,7 @@ import type { PipelineKind } from './pipelines';
 import { startPipeline } from './pipelines';
 import type { CpuProfile, HotFunction } from './profile';
 import { hotFunctions, startProfile, stopProfile } from './profile';
-import { cpuDelta, cpuSecondsOf, descendantCpu } from './proc';
+import { cpuDelta, cpuSecondsOf, descendantCpu, rssMbOf } from './proc';
 import type { Scenario } from './scenarios';
 import { histogramPercentile, percentile } from './stats';
 
@@ -57,6 +57,9 @@ export interface ScenarioResult {
   toNodeP99Ms: number;
   toPageP99Ms: number;
   heapMb: number;
+  /** Resident memory of the Node-side process at the end, and its peak, MB. */
+  nodeRssMb: number;
+  nodeRssPeakMb: number;
   refusedStreams: number;
   /** With BENCH_PROFILE=1: the page's and the Node side's hottest functions by self time. */
   hotFunctions?: HotFunction[];
@@ -171,6 +174,7 @@ export async function runScenario(
 
     const wallSeconds = (performance.now() - t0) / 1000;
     const nodeCpu = cpuSecondsOf(pipeline.pid) - cpu0;
+    const nodeRss = rssMbOf(pipeline.pid);
     const loadCpu = cpuSecondsOf(load.pid) - load0;
     const browserCpu = cpuDelta(browser0, descendantCpu(process.pid, notBrowser));
     const main1 = await mainThreadSeconds(cdp);
@@ -210,6 +214,8 @@ export async function runScenario(
       toNodeP99Ms: histogramPercentile(stats.toNodeHistogram, 99),
       toPageP99Ms: histogramPercentile(stats.toPageHistogram, 99),
       heapMb: round1(heapBytes / (1024 * 1024)),
+      nodeRssMb: round1(nodeRss.now),
+      nodeRssPeakMb: round1(nodeRss.peak),
       refusedStreams: load.refused.length - refusedBefore,
       hotFunctions: pageHot,
     };

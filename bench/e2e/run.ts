@@ -7,7 +7,7 @@ import { BUILT_CLI, snapshotBuild } from './build-snapshot';
 import { startLoadServer } from './load';
 import type { PipelineKind } from './pipelines';
 import type { Ratios, TargetCheck } from './report';
-import { checkTargets, ratiosOf, renderReport } from './report';
+import { checkAgainstBaseline, checkTargets, ratiosOf, renderReport } from './report';
 import type { ScenarioResult } from './run-scenario';
 import { runScenario } from './run-scenario';
 import { readConfig } from './scenarios';
@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       }
       const app = byPipeline.get('app')!;
       checks.push(...checkTargets(scenario, app));
+      checks.push(...checkAgainstBaseline(scenario, app, byPipeline.get('baseline')!));
       ratios.push(ratiosOf(app, byPipeline.get('baseline')!));
     }
   } finally {

@@ -3,7 +3,7 @@
  * targets. One scenario opens `feeds` streams at once, each at `eventsPerSecond` events whose
  * data is exactly `dataBytes` long.
  */
-export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e';
+export type ScenarioId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
 
 export interface Scenario {
   id: ScenarioId;
@@ -66,7 +66,22 @@ export const SCENARIOS: readonly Scenario[] = [
     dropsAllowed: true,
     latencyP99TargetMs: null,
   },
+  {
+    // The way a team watches many endpoints at once: many feeds, each at a modest rate.
+    id: 'f',
+    label: '100 feeds × 100 ev/s × 64 B',
+    feeds: 100,
+    eventsPerSecond: 100,
+    dataBytes: 64,
+    dropsAllowed: false,
+    latencyP99TargetMs: null,
+  },
 ];
+
+/** Node-side CPU per delivered event, app over the bare pipeline, in (a)–(e). */
+export const NODE_CPU_PER_EVENT_TARGET_RATIO = 1.2;
+/** (e): what the view may drop under overload (reported, never silent). */
+export const OVERLOAD_DROP_TARGET_RATIO = 0.1;
 
 export interface BenchConfig {
   seconds: number;

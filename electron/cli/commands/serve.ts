@@ -10,9 +10,16 @@ import { parsePort } from '../options';
 export const DEFAULT_WEB_PORT = 8845;
 export const DEFAULT_WEB_HOST = '127.0.0.1';
 
-/** The built renderer: beside out/main when bundled, under out/ when run from source. */
+/**
+ * The built renderer: beside out/main when bundled (this command is loaded on demand from
+ * out/main/chunks/, see program.ts), under out/ when run from source.
+ */
 function findRendererDir(): string | null {
-  const candidates = [join(__dirname, '../renderer'), join(__dirname, '../../../out/renderer')];
+  const candidates = [
+    join(__dirname, '../../renderer'),
+    join(__dirname, '../renderer'),
+    join(__dirname, '../../../out/renderer'),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
