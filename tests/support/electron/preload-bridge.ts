@@ -39,7 +39,10 @@ export async function installPreloadBridge(page: Page, core: AppCore): Promise<P
       page
         .evaluate(
           ([c, p]) =>
-            (window as unknown as { __ipcDeliver(c: string, p: unknown): void }).__ipcDeliver(c, p),
+            (globalThis as unknown as { __ipcDeliver(c: string, p: unknown): void }).__ipcDeliver(
+              c,
+              p,
+            ),
           [channel, payload] as const,
         )
         .catch(() => {
