@@ -100,6 +100,18 @@ describe('the main process booting', () => {
     expect(development.windows[0]!.loadedUrls).toEqual(['http://localhost:5173/']);
   });
 
+  it('opens the window where it was last time, maximised if it was', async () => {
+    const userData = tempDir('place');
+    writeFileSync(
+      join(userData, 'window-state.json'),
+      JSON.stringify({ x: 40, y: 30, width: 1100, height: 720, maximized: true }),
+    );
+    const standIn = await boot({ userData });
+    const window = standIn.windows[0]!;
+    expect(window.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 720 });
+    expect((window as unknown as { maximized: boolean }).maximized).toBe(true);
+  });
+
   it('installs an application menu of its own, with no developer tools when packaged', async () => {
     const standIn = await boot({ isPackaged: true });
     const labels = JSON.stringify(standIn.module.Menu.template);
