@@ -121,6 +121,32 @@ describe('the main process booting', () => {
   });
 });
 
+describe('the menu in the running app', () => {
+  it('sends a chosen item to the focused page and applies a theme to the window', async () => {
+    const standIn = await boot();
+    const window = standIn.windows[0]!;
+    window.pageLoaded();
+    window.focused = true;
+    const find = (items: unknown, label: string): { click(): void } | undefined => {
+      for (const item of items as Array<{ label?: string; submenu?: unknown; click(): void }>) {
+        if (item.label === label) return item;
+        const inner = item.submenu ? find(item.submenu, label) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    find(standIn.module.Menu.template, 'Dark')!.click();
+    find(standIn.module.Menu.template, 'Settings…')!.click();
+    expect(standIn.module.nativeTheme.themeSource).toBe('dark');
+    expect(window.webContents.sent).toEqual(
+      expect.arrayContaining([
+        { channel: 'menu:command-invoked', payload: { command: 'theme-dark' } },
+        { channel: 'menu:command-invoked', payload: { command: 'settings' } },
+      ]),
+    );
+  });
+});
+
 describe('the guards on every webContents', () => {
   it('guard the main window and any other webContents Electron creates', async () => {
     const standIn = await boot();
@@ -248,6 +274,22 @@ describe('quitting', () => {
   it('closes everything and exits 0 when nothing hangs', async () => {
     const standIn = await boot();
     standIn.module.app.quit();
+    await standIn.exited;
+    expect(standIn.exitCode()).toBe(0);
+  });
+
+  it('asks the system to wait on shutdown and exits once everything is closed', async () => {
+    const standIn = await boot();
+    let waited = false;
+    standIn.module.powerMonitor.emit('shutdown', { preventDefault: () => (waited = true) });
+    await standIn.exited;
+    expect(waited).toBe(true);
+    expect(standIn.exitCode()).toBe(0);
+  });
+
+  it('closes everything when Windows ends the session', async () => {
+    const standIn = await boot();
+    standIn.windows[0]!.emit('session-end', {});
     await standIn.exited;
     expect(standIn.exitCode()).toBe(0);
   });
