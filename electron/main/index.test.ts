@@ -5,7 +5,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Workspace } from '../../shared/model/workspace';
 import type { Result } from '../../shared/result';
+import { exportWorkspace } from '../core/workspaces/export-format';
 import type { ElectronStandIn } from '../../tests/support/electron/stand-in';
 import { createElectronStandIn, StandInWebContents } from '../../tests/support/electron/stand-in';
 import { QUIT_LIMIT_MS } from './quit';
@@ -232,6 +234,46 @@ describe('start-up notices', () => {
         }),
       }),
     );
+  });
+});
+
+describe('opening a workspace file with the app', () => {
+  it('imports an exported workspace handed over by a second launch', async () => {
+    const standIn = await boot();
+    const window = standIn.windows[0]!;
+    window.pageLoaded();
+    await standIn.invoke('app:take-notices', undefined);
+    const list = (await standIn.invoke('workspaces:list', undefined)) as Result<
+      Array<{ id: string }>
+    >;
+    if (!list.ok) throw new Error(list.error.message);
+    const details = (await standIn.invoke('workspaces:get', { id: list.value[0]!.id })) as Result<{
+      workspace: Workspace;
+    }>;
+    if (!details.ok) throw new Error(details.error.message);
+    const dir = tempDir('open');
+    writeFileSync(
+      join(dir, 'shared.eventscope.json'),
+      exportWorkspace(details.value.workspace, false),
+    );
+
+    standIn.module.app.emit(
+      'second-instance',
+      {},
+      [process.execPath, '--some-chromium-switch', 'shared.eventscope.json'],
+      dir,
+    );
+    await vi.waitFor(() =>
+      expect(window.webContents.sent).toContainEqual({
+        channel: 'app:notice-posted',
+        payload: expect.objectContaining({
+          level: 'info',
+          message: expect.stringMatching(/^Imported/),
+        }),
+      }),
+    );
+    const after = (await standIn.invoke('workspaces:list', undefined)) as Result<unknown[]>;
+    expect(after.ok && after.value).toHaveLength(list.value.length + 1);
   });
 });
 
