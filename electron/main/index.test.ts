@@ -267,8 +267,9 @@ describe('opening a workspace file with the app', () => {
       expect(window.webContents.sent).toContainEqual({
         channel: 'app:notice-posted',
         payload: expect.objectContaining({
-          level: 'info',
-          message: expect.stringMatching(/^Imported/),
+          message: expect.stringMatching(
+            /^Imported “Demo \(imported\)” from .*shared\.eventscope\.json/,
+          ),
         }),
       }),
     );
