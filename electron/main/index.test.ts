@@ -5,7 +5,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Workspace } from '../../shared/model/workspace';
 import type { Result } from '../../shared/result';
+import { exportWorkspace } from '../core/workspaces/export-format';
 import type { ElectronStandIn } from '../../tests/support/electron/stand-in';
 import { createElectronStandIn, StandInWebContents } from '../../tests/support/electron/stand-in';
 import { QUIT_LIMIT_MS } from './quit';
@@ -100,12 +102,50 @@ describe('the main process booting', () => {
     expect(development.windows[0]!.loadedUrls).toEqual(['http://localhost:5173/']);
   });
 
+  it('opens the window where it was last time, maximised if it was', async () => {
+    const userData = tempDir('place');
+    writeFileSync(
+      join(userData, 'window-state.json'),
+      JSON.stringify({ x: 40, y: 30, width: 1100, height: 720, maximized: true }),
+    );
+    const standIn = await boot({ userData });
+    const window = standIn.windows[0]!;
+    expect(window.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 720 });
+    expect((window as unknown as { maximized: boolean }).maximized).toBe(true);
+  });
+
   it('installs an application menu of its own, with no developer tools when packaged', async () => {
     const standIn = await boot({ isPackaged: true });
     const labels = JSON.stringify(standIn.module.Menu.template);
     expect(labels).toContain('New Endpoint');
     expect(labels).toContain('Documentation');
     expect(labels).not.toContain('toggleDevTools');
+  });
+});
+
+describe('the menu in the running app', () => {
+  it('sends a chosen item to the focused page and applies a theme to the window', async () => {
+    const standIn = await boot();
+    const window = standIn.windows[0]!;
+    window.pageLoaded();
+    window.focused = true;
+    const find = (items: unknown, label: string): { click(): void } | undefined => {
+      for (const item of items as Array<{ label?: string; submenu?: unknown; click(): void }>) {
+        if (item.label === label) return item;
+        const inner = item.submenu ? find(item.submenu, label) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    find(standIn.module.Menu.template, 'Dark')!.click();
+    find(standIn.module.Menu.template, 'Settings…')!.click();
+    expect(standIn.module.nativeTheme.themeSource).toBe('dark');
+    expect(window.webContents.sent).toEqual(
+      expect.arrayContaining([
+        { channel: 'menu:command-invoked', payload: { command: 'theme-dark' } },
+        { channel: 'menu:command-invoked', payload: { command: 'settings' } },
+      ]),
+    );
   });
 });
 
@@ -197,6 +237,47 @@ describe('start-up notices', () => {
   });
 });
 
+describe('opening a workspace file with the app', () => {
+  it('imports an exported workspace handed over by a second launch', async () => {
+    const standIn = await boot();
+    const window = standIn.windows[0]!;
+    window.pageLoaded();
+    await standIn.invoke('app:take-notices', undefined);
+    const list = (await standIn.invoke('workspaces:list', undefined)) as Result<
+      Array<{ id: string }>
+    >;
+    if (!list.ok) throw new Error(list.error.message);
+    const details = (await standIn.invoke('workspaces:get', { id: list.value[0]!.id })) as Result<{
+      workspace: Workspace;
+    }>;
+    if (!details.ok) throw new Error(details.error.message);
+    const dir = tempDir('open');
+    writeFileSync(
+      join(dir, 'shared.eventscope.json'),
+      exportWorkspace(details.value.workspace, false),
+    );
+
+    standIn.module.app.emit(
+      'second-instance',
+      {},
+      [process.execPath, '--some-chromium-switch', 'shared.eventscope.json'],
+      dir,
+    );
+    await vi.waitFor(() =>
+      expect(window.webContents.sent).toContainEqual({
+        channel: 'app:notice-posted',
+        payload: expect.objectContaining({
+          message: expect.stringMatching(
+            /^Imported “Demo \(imported\)” from .*shared\.eventscope\.json/,
+          ),
+        }),
+      }),
+    );
+    const after = (await standIn.invoke('workspaces:list', undefined)) as Result<unknown[]>;
+    expect(after.ok && after.value).toHaveLength(list.value.length + 1);
+  });
+});
+
 describe('a page that fails', () => {
   it('is shown with Reload, which loads the app page again', async () => {
     const standIn = await boot();
@@ -236,6 +317,22 @@ describe('quitting', () => {
   it('closes everything and exits 0 when nothing hangs', async () => {
     const standIn = await boot();
     standIn.module.app.quit();
+    await standIn.exited;
+    expect(standIn.exitCode()).toBe(0);
+  });
+
+  it('asks the system to wait on shutdown and exits once everything is closed', async () => {
+    const standIn = await boot();
+    let waited = false;
+    standIn.module.powerMonitor.emit('shutdown', { preventDefault: () => (waited = true) });
+    await standIn.exited;
+    expect(waited).toBe(true);
+    expect(standIn.exitCode()).toBe(0);
+  });
+
+  it('closes everything when Windows ends the session', async () => {
+    const standIn = await boot();
+    standIn.windows[0]!.emit('session-end', {});
     await standIn.exited;
     expect(standIn.exitCode()).toBe(0);
   });

@@ -231,7 +231,9 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
 
 const args = userArguments(process.argv, process.defaultApp === true);
 if (isCliInvocation(args)) {
-  // `Eventscope watch …`: the command line tool, no window, no single-instance lock.
+  // `Eventscope watch …`: the command line tool, no window, no single-instance lock (and no
+  // Dock icon on macOS).
+  app.dock?.hide();
   void runCli(args).then((code) => app.exit(code));
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
