@@ -6,6 +6,7 @@ import { createRedactor } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
 import { createMergeOutput } from './merge-output';
+import { createLlmRun } from '../../shared/llm/run';
 
 /** Exit codes of `eventscope watch` (issue 3 §5); 2 (usage) is decided before running. */
 export const EXIT_OK = 0;
@@ -84,6 +85,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
     config.merge === undefined
       ? null
       : createMergeOutput(config.merge, config.request.url, config.format, color);
+  // Without --merge the lens still watches for an LLM terminator: it ends the run, and a GET
+  // must not reconnect after it (docs/llm-streams.md).
+  const terminator =
+    merge === null ? createLlmRun({ setting: 'auto', url: config.request.url }) : null;
   const startedAt = Date.now();
   let events = 0;
   let bytes = 0;
@@ -106,12 +111,13 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
       ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
       ...(config.resume !== undefined ? { resume: config.resume } : {}),
-      ...(merge !== null ? { isRunOver: () => merge.terminated } : {}),
+      isRunOver: () => merge?.terminated ?? terminator?.terminated ?? false,
     },
     {
       onEvent(event) {
         events += 1;
         bytes += event.sizeBytes;
+        terminator?.pushEvent(event);
         out(merge?.event(event) ?? formatter.event(events, event));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
