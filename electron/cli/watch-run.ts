@@ -8,6 +8,7 @@ import { createFormatter } from './watch-output';
 import { createMergeOutput } from './merge-output';
 import type { WatchRecorder } from './watch-recorder';
 import { openWatchRecorder } from './watch-recorder';
+import { createLlmRun } from '../../shared/llm/run';
 
 /** Exit codes of `eventscope watch` (issue 3 §5); 2 (usage) is decided before running. */
 export const EXIT_OK = 0;
@@ -86,6 +87,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
     config.merge === undefined
       ? null
       : createMergeOutput(config.merge, config.request.url, config.format, color);
+  // Without --merge the lens still watches for an LLM terminator: it ends the run, and a GET
+  // must not reconnect after it (docs/llm-streams.md).
+  const terminator =
+    merge === null ? createLlmRun({ setting: 'auto', url: config.request.url }) : null;
   const startedAt = Date.now();
   let events = 0;
   let bytes = 0;
@@ -121,7 +126,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       ...(config.idleTimeoutMs !== undefined ? { idleTimeoutMs: config.idleTimeoutMs } : {}),
       ...(config.fetch !== undefined ? { fetch: config.fetch } : {}),
       ...(config.resume !== undefined ? { resume: config.resume } : {}),
-      ...(merge !== null ? { isRunOver: () => merge.terminated } : {}),
+      isRunOver: () => merge?.terminated ?? terminator?.terminated ?? false,
     },
     {
       onEvent(event) {
@@ -137,6 +142,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
           attempt: event.attempt,
           sizeBytes: event.sizeBytes,
         });
+        terminator?.pushEvent(event);
         out(merge?.event(event) ?? formatter.event(events, event));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },

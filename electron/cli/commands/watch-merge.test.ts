@@ -97,6 +97,24 @@ describe('eventscope watch --merge', () => {
     });
   }
 
+  it('stops at the terminator without --merge too, although a GET reconnects after an end', async () => {
+    const result = await runCli([
+      'watch',
+      `${demo.url}/openai/chat`,
+      '--timeout',
+      '15000',
+      '--retry-initial',
+      '10',
+      '--summary',
+    ]);
+    expect(result.code).toBe(0);
+    expect(jsonLines(result.stdout).at(-1)).toMatchObject({ kind: 'event', data: '[DONE]' });
+    expect(JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
+      reconnects: 0,
+      stoppedBy: 'end-of-stream',
+    });
+  });
+
   it('refuses --profile without --merge and an unknown profile (usage error)', async () => {
     const without = await runCli(['watch', `${demo.url}/gemini`, '--profile', 'gemini']);
     expect(without.code).toBe(2);

@@ -29,7 +29,7 @@ describe('eventscope workspace', () => {
     });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
-      expect.objectContaining({ name: 'Demo', endpoints: 5 }),
+      expect.objectContaining({ name: 'Demo', endpoints: 10 }),
     ]);
   });
 

@@ -68,6 +68,11 @@ import type { ResumeMode } from '../../../shared/model/workspace';
  * - a network error, connect timeout or idle timeout → `retrying`, `failed` once maxAttempts
  *   consecutive retries have failed ("… (gave up after 5 retries)").
  * - an event over maxEventBytes, a refused redirect, an invalid request → `failed`, never retried.
+ * - a non-GET stream that broke off (clean end, or a network error once open) is sent again only
+ *   as `options.resume` decides (resume.ts: by default when it carried an event id); the rule
+ *   that applied is part of the `retrying` reason or the final message.
+ * - `options.isRunOver()` true (an LLM terminator arrived) → `closed { reason: 'end-of-stream' }`
+ *   at the end of the body, never a reconnect.
  * In `retrying`, `attempt` is the attempt that just ended and `retry` the consecutive reconnect
  * it waits for (reset after an attempt that delivered an event). The default policy is chosen
  * from `request.method`, not from what `resolveRequest` returns.

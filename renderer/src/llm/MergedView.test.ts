@@ -99,6 +99,18 @@ describe('the merged view', () => {
     expect(wrapper.get('[role="status"]').text()).toBe('truncated');
   });
 
+  it('flags tool arguments that are not valid JSON, and copies the merged text', async () => {
+    const broken = anthropicStream({ pieces: ['Hi'], argumentPieces: ['{"city": "Par'] });
+    const wrapper = mountView(window(broken));
+    expect(wrapper.get('.tools pre').text()).toBe('{"city": "Par');
+    expect(wrapper.text()).toContain('Invalid JSON:');
+    const copyButton = wrapper.findAll('button').find((b) => b.text() === 'Copy text');
+    await copyButton?.trigger('click');
+    await nextTick();
+    expect(await navigator.clipboard.readText()).toBe('Hi');
+    expect(wrapper.text()).toContain('Copied');
+  });
+
   it('lets the user turn merging off for this view', async () => {
     const wrapper = mountView(window(stream));
     await wrapper.get('select').setValue('none');
