@@ -36,9 +36,11 @@ describe('the preload API surface', () => {
     const api = buildPreloadApi(fakeIpcRenderer() as never);
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "cancelExport",
         "closeFeed",
         "createWorkspace",
         "deleteEndpoint",
+        "deleteSession",
         "deleteWorkspace",
         "duplicateWorkspace",
         "exportWorkspace",
@@ -47,19 +49,24 @@ describe('the preload API surface', () => {
         "getWorkspace",
         "importWorkspace",
         "listFeeds",
+        "listSessions",
         "listWorkspaces",
+        "onExportProgress",
         "onFeedFrame",
         "onFeedState",
         "onNotice",
         "onWorkspacesChanged",
         "openEndpoint",
         "openFeed",
+        "openSession",
         "ping",
         "reconnectFeed",
+        "replaySession",
         "saveEndpoint",
         "saveWorkspace",
         "setSecretsPolicy",
         "startDemoServer",
+        "startExport",
       ]
     `);
     expect(Object.keys(api).sort()).toEqual(apiMethodNames());
