@@ -36,11 +36,13 @@ describe('the preload API surface', () => {
     const api = buildPreloadApi(fakeIpcRenderer() as never);
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "cancelExport",
         "chooseCaFile",
         "closeFeed",
         "connectFeed",
         "createWorkspace",
         "deleteEndpoint",
+        "deleteSession",
         "deleteWorkspace",
         "disconnectFeed",
         "duplicateWorkspace",
@@ -51,7 +53,9 @@ describe('the preload API surface', () => {
         "getWorkspace",
         "importWorkspace",
         "listFeeds",
+        "listSessions",
         "listWorkspaces",
+        "onExportProgress",
         "onFeedFrame",
         "onFeedState",
         "onMenuCommand",
@@ -59,8 +63,10 @@ describe('the preload API surface', () => {
         "onWorkspacesChanged",
         "openEndpoint",
         "openFeed",
+        "openSession",
         "ping",
         "reconnectFeed",
+        "replaySession",
         "resumeFeeds",
         "revealDataDir",
         "saveEndpoint",
@@ -68,6 +74,7 @@ describe('the preload API surface', () => {
         "setSecretsPolicy",
         "setSettings",
         "startDemoServer",
+        "startExport",
         "takeNotices",
       ]
     `);

@@ -128,4 +128,45 @@ describe('sessions and export over the web-mode socket', () => {
     expect(value(await api.listSessions({}))).toEqual([]);
     expect(existsSync(join(server.dataDir, 'logs', 'Demo', 'Burst'))).toBe(true);
   });
+
+  it('replays a past session as a new endpoint that streams the same events', async () => {
+    server = await startTestWebServer();
+    handle = connectPageApi(server);
+    const api = handle.api;
+    const live = await recordBurst(api, 50);
+    value(await api.closeFeed({ feedId: live.feedId }));
+    const [session] = value(await api.listSessions({ endpoint: 'Burst', workspace: 'Demo' }));
+    const [workspace] = value(await api.listWorkspaces());
+    const added = value(
+      await api.replaySession({ id: session!.id, workspaceId: workspace!.id, speed: 'max' }),
+    );
+    expect(added.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const details = value(await api.getWorkspace({ id: workspace!.id }));
+    expect(details.workspace.endpoints.find((e) => e.id === added.endpointId)).toMatchObject({
+      name: 'Replay of Burst',
+      url: added.url,
+    });
+    const frames: FeedFrame[] = [];
+    api.onFeedFrame((f) => frames.push(f));
+    const replayed = value(
+      await api.openEndpoint({ workspaceId: workspace!.id, endpointId: added.endpointId }),
+    );
+    await expect
+      .poll(
+        () =>
+          frames
+            .filter((f) => f.feedId === replayed.feedId)
+            .flatMap((f) => f.entries)
+            .filter((e) => e.kind === 'event')
+            .map((e) => (e.kind === 'event' ? e.lastEventId : '')).length,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(50);
+    const ids = frames
+      .filter((f) => f.feedId === replayed.feedId)
+      .flatMap((f) => f.entries)
+      .flatMap((e) => (e.kind === 'event' ? [e.lastEventId] : []))
+      .slice(0, 50);
+    expect(ids).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1)));
+  });
 });

@@ -44,11 +44,15 @@ export function registerSessionsCommand(program: Command): Command {
         ...(flags.endpoint !== undefined ? { endpoint: flags.endpoint } : {}),
       });
       await feeds.dispose();
+      // The oldest segment still on disk: what `eventscope export` and `replay` take.
+      const files = new Map<string, string>();
+      for (const s of sessions) {
+        const found = await service.files(s.id).catch(() => null);
+        files.set(s.id, found?.segments[0]?.path ?? join(logsDir, `${s.id}.ndjson`));
+      }
       if (flags.json) {
         for (const s of sessions) {
-          process.stdout.write(
-            `${JSON.stringify({ ...s, file: join(logsDir, `${s.id}.ndjson`) })}\n`,
-          );
+          process.stdout.write(`${JSON.stringify({ ...s, file: files.get(s.id) })}\n`);
         }
         return;
       }
@@ -62,7 +66,7 @@ export function registerSessionsCommand(program: Command): Command {
         process.stdout.write(
           `${new Date(s.startedAt).toISOString()}  ${duration(s.endedAt - s.startedAt).padStart(7)}  ` +
             `${events.padStart(8)} events  ${size(s.sizeBytes).padStart(10)}  ${s.ending.padEnd(11)}  ` +
-            `${s.workspace} / ${s.name}${trimmed}\n    ${join(logsDir, `${s.id}.ndjson`)}\n`,
+            `${s.workspace} / ${s.name}${trimmed}\n    ${files.get(s.id)}\n`,
         );
       }
     });

@@ -31,6 +31,7 @@ describe('eventscope watch', () => {
         'data',
         'lastEventId',
         'receivedAt',
+        'attempt',
       ]);
       expect(record).toMatchObject({
         kind: 'event',

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FeedEntry } from '../../../shared/api/frames';
+import { csvRow } from './csv-row';
 import type { SessionHeaderRecord } from '../sessions/log-records';
-import { entryRecord, statusRecord } from './records';
+import { entryRecord, entryRecordJson, isoTime, statusRecord } from './records';
 import { htmlEncoder } from './html-report';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'json', 'sse', 'html'] as const;
@@ -75,6 +75,10 @@ function jsonlEncoder(options: EncoderOptions): Encoder {
     entries(entries) {
       let text = '';
       for (const entry of entries) {
+        if (entry.kind === 'event') {
+          text += `${entryRecordJson(entry)}\n`;
+          continue;
+        }
         const record = exportRecord(entry, timeline);
         if (record !== null) text += `${JSON.stringify(record)}\n`;
       }
@@ -101,6 +105,11 @@ function jsonEncoder(options: EncoderOptions): Encoder {
     entries(entries) {
       let text = '';
       for (const entry of entries) {
+        if (entry.kind === 'event') {
+          text += `${first ? '\n' : ',\n'}${entryRecordJson(entry)}`;
+          first = false;
+          continue;
+        }
         const record = exportRecord(entry, timeline);
         if (record !== null) text += item(record);
       }
@@ -120,21 +129,18 @@ export const CSV_COLUMNS = [
   'attempt',
 ] as const;
 
-/** RFC 4180 through csv-stringify: fields with commas, quotes or line breaks are quoted. */
+/** RFC 4180 (csv-row.ts): fields with commas, quotes or line breaks are quoted. */
 function csvEncoder(options: EncoderOptions): Encoder {
   const timeline = options.includeTimeline === true;
   return {
-    // CRLF record separators as RFC 4180 §2 has them.
-    begin: () =>
-      (options.csvBom === true ? '\ufeff' : '') +
-      stringify([[...CSV_COLUMNS]], { record_delimiter: 'windows' }),
+    begin: () => (options.csvBom === true ? '\ufeff' : '') + csvRow(CSV_COLUMNS),
     session: () => '',
     entries(entries) {
-      const rows: Array<Array<string | number>> = [];
+      let text = '';
       for (const entry of entries) {
-        const iso = new Date(entry.at).toISOString();
+        const iso = isoTime(entry.at);
         if (entry.kind === 'event') {
-          rows.push([
+          text += csvRow([
             entry.seq,
             'event',
             entry.type,
@@ -145,10 +151,10 @@ function csvEncoder(options: EncoderOptions): Encoder {
           ]);
         } else if (timeline) {
           const record = exportRecord(entry, true);
-          rows.push([entry.seq, entry.kind, '', JSON.stringify(record), '', iso, '']);
+          text += csvRow([entry.seq, entry.kind, '', JSON.stringify(record), '', iso, '']);
         }
       }
-      return rows.length === 0 ? '' : stringify(rows, { record_delimiter: 'windows' });
+      return text;
     },
     end: () => '',
   };

@@ -2,17 +2,29 @@ import type { FeedEntry } from '../../../shared/api/frames';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import type { SessionHeaderRecord } from '../sessions/log-records';
 import type { Encoder } from './formats';
+import { isoTime } from './records';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+const SPECIAL = /[&<>"']/;
+const SPECIAL_IN_TEXT = /[&<>]/;
 
+/** Text made safe inside HTML elements and quoted attributes; one test when nothing needs it. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  if (!SPECIAL.test(text)) return text;
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/**
+ * Text made safe as element content: only `&` and `<` (and `>` for readability) matter there
+ * (HTML Living Standard, "Serializing HTML fragments", escaping a string); quotes do not.
+ */
+export function escapeText(text: string): string {
+  if (!SPECIAL_IN_TEXT.test(text)) return text;
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /**
@@ -53,11 +65,11 @@ function describeState(state: ConnectionState): string {
 }
 
 function row(entry: FeedEntry): string {
-  const time = new Date(entry.at).toISOString();
+  const time = isoTime(entry.at);
   const cells = (kind: string, type: string, id: string, data: string, cls = ''): string =>
     `<tr class="${entry.kind}${cls}"><td>${entry.seq}</td><td>${time}</td>` +
-    `<td class="kind">${escapeHtml(kind)}</td><td>${escapeHtml(type)}</td>` +
-    `<td>${escapeHtml(id)}</td><td class="data">${escapeHtml(data)}</td></tr>\n`;
+    `<td class="kind">${escapeText(kind)}</td><td>${escapeText(type)}</td>` +
+    `<td>${escapeText(id)}</td><td class="data">${escapeText(data)}</td></tr>\n`;
   switch (entry.kind) {
     case 'event':
       return cells('event', entry.type, entry.lastEventId, entry.data);

@@ -107,7 +107,7 @@ describe('exporting a session log', () => {
     const { text } = await exportSample('html');
     expect(text).toMatch(/^<!doctype html>/);
     expect(text).toContain('GET http://127.0.0.1:1/counter');
-    expect(text).toContain('with &quot;quotes&quot;');
+    expect(text).toContain('<td class="data">with "quotes"</td>');
     expect(text).not.toMatch(/<script|src=|href=/);
   });
 
