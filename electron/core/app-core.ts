@@ -36,6 +36,8 @@ export interface AppCoreOptions {
   /** Electron's safeStorage in the app; a key file in the data directory otherwise. */
   cipher?: Cipher;
   saveFile?: SaveFileDialog;
+  /** Electron: `shell.showItemInFolder`; web mode has none and shows the path instead. */
+  revealInFolder?: (path: string) => void | Promise<void>;
   /** Skip creating the Demo workspace on first launch (tests). */
   skipFirstLaunch?: boolean;
   /** Overrides for the feed manager (tests, benchmarks). */
@@ -87,6 +89,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     demo,
     workspaces,
     saveFile: options.saveFile,
+    revealInFolder: options.revealInFolder,
     secrets: {
       policy: secretsPolicy,
       async setStoreUnprotected(allowed) {

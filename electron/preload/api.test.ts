@@ -59,6 +59,7 @@ describe('the preload API surface', () => {
         "ping",
         "reconnectFeed",
         "resumeFeeds",
+        "revealFeedLog",
         "saveEndpoint",
         "saveWorkspace",
         "setSecretsPolicy",
