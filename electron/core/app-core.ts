@@ -60,6 +60,8 @@ export interface AppCoreOptions {
    * text, '' on success). Absent in web mode: the browser cannot open folders on the server.
    */
   openPath?: (path: string) => Promise<string>;
+  /** Electron: `shell.showItemInFolder`; web mode has none and shows the path instead. */
+  revealInFolder?: (path: string) => void | Promise<void>;
   /** Skip creating the Demo workspace on first launch (tests). */
   skipFirstLaunch?: boolean;
   /** Overrides for the feed manager (tests, benchmarks). */
@@ -141,6 +143,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     exports,
     saveFile: options.saveFile,
     openFile: options.openFile,
+    revealInFolder: options.revealInFolder,
     secrets: {
       policy: secretsPolicy,
       async setStoreUnprotected(allowed) {

@@ -110,6 +110,7 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
     openPath: (path) => shell.openPath(path),
+    revealInFolder: (path) => shell.showItemInFolder(path),
   });
   const sinks = new Map<Electron.WebContents, FeedSink>();
   const quit = installQuitSequence({

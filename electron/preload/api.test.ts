@@ -69,6 +69,7 @@ describe('the preload API surface', () => {
         "replaySession",
         "resumeFeeds",
         "revealDataDir",
+        "revealFeedLog",
         "saveEndpoint",
         "saveWorkspace",
         "setSecretsPolicy",

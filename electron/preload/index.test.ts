@@ -24,6 +24,6 @@ describe('the preload entry', () => {
     expect(api).not.toHaveProperty('send');
     expect(api).not.toHaveProperty('ipcRenderer');
     expect(Object.keys(api).sort()).toEqual(apiMethodNames());
-    expect(Object.keys(api)).toHaveLength(40);
+    expect(Object.keys(api)).toHaveLength(41);
   });
 });

@@ -66,6 +66,7 @@ export const commandSchemas = {
   'feeds:disconnect': FeedIdRequestSchema,
   'feeds:connect': FeedIdRequestSchema,
   'feeds:resume': FeedResumeRequestSchema,
+  'feeds:reveal-log': FeedIdRequestSchema,
   'workspaces:list': z.undefined(),
   'workspaces:get': WorkspaceIdRequestSchema,
   'workspaces:create': WorkspaceCreateRequestSchema,
@@ -110,6 +111,11 @@ export interface CommandResults {
   'feeds:connect': { connected: boolean };
   /** The feeds handed back to this page; their recent entries follow as frames. */
   'feeds:resume': FeedSummary[];
+  /**
+   * The feed's session log shown in the file manager (Electron); where there is none (web
+   * mode) `revealed` is false and the page shows `path` to copy.
+   */
+  'feeds:reveal-log': { revealed: boolean; path: string | null };
   'workspaces:list': WorkspaceListItem[];
   'workspaces:get': WorkspaceDetails;
   'workspaces:create': Workspace;

@@ -39,6 +39,8 @@ export interface CoreContext {
   saveFile?: SaveFileDialog;
   /** Electron's open dialog; absent in web mode, where the page sends a file's content. */
   openFile?: OpenFileDialog;
+  /** Shows a file in the system file manager (Electron's shell); absent in web mode. */
+  revealInFolder?: (path: string) => void | Promise<void>;
   secrets: {
     policy(): SecretsPolicy;
     setStoreUnprotected(allowed: boolean): Promise<SecretsPolicy>;
@@ -90,6 +92,13 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
     }),
     'feeds:connect': ({ feedId }, caller) => ({ connected: ctx.feeds.connect(caller, feedId) }),
     'feeds:resume': ({ token }, caller) => ctx.feeds.resume(caller, token),
+    'feeds:reveal-log': async ({ feedId }, caller) => {
+      // The path comes from the feed the caller owns, never from the page (DESIGN.md §5).
+      const path = ctx.feeds.list(caller).find((feed) => feed.feedId === feedId)?.logFile ?? null;
+      if (path === null || !ctx.revealInFolder) return { revealed: false, path };
+      await ctx.revealInFolder(path);
+      return { revealed: true, path };
+    },
     'workspaces:list': () => workspaces.list(),
     'workspaces:get': async ({ id }) => {
       const loaded = await workspaces.get(id);

@@ -260,6 +260,13 @@ export const useFeedsStore = defineStore('feeds', () => {
     order.value = order.value.filter((id) => id !== feedId);
   }
 
+  /** True when the Node side showed the log in the file manager (Electron), false otherwise. */
+  async function revealLog(feedId: string): Promise<boolean> {
+    if (!api || typeof api.revealFeedLog !== 'function') return false;
+    const result = await api.revealFeedLog({ feedId });
+    return result.ok && result.value.revealed;
+  }
+
   async function disconnect(feedId: string): Promise<void> {
     await api?.disconnectFeed({ feedId });
   }
@@ -296,6 +303,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     close,
     reconnect,
     disconnect,
+    revealLog,
     connectAgain: reconnectClosed,
     tick,
     lastSession,

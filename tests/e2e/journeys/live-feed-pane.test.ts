@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
@@ -185,6 +186,17 @@ describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes',
       await alpha.getByText('0 events', { exact: true }).first().waitFor();
       expect(await rowsMatching(alpha, /number/)).toBe(0);
       await alpha.getByText(`${ALPHA_EVENTS} events`, { exact: true }).first().waitFor();
+    });
+
+    await journey.step('web mode shows the session log path to copy', async () => {
+      await alpha.getByRole('button', { name: 'Reveal log' }).click();
+      await alpha.getByRole('button', { name: 'Copy path' }).click();
+      await expect.poll(() => clipboard(page), { timeout: POLL_MS }).toMatch(/\.ndjson$/);
+      const logged = readFileSync(await clipboard(page), 'utf8')
+        .trim()
+        .split('\n');
+      // Every event the server sent is in the log, whatever the view was cleared of.
+      expect(logged.filter((line) => line.includes('"kind":"event"'))).toHaveLength(ALPHA_EVENTS);
     });
 
     await journey.step('disconnect Beta, connect again, and reconnect by hand', async () => {

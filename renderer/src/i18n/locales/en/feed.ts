@@ -57,6 +57,7 @@ export const feed = {
     revealLog: 'Reveal log',
     copyPath: 'Copy path',
     pathCopied: 'Path copied',
+    revealed: 'Shown in the file manager',
   },
   toolbar: {
     name: 'Actions of {name}',

@@ -59,6 +59,7 @@ export const feed: MessageSchema['feed'] = {
     revealLog: '显示日志',
     copyPath: '复制路径',
     pathCopied: '路径已复制',
+    revealed: '已在文件管理器中显示',
   },
   toolbar: {
     name: '{name} 的操作',
