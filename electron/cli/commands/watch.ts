@@ -59,7 +59,11 @@ export function registerWatchCommand(program: Command): Command {
     .option('--data-file <path>', "request body bytes from a file ('-' reads stdin)")
     .option('--last-event-id <id>', 'start as if this id had been seen (sent as Last-Event-ID)')
     .option('--no-retry', 'never reconnect: exit when the stream ends or fails')
-    .option('--retry-max <n>', 'give up after n reconnects without an event', parseNonNegativeInt)
+    .option(
+      '--retry-max <n>',
+      'give up after n reconnects without a stable connection',
+      parseNonNegativeInt,
+    )
     .option(
       '--retry-initial <ms>',
       'reconnect delay when the server sends no retry: field (default 3000)',
@@ -68,6 +72,16 @@ export function registerWatchCommand(program: Command): Command {
     .option(
       '--retry-max-delay <ms>',
       'cap of the exponential backoff (default 60000)',
+      parseNonNegativeMs,
+    )
+    .option(
+      '--retry-min-delay <ms>',
+      'no reconnect sooner than this, whatever the server says (default 250)',
+      parseNonNegativeMs,
+    )
+    .option(
+      '--retry-stable-after <ms>',
+      'reset the backoff after a connection stayed open this long (default 30000)',
       parseNonNegativeMs,
     )
     .option(
