@@ -1,8 +1,8 @@
 import type { ConnectionError, ConnectionState } from '../../shared/model/connection-state';
 import { createSseConnection } from '../core/sse/connection';
 import { formatDuration } from '../core/sse/format';
-import { shouldColor } from './ansi';
-import { createRedactor } from '../core/redact';
+import { escapeControls, escapeJsonForTerminal, shouldColor } from './ansi';
+import { createRedactor, secretsOfRequest } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
 
@@ -77,8 +77,12 @@ function retryNote(state: Extract<ConnectionState, { type: 'retrying' }>): strin
  */
 export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number> {
   const color = config.format === 'pretty' && shouldColor(io.stdout.isTTY === true, io.env);
-  const formatter = createFormatter(config.format, { includeStatus: config.includeStatus, color });
-  const redact = createRedactor(config.secrets);
+  const formatter = createFormatter(config.format, {
+    includeStatus: config.includeStatus,
+    color,
+    terminal: io.stdout.isTTY === true,
+  });
+  const redact = createRedactor([...config.secrets, ...secretsOfRequest(config.request)]);
   const startedAt = Date.now();
   let events = 0;
   let bytes = 0;
@@ -89,8 +93,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
   const out = (text: string): void => {
     if (text !== '' && !outputClosed) io.stdout.write(text);
   };
+  // stderr is meant for a terminal whatever the format: server-controlled text in it (status
+  // text, error bodies, redirect targets) is escaped (ansi.ts).
   const err = (text: string): void => {
-    io.stderr.write(redact(text));
+    io.stderr.write(escapeControls(redact(text)));
   };
 
   const connection = createSseConnection(
@@ -105,11 +111,11 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       onEvent(event) {
         events += 1;
         bytes += event.sizeBytes;
-        out(formatter.event(events, event));
+        out(redact(formatter.event(events, event)));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
       onComment(text) {
-        out(formatter.comment(text, Date.now()));
+        out(redact(formatter.comment(text, Date.now())));
       },
       onRedirect(info) {
         if (config.includeStatus && config.format === 'jsonl') {
@@ -123,7 +129,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
             methodChanged,
             droppedHeaders,
           };
-          out(redact(`${JSON.stringify(record)}\n`));
+          out(redact(`${escapeJsonForTerminal(JSON.stringify(record))}\n`));
         }
         // A POST turned into a GET is reported whatever the format (issue #3 §4).
         if (info.methodChanged) {

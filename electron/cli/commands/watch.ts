@@ -19,6 +19,7 @@ import {
   type WatchEnvironment,
   type WatchFlags,
 } from '../watch-config';
+import { escapeControls } from '../ansi';
 import { findEndpoint, findWorkspace } from '../workspace-source';
 import { OUTPUT_FORMATS } from '../watch-output';
 import { processIo, runWatch } from '../watch-run';
@@ -132,7 +133,7 @@ export function registerWatchCommand(program: Command): Command {
       } catch (error) {
         // A bad CA file or proxy URL: a connection failure (exit 1), said plainly.
         process.stderr.write(
-          `eventscope: ${error instanceof Error ? error.message : String(error)}\n`,
+          escapeControls(`eventscope: ${error instanceof Error ? error.message : String(error)}\n`),
         );
         await demo.server?.close();
         process.exitCode = 1;

@@ -11,8 +11,7 @@ import { createTransport } from '../sse/transport';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
-import { createRedactor } from '../redact';
-import { redactHeaders } from './redact';
+import { createRedactor, redactHeaders, secretsOfRequest } from '../redact';
 import type { SessionLog } from './session-log';
 import { openSessionLog, sessionLogPath } from './session-log';
 
@@ -94,6 +93,8 @@ interface Feed {
   log: SessionLog | null;
   redact: (text: string) => string;
   redactedCount: number;
+  /** Credentials of the requests themselves (headers, URL user:password), whatever the door. */
+  requestSecrets: Set<string>;
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
@@ -154,11 +155,12 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
   function redactFor(feed: Feed): (text: string) => string {
-    // The set only grows, so its size says whether the redactor is stale: no work per entry.
+    // The sets only grow, so their sizes say whether the redactor is stale: no work per entry.
     const secrets = feed.config.secrets;
-    if (secrets && secrets.size !== feed.redactedCount) {
-      feed.redactedCount = secrets.size;
-      feed.redact = createRedactor([...secrets]);
+    const count = feed.requestSecrets.size + (secrets?.size ?? 0);
+    if (count !== feed.redactedCount) {
+      feed.redactedCount = count;
+      feed.redact = createRedactor([...feed.requestSecrets, ...(secrets ?? [])]);
     }
     return feed.redact;
   }
@@ -197,7 +199,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       });
     });
     await enforceLogRetention(options.logsDir, maxLogBytes, new Set([...openLogs(), path]));
-    const redactSession = createRedactor([...(config.secrets ?? [])]);
+    const requestSecrets = new Set(secretsOfRequest(config.request));
+    const resolveRequest = config.resolveRequest;
+    const redactSession = createRedactor([...requestSecrets, ...(config.secrets ?? [])]);
     log.append({
       kind: 'session',
       feedId: id,
@@ -211,7 +215,13 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     const connection = createSseConnection(
       {
         request: config.request,
-        resolveRequest: config.resolveRequest,
+        resolveRequest:
+          resolveRequest &&
+          (async (attempt) => {
+            const resolved = await resolveRequest(attempt);
+            for (const secret of secretsOfRequest(resolved)) requestSecrets.add(secret);
+            return resolved;
+          }),
         retry: config.retry,
         lastEventId: config.lastEventId,
         connectTimeoutMs: config.connectTimeoutMs,
@@ -271,7 +281,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       transport,
       log,
       redact: (text) => text,
-      redactedCount: 0,
+      redactedCount: -1,
+      requestSecrets,
       openedAt,
       state: connection.state,
       nextSeq: 1,
