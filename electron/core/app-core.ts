@@ -81,7 +81,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       broadcast('app:notice-posted', { level: 'warning', message: notice.message, at: Date.now() }),
   });
   if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
-  const startupNotices = notices.map((notice) => notice.message);
+  const startupNotices = [...settings.notices, ...notices.map((notice) => notice.message)];
 
   const handlers = createCommandHandlers({
     appInfo: () => describeApp(options.face, options.dataDir),
