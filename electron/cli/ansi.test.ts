@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeControls, shouldColor } from './ansi';
+import { escapeControls, escapeJsonForTerminal, shouldColor } from './ansi';
 
 describe('shouldColor', () => {
   it('colours a terminal unless NO_COLOR is set or TERM is dumb', () => {
@@ -19,5 +19,18 @@ describe('shouldColor', () => {
 describe('escapeControls', () => {
   it('escapes C0 and C1 controls but keeps tabs, line feeds and other text', () => {
     expect(escapeControls('a\tb\nc\u0000\u001b\u009bé✓')).toBe('a\tb\nc\\u0000\\u001b\\u009bé✓');
+  });
+});
+
+describe('terminal escaping', () => {
+  it('escapes DEL, C1 and bidirectional overrides that JSON.stringify leaves raw, keeping the JSON', () => {
+    const value = 'a\u007fb\u009b31mc\u202ed';
+    const json = escapeJsonForTerminal(JSON.stringify({ value }));
+    expect(json).toBe('{"value":"a\\u007fb\\u009b31mc\\u202ed"}');
+    expect(JSON.parse(json)).toEqual({ value });
+  });
+
+  it('escapes a whole OSC title sequence so no part of it reaches the terminal raw', () => {
+    expect(escapeControls('\u001b]0;pwned\u0007\r')).toBe('\\u001b]0;pwned\\u0007\\u000d');
   });
 });

@@ -29,12 +29,29 @@ export function shouldColor(isTty: boolean, env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Shows control characters as visible escapes. Event data comes from a remote server; printed
- * raw, an ESC sequence in it could recolour, retitle or scramble the user's terminal.
+ * Shows control characters as visible escapes. Event data, status text, error bodies and
+ * headers come from a remote server; printed raw, an ESC or C1 sequence in them (CSI `ESC [`,
+ * OSC `ESC ]` …) could recolour, retitle or scramble the user's terminal (ECMA-48 §5), and a
+ * bidirectional override (Unicode UAX #9) could make text read differently than it is.
+ * Tabs and line feeds stay: they only move the cursor.
  */
 export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(TERMINAL_UNSAFE, unicodeEscape);
+}
+
+// eslint-disable-next-line no-control-regex
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** What JSON.stringify leaves raw but a terminal may act on: DEL, C1, bidi overrides. */
+const JSON_LEFT_RAW = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * JSON text safe for a terminal and still the same JSON: the characters JSON.stringify leaves
+ * raw can only occur inside strings, where a `\u` escape means the same character.
+ */
+export function escapeJsonForTerminal(json: string): string {
+  return json.replace(JSON_LEFT_RAW, unicodeEscape);
 }

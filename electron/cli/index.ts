@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { escapeControls } from './ansi';
 import { registerCommands } from './program';
 
 /** Exit code for a usage error (bad flag, missing argument): distinct from 1 = runtime failure. */
@@ -17,7 +18,10 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
       return;
     }
-    process.stderr.write(`eventscope: ${error instanceof Error ? error.message : String(error)}\n`);
+    // An unexpected error may quote what a server sent: escaped for the terminal (ansi.ts).
+    process.stderr.write(
+      escapeControls(`eventscope: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
     process.exitCode = 1;
   }
 }

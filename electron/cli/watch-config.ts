@@ -27,6 +27,8 @@ export interface WatchFlags {
   retryMax?: number;
   retryInitial?: number;
   retryMaxDelay?: number;
+  retryMinDelay?: number;
+  retryStableAfter?: number;
   idleTimeout?: number;
   maxEvents?: number;
   timeout?: number;
@@ -171,6 +173,8 @@ function retryPolicy(base: RetryPolicy, flags: WatchFlags): RetryPolicy {
   if (flags.retryMax !== undefined) policy.maxAttempts = flags.retryMax;
   if (flags.retryInitial !== undefined) policy.initialDelayMs = flags.retryInitial;
   if (flags.retryMaxDelay !== undefined) policy.maxDelayMs = flags.retryMaxDelay;
+  if (flags.retryMinDelay !== undefined) policy.minDelayMs = flags.retryMinDelay;
+  if (flags.retryStableAfter !== undefined) policy.stableAfterMs = flags.retryStableAfter;
   return policy;
 }
 

@@ -84,6 +84,21 @@ describe('watch output formats', () => {
     expect(sse.event(3, event({ lastEventId: '' }))).toBe('id: \ndata: hello\n\n');
   });
 
+  it('escapes control characters in sse written to a terminal, and keeps a piped transcript exact', () => {
+    const hostile = event({
+      type: '\u001b[2Jt',
+      data: '\u001b]0;pwned\u0007',
+      lastEventId: '\u009b1',
+    });
+    const terminal = createFormatter('sse', { includeStatus: false, color: false, terminal: true });
+    expect(terminal.event(1, hostile)).toBe(
+      'id: \\u009b1\nevent: \\u001b[2Jt\ndata: \\u001b]0;pwned\\u0007\n\n',
+    );
+    expect(terminal.comment('\u001b[31m', 0)).toBe(':\\u001b[31m\n');
+    const piped = createFormatter('sse', { includeStatus: false, color: false });
+    expect(piped.event(1, hostile)).toContain('\u001b]0;pwned\u0007');
+  });
+
   it('writes sse status as comments that a replay ignores', () => {
     const sse = createFormatter('sse', { includeStatus: true, color: false });
     expect(sse.status(retrying)).toMatch(/^: retrying \{.*"delayMs":1500.*\}\n\n$/);

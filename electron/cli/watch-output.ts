@@ -1,7 +1,7 @@
 import type { ConnectionState } from '../../shared/model/connection-state';
 import type { SseEvent } from '../../shared/model/sse-event';
 import { formatDuration } from '../core/sse/format';
-import { escapeControls, painter, type Paint } from './ansi';
+import { escapeControls, escapeJsonForTerminal, painter, type Paint } from './ansi';
 import { eventRecord, statusRecord } from '../core/export/records';
 
 export const OUTPUT_FORMATS = ['pretty', 'jsonl', 'sse', 'none'] as const;
@@ -20,6 +20,11 @@ export interface FormatterOptions {
   includeStatus: boolean;
   /** Pretty only. */
   color: boolean;
+  /**
+   * stdout is a terminal: the sse format then escapes control characters too (pretty always
+   * does; in a file or a pipe a transcript stays byte-exact for replay).
+   */
+  terminal?: boolean;
 }
 
 /** `pretty` on a terminal (people read it), `jsonl` in a pipe (programs read it). */
@@ -32,7 +37,7 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions)
     case 'jsonl':
       return jsonlFormatter(options.includeStatus);
     case 'sse':
-      return sseFormatter(options.includeStatus);
+      return sseFormatter(options.includeStatus, options.terminal === true);
     case 'pretty':
       return prettyFormatter(painter(options.color));
     case 'none':
@@ -42,10 +47,10 @@ export function createFormatter(format: OutputFormat, options: FormatterOptions)
 
 function jsonlFormatter(includeStatus: boolean): WatchFormatter {
   return {
-    event: (seq, event) => `${JSON.stringify(eventRecord(seq, event))}\n`,
+    event: (seq, event) => `${escapeJsonForTerminal(JSON.stringify(eventRecord(seq, event)))}\n`,
     status: (state) => {
       const record = includeStatus ? statusRecord(state) : null;
-      return record === null ? '' : `${JSON.stringify(record)}\n`;
+      return record === null ? '' : `${escapeJsonForTerminal(JSON.stringify(record))}\n`;
     },
     // The jsonl record kinds are a documented format (event, status); comments are not one.
     comment: () => '',
@@ -56,17 +61,18 @@ function jsonlFormatter(includeStatus: boolean): WatchFormatter {
  * Re-serialises events as an event stream, so the output can be saved and replayed. `id:` is
  * written only when the last event ID changed, which reproduces the same ids on replay.
  */
-function sseFormatter(includeStatus: boolean): WatchFormatter {
+function sseFormatter(includeStatus: boolean, terminal: boolean): WatchFormatter {
   let lastId = '';
+  const shown = terminal ? escapeControls : (text: string) => text;
   return {
     event: (_seq, event) => {
       let text = '';
       if (event.lastEventId !== lastId) {
-        text += `id: ${event.lastEventId}\n`;
+        text += `id: ${shown(event.lastEventId)}\n`;
         lastId = event.lastEventId;
       }
-      if (event.type !== 'message') text += `event: ${event.type}\n`;
-      for (const line of event.data.split('\n')) text += `data: ${line}\n`;
+      if (event.type !== 'message') text += `event: ${shown(event.type)}\n`;
+      for (const line of event.data.split('\n')) text += `data: ${shown(line)}\n`;
       return `${text}\n`;
     },
     status: (state) => {
@@ -74,10 +80,11 @@ function sseFormatter(includeStatus: boolean): WatchFormatter {
       if (record === null) return '';
       // A comment: replaying the transcript ignores it (WHATWG HTML §9.2.6, lines starting ':').
       const { kind: _kind, state: name, ...fields } = record;
-      return `: ${name} ${JSON.stringify(fields).replace(/[\r\n]/g, ' ')}\n\n`;
+      const json = escapeJsonForTerminal(JSON.stringify(fields));
+      return `: ${name} ${json.replace(/[\r\n]/g, ' ')}\n\n`;
     },
     // Kept in the transcript, so a replay has the same heartbeats.
-    comment: (text) => `:${text.replace(/[\r\n]/g, ' ')}\n`,
+    comment: (text) => `:${shown(text.replace(/[\r\n]/g, ' '))}\n`,
   };
 }
 
@@ -113,9 +120,9 @@ function prettyFormatter(paint: Paint): WatchFormatter {
         case 'idle':
           return '';
         case 'connecting':
-          return `${time} ${paint('dim', `connecting to ${state.url} (attempt ${state.attempt})`)}\n`;
+          return `${time} ${paint('dim', `connecting to ${escapeControls(state.url)} (attempt ${state.attempt})`)}\n`;
         case 'open':
-          return `${time} ${paint('green', `open: HTTP ${state.status}`)} ${paint('dim', state.url)}\n`;
+          return `${time} ${paint('green', `open: HTTP ${state.status}`)} ${paint('dim', escapeControls(state.url))}\n`;
         case 'retrying': {
           const of = state.maxAttempts === null ? '' : ` of ${state.maxAttempts}`;
           const text = `retrying in ${formatDuration(state.delayMs)} (retry ${state.retry}${of}): ${state.reason}`;

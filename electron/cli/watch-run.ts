@@ -1,8 +1,8 @@
 import type { ConnectionError, ConnectionState } from '../../shared/model/connection-state';
 import { createSseConnection } from '../core/sse/connection';
 import { formatDuration } from '../core/sse/format';
-import { shouldColor } from './ansi';
-import { createRedactor } from '../core/redact';
+import { escapeControls, escapeJsonForTerminal, shouldColor } from './ansi';
+import { createRedactor, secretsOfRequest } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
 import { createMergeOutput } from './merge-output';
@@ -81,8 +81,12 @@ function retryNote(state: Extract<ConnectionState, { type: 'retrying' }>): strin
  */
 export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number> {
   const color = config.format === 'pretty' && shouldColor(io.stdout.isTTY === true, io.env);
-  const formatter = createFormatter(config.format, { includeStatus: config.includeStatus, color });
-  const redact = createRedactor(config.secrets);
+  const formatter = createFormatter(config.format, {
+    includeStatus: config.includeStatus,
+    color,
+    terminal: io.stdout.isTTY === true,
+  });
+  const redact = createRedactor([...config.secrets, ...secretsOfRequest(config.request)]);
   const merge =
     config.merge === undefined
       ? null
@@ -101,8 +105,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
   const out = (text: string): void => {
     if (text !== '' && !outputClosed) io.stdout.write(text);
   };
+  // stderr is meant for a terminal whatever the format: server-controlled text in it (status
+  // text, error bodies, redirect targets) is escaped (ansi.ts).
   const err = (text: string): void => {
-    io.stderr.write(redact(text));
+    io.stderr.write(escapeControls(redact(text)));
   };
 
   let recorder: WatchRecorder | null = null;
@@ -143,11 +149,11 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
           sizeBytes: event.sizeBytes,
         });
         terminator?.pushEvent(event);
-        out(merge?.event(event) ?? formatter.event(events, event));
+        out(redact(merge?.event(event) ?? formatter.event(events, event)));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
       onComment(text) {
-        out(formatter.comment(text, Date.now()));
+        out(redact(formatter.comment(text, Date.now())));
         recorder?.entry({ seq: ++recordedSeq, at: Date.now(), kind: 'comment', text });
       },
       onRetryField(ms) {
@@ -165,7 +171,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
             methodChanged,
             droppedHeaders,
           };
-          out(redact(`${JSON.stringify(record)}\n`));
+          out(redact(`${escapeJsonForTerminal(JSON.stringify(record))}\n`));
         }
         // A POST turned into a GET is reported whatever the format (issue #3 §4).
         if (info.methodChanged) {

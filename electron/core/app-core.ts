@@ -109,11 +109,10 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       broadcast('app:notice-posted', { level: 'warning', message: notice.message, at: Date.now() }),
   });
   if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
-  const startupNotices: Notice[] = notices.map((notice) => ({
-    level: 'warning',
-    message: notice.message,
-    at: Date.now(),
-  }));
+  const startupNotices: Notice[] = [
+    ...settings.notices,
+    ...notices.map((notice) => notice.message),
+  ].map((message) => ({ level: 'warning', message, at: Date.now() }));
   const noticesTaken = new WeakSet<FeedSink>();
   const sessions = createSessionService({
     logsDir: join(options.dataDir, 'logs'),

@@ -1,23 +1,87 @@
+import { Buffer } from 'node:buffer';
+import { isSecretHeaderName } from '../../shared/model/headers';
+import type { SseRequestHeader } from './sse/request';
+
+/**
+ * The one redactor of every feed door — a saved endpoint, a quick-open feed, the CLI (README,
+ * "Security"): what a request carries as a credential never reaches a log, a timeline, a
+ * terminal or an export, whichever form a server echoes it back in.
+ */
+
+export const REDACTED = '[redacted]';
+
 /** Shorter values are too likely to occur by chance in a message ("on", "1") to be replaced. */
 const MIN_SECRET_LENGTH = 4;
 
+/** True for headers whose value must never reach a log or export in plain text. */
+export function isSecretHeader(header: SseRequestHeader): boolean {
+  return header.secret === true || isSecretHeaderName(header.name);
+}
+
+/** The headers as they may be written down: secret values replaced, names and order kept. */
+export function redactHeaders(
+  headers: readonly SseRequestHeader[],
+): Array<{ name: string; value: string }> {
+  return headers.map((header) => ({
+    name: header.name,
+    value: isSecretHeader(header) ? REDACTED : header.value,
+  }));
+}
+
 /**
- * Replaces secret values (and their credential part, e.g. the token of "Bearer <token>"),
- * also as they appear JSON-escaped or URL-encoded, in text bound for a terminal or a log. A
- * server that echoes the Authorization header in its 401 body must not make us print the token.
+ * The secret values a request carries: headers marked secret or named like credentials
+ * (Authorization, Cookie, X-Api-Key, names with token/secret/key/auth), and the user name and
+ * password of a `user:password@` URL — also joined as `user:password`, whose base64 is the
+ * Basic credential.
  */
-export function createRedactor(secrets: readonly string[]): (text: string) => string {
+export function secretsOfRequest(request: {
+  url: string;
+  headers: readonly SseRequestHeader[];
+}): string[] {
+  const secrets = request.headers.filter(isSecretHeader).map((h) => h.value);
+  const url = parseUrl(request.url);
+  if (url !== null && (url.username !== '' || url.password !== '')) {
+    const user = safeDecode(url.username);
+    const password = safeDecode(url.password);
+    secrets.push(url.username, url.password, user, password, `${user}:${password}`);
+  }
+  return secrets.filter((s) => s !== '');
+}
+
+/**
+ * Replaces secret values (and their credential part, e.g. the token of "Bearer <token>", the
+ * `user:password` inside "Basic <base64>") in text bound for a terminal or a log, in every form
+ * a server may echo them: as is, JSON-escaped, URL-encoded (also with `+` for spaces), base64
+ * and base64url. A server that echoes the Authorization header in its 401 body must not make us
+ * write the token down.
+ */
+export function createRedactor(secrets: Iterable<string>): (text: string) => string {
   const needles = new Set<string>();
   const add = (value: string) => {
+    if (value.length < MIN_SECRET_LENGTH) return;
     needles.add(value);
-    // The forms a value takes inside JSON text and inside a URL.
     needles.add(JSON.stringify(value).slice(1, -1));
     needles.add(encodeURIComponent(value));
+    needles.add(new URLSearchParams({ v: value }).toString().slice(2));
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    needles.add(base64);
+    needles.add(base64.replace(/=+$/, ''));
+    needles.add(Buffer.from(value, 'utf8').toString('base64url'));
   };
   for (const secret of secrets) {
     add(secret);
-    const credential = /^\S+\s+(\S.*)$/.exec(secret)?.[1];
-    if (credential !== undefined) add(credential);
+    const credential = /^(\S+)\s+(\S.*)$/.exec(secret);
+    if (credential === null) continue;
+    const [, scheme, token] = credential as unknown as [string, string, string];
+    add(token);
+    if (scheme.toLowerCase() === 'basic') {
+      const decoded = Buffer.from(token, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon > 0) {
+        add(decoded);
+        add(decoded.slice(colon + 1));
+      }
+    }
   }
   const sorted = [...needles].filter((n) => n.length >= MIN_SECRET_LENGTH);
   // Longest first, so "Bearer abc" is replaced whole before "abc" alone.
@@ -25,7 +89,23 @@ export function createRedactor(secrets: readonly string[]): (text: string) => st
   if (sorted.length === 0) return (text) => text;
   return (text) =>
     sorted.reduce(
-      (out, needle) => (out.includes(needle) ? out.split(needle).join('[redacted]') : out),
+      (out, needle) => (out.includes(needle) ? out.split(needle).join(REDACTED) : out),
       text,
     );
+}
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }

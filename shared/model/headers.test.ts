@@ -41,7 +41,16 @@ describe('parseHeaderArg', () => {
 
 describe('isSecretHeaderName', () => {
   it('flags credentials by exact name and by telltale fragments, in any case', () => {
-    for (const name of ['authorization', 'Cookie', 'X-API-Key', 'X-Auth-Token', 'Client-Secret']) {
+    for (const name of [
+      'authorization',
+      'Cookie',
+      'X-API-Key',
+      'X-Auth-Token',
+      'Client-Secret',
+      'X-Client-Key',
+      'X-Authtoken',
+      'Proxy-Authorization',
+    ]) {
       expect(isSecretHeaderName(name)).toBe(true);
     }
     for (const name of ['Accept', 'Content-Type', 'Last-Event-ID', 'X-Request-Id']) {

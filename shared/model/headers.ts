@@ -42,9 +42,16 @@ const SENSITIVE_NAME_PARTS: ReadonlySet<string> = new Set([
   'signature',
 ]);
 
+/**
+ * Any name containing token, secret, key or auth is a credential (`X-Client-Key`,
+ * `X-Authtoken`, …) — except the word `Author` (a byline, not a credential).
+ */
+const SENSITIVE_NAME_FRAGMENT = /token|secret|key|auth(?!or(?:$|[-_.]))/;
+
 export function isSecretHeaderName(name: string): boolean {
   const lower = name.trim().toLowerCase();
   if (SENSITIVE_HEADER_NAMES.has(lower)) return true;
+  if (SENSITIVE_NAME_FRAGMENT.test(lower)) return true;
   if (/api[-_.]?key/.test(lower)) return true;
   return lower.split(/[-_.]/).some((part) => SENSITIVE_NAME_PARTS.has(part));
 }

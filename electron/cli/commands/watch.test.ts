@@ -208,8 +208,10 @@ describe('eventscope watch', () => {
     expect(events.map((r) => r.data)).toEqual(['1', '2', '3', '4', '5']);
     const retrying = records.filter((r) => r.state === 'retrying');
     expect(retrying.length).toBeGreaterThanOrEqual(2);
+    // The flaky stream never stays up the stable period, so the count does not start over.
+    expect(retrying.map((r) => r.retry)).toEqual(retrying.map((_r, i) => i + 1));
     for (const record of retrying) {
-      expect(record).toMatchObject({ kind: 'status', code: 'network', retry: 1 });
+      expect(record).toMatchObject({ kind: 'status', code: 'network' });
       expect(record.attempt).toEqual(expect.any(Number));
       expect(record.delayMs).toBeGreaterThanOrEqual(20);
       expect(record.reason).toEqual(expect.stringContaining('connection lost'));

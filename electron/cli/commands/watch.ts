@@ -22,6 +22,7 @@ import {
   type WatchEnvironment,
   type WatchFlags,
 } from '../watch-config';
+import { escapeControls } from '../ansi';
 import { OUTPUT_FORMATS } from '../watch-output';
 import { processIo, runWatch } from '../watch-run';
 import { recordTarget } from '../watch-recorder';
@@ -63,7 +64,11 @@ export function registerWatchCommand(program: Command): Command {
     .option('--data-file <path>', "request body bytes from a file ('-' reads stdin)")
     .option('--last-event-id <id>', 'start as if this id had been seen (sent as Last-Event-ID)')
     .option('--no-retry', 'never reconnect: exit when the stream ends or fails')
-    .option('--retry-max <n>', 'give up after n reconnects without an event', parseNonNegativeInt)
+    .option(
+      '--retry-max <n>',
+      'give up after n reconnects without a stable connection',
+      parseNonNegativeInt,
+    )
     .option(
       '--retry-initial <ms>',
       'reconnect delay when the server sends no retry: field (default 3000)',
@@ -72,6 +77,16 @@ export function registerWatchCommand(program: Command): Command {
     .option(
       '--retry-max-delay <ms>',
       'cap of the exponential backoff (default 60000)',
+      parseNonNegativeMs,
+    )
+    .option(
+      '--retry-min-delay <ms>',
+      'no reconnect sooner than this, whatever the server says (default 250)',
+      parseNonNegativeMs,
+    )
+    .option(
+      '--retry-stable-after <ms>',
+      'reset the backoff after a connection stayed open this long (default 30000)',
       parseNonNegativeMs,
     )
     .option(
@@ -142,7 +157,7 @@ export function registerWatchCommand(program: Command): Command {
       } catch (error) {
         // A bad CA file or proxy URL: a connection failure (exit 1), said plainly.
         process.stderr.write(
-          `eventscope: ${error instanceof Error ? error.message : String(error)}\n`,
+          escapeControls(`eventscope: ${error instanceof Error ? error.message : String(error)}\n`),
         );
         await demo.server?.close();
         process.exitCode = 1;

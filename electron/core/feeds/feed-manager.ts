@@ -17,8 +17,7 @@ import { createTransport } from '../sse/transport';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
-import { createRedactor } from '../redact';
-import { redactHeaders } from './redact';
+import { createRedactor, redactHeaders, secretsOfRequest } from '../redact';
 import type { SessionLog } from './session-log';
 import { openSessionLog, sessionLogPath } from './session-log';
 import type { LlmRun } from '../../../shared/llm/run';
@@ -142,6 +141,8 @@ interface Feed {
   log: SessionLog | null;
   redact: (text: string) => string;
   redactedCount: number;
+  /** Credentials of the requests themselves (headers, URL user:password), whatever the door. */
+  requestSecrets: Set<string>;
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
@@ -277,11 +278,12 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
   function redactFor(feed: Feed): (text: string) => string {
-    // The set only grows, so its size says whether the redactor is stale: no work per entry.
+    // The sets only grow, so their sizes say whether the redactor is stale: no work per entry.
     const secrets = feed.config.secrets;
-    if (secrets && secrets.size !== feed.redactedCount) {
-      feed.redactedCount = secrets.size;
-      feed.redact = createRedactor([...secrets]);
+    const count = feed.requestSecrets.size + (secrets?.size ?? 0);
+    if (count !== feed.redactedCount) {
+      feed.redactedCount = count;
+      feed.redact = createRedactor([...feed.requestSecrets, ...(secrets ?? [])]);
     }
     return feed.redact;
   }
@@ -328,7 +330,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       });
     });
     await enforceLogRetention(options.logsDir, maxLogBytes(), new Set([...openLogs(), path]));
-    const redactSession = createRedactor([...(config.secrets ?? [])]);
+    const requestSecrets = new Set(secretsOfRequest(config.request));
+    const redactSession = createRedactor([...requestSecrets, ...(config.secrets ?? [])]);
     log.append({
       kind: 'session',
       feedId: id,
@@ -351,7 +354,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       transport,
       log,
       redact: (text) => text,
-      redactedCount: 0,
+      redactedCount: -1,
+      requestSecrets,
       openedAt,
       state: { type: 'idle', at: openedAt, attempt: 0 },
       nextSeq: 1,
@@ -378,13 +382,20 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
   /** Starts a new connection for the feed (its first, or after a disconnect). */
   function connectFeed(feed: Feed, lastEventId: string | undefined): void {
-    const { config, transport, llmRun } = feed;
+    const { config, transport, llmRun, requestSecrets } = feed;
+    const resolveRequest = config.resolveRequest;
     const connection = createSseConnection(
       {
         ...(config.resume ? { resume: config.resume } : {}),
         isRunOver: () => llmRun?.terminated === true,
         request: config.request,
-        resolveRequest: config.resolveRequest,
+        resolveRequest:
+          resolveRequest &&
+          (async (attempt) => {
+            const resolved = await resolveRequest(attempt);
+            for (const secret of secretsOfRequest(resolved)) requestSecrets.add(secret);
+            return resolved;
+          }),
         retry: config.retry,
         lastEventId,
         connectTimeoutMs: config.connectTimeoutMs,
@@ -500,6 +511,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         recent: { entries: [], json: [], head: 0 },
         redact: (text) => text,
         redactedCount: 0,
+        requestSecrets: new Set(),
         openedAt,
         state: { type: 'connecting', at: openedAt, attempt: 0, url: config.url },
         nextSeq: 1,

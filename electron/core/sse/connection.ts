@@ -74,7 +74,7 @@ import type { ResumeMode } from '../../../shared/model/workspace';
  * - `options.isRunOver()` true (an LLM terminator arrived) → `closed { reason: 'end-of-stream' }`
  *   at the end of the body, never a reconnect.
  * In `retrying`, `attempt` is the attempt that just ended and `retry` the consecutive reconnect
- * it waits for (reset after an attempt that delivered an event). The default policy is chosen
+ * it waits for (reset after a connection stayed open `stableAfterMs`). The default policy is chosen
  * from `request.method`, not from what `resolveRequest` returns.
  *
  * - `start()` begins the first attempt (a no-op when already started or finished).
@@ -198,7 +198,8 @@ interface Attempt {
   timedOut: 'connect' | 'idle' | null;
   timer: unknown;
   lastByteAt: number;
-  delivered: boolean;
+  /** When the stream opened (200 + event-stream), or null if it never did. */
+  openedAt: number | null;
   /** Every body byte of this attempt so far was ASCII (so UTF-8 size = string length). */
   asciiSoFar: boolean;
 }
@@ -227,7 +228,10 @@ export function createSseConnection(
   let started = false;
   let finished = false;
   let attemptCount = 0;
-  /** Consecutive reconnects without an event in between (issue #3 §3: resets after an event). */
+  /**
+   * Consecutive reconnects without a stable connection in between. Not reset by an event: a
+   * server that sends one event and closes would then be reconnected to without backoff.
+   */
   let retryCount = 0;
   /** WHATWG "reconnection time" as set by the server's `retry:` field. */
   let serverRetryMs: number | null = null;
@@ -264,7 +268,6 @@ export function createSseConnection(
   function dispatchEvent(event: ParsedEvent): void {
     const attempt = feeding;
     if (!isFeeding() || attempt === null) return;
-    attempt.delivered = true;
     const sseEvent: SseEvent = {
       type: event.type,
       data: event.data,
@@ -359,7 +362,7 @@ export function createSseConnection(
       timedOut: null,
       timer: null,
       lastByteAt: 0,
-      delivered: false,
+      openedAt: null,
       asciiSoFar: true,
     };
     live = attempt;
@@ -484,9 +487,10 @@ export function createSseConnection(
       return { type: 'fatal', error: contentTypeError(snapshot, contentType) };
     }
 
+    attempt.openedAt = clock.now();
     setState({
       type: 'open',
-      at: clock.now(),
+      at: attempt.openedAt,
       attempt: attempt.number,
       url: displayUrl(request.url),
       status,
@@ -541,7 +545,11 @@ export function createSseConnection(
   // ---- between attempts ----
 
   function settle(attempt: Attempt, result: Exclude<AttemptResult, { type: 'stale' }>): void {
-    if (attempt.delivered) retryCount = 0;
+    // The backoff starts over only after a connection that stayed open the stable period
+    // (RetryPolicy.stableAfterMs; docs in README "Security": the reconnect floor).
+    if (attempt.openedAt !== null && clock.now() - attempt.openedAt >= policy.stableAfterMs) {
+      retryCount = 0;
+    }
     const broke = result.type === 'end' || (result.type === 'network' && result.afterOpen === true);
     if (broke && options.isRunOver?.() === true) {
       finish({

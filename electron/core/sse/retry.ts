@@ -59,7 +59,9 @@ const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
  * Decides whether and when to reconnect.
  *
  * @param retry the consecutive reconnect this decision is for: 1 = the first reconnect after a
- *   success (the caller resets it after an attempt that delivered an event).
+ *   success (the caller resets it only after a connection stayed open `stableAfterMs`: an event
+ *   alone is no proof of health — a server that sends one event and closes would otherwise be
+ *   reconnected to at the reconnection time forever).
  */
 export function nextRetry(
   policy: RetryPolicy,
@@ -147,15 +149,19 @@ export const MAX_TIMER_DELAY_MS = 2_147_483_647;
 /**
  * The reconnection time (server `retry:` when honoured, else initialDelayMs) grown by the
  * multiplier per consecutive retry, capped at maxDelayMs — but never below the reconnection
- * time itself, even if the server's `retry:` exceeds the cap.
+ * time itself, even if the server's `retry:` exceeds the cap, and never below minDelayMs.
  */
 export function backoffDelayMs(
   policy: RetryPolicy,
   retry: number,
   serverRetryMs: number | null,
 ): number {
-  const reconnectionTime =
-    policy.honorServerRetry && serverRetryMs !== null ? serverRetryMs : policy.initialDelayMs;
+  // The floor applies to the server's `retry:` too: `retry: 0` from a server that closes at
+  // once would be a reconnect storm. WHATWG EventSource lets a client wait longer, never shorter.
+  const reconnectionTime = Math.max(
+    policy.honorServerRetry && serverRetryMs !== null ? serverRetryMs : policy.initialDelayMs,
+    policy.minDelayMs,
+  );
   if (retry <= 1) return Math.ceil(Math.max(0, reconnectionTime));
   // A `retry: 0` (or initialDelayMs 0) would otherwise make a refused connection a hot loop:
   // repeated failures grow from at least this, which the standard allows (longer, never shorter).

@@ -38,6 +38,9 @@ export function fastPolicy(overrides: Partial<RetryPolicy> = {}, method = 'GET')
   return {
     ...defaultRetryPolicy(method),
     initialDelayMs: 20,
+    // Tests of other behaviour run fast; the floor and the stable period have their own tests.
+    minDelayMs: 0,
+    stableAfterMs: 0,
     maxDelayMs: 200,
     jitterRatio: 0,
     honorServerRetry: false,

@@ -2,7 +2,11 @@ import { describeIssues } from '../../../shared/validation';
 import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Workspace } from '../../../shared/model/workspace';
-import { ID_PATTERN, WorkspaceSchema } from '../../../shared/model/workspace';
+import {
+  ID_PATTERN,
+  isReservedWorkspaceId,
+  WorkspaceSchema,
+} from '../../../shared/model/workspace';
 import { exists, listBackups, pruneBackups, writeBackup } from './backups';
 import {
   ensurePrivateDir,
@@ -553,8 +557,10 @@ async function workspaceFileIds(paths: StorePaths): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const name of await readdir(paths.dir)) {
     const match = WORKSPACE_FILE.exec(name);
-    if (match && name !== 'index.json' && ID_PATTERN.test(match[1] as string)) {
-      ids.add(match[1] as string);
+    // A reserved name (`INDEX.json` on a case-sensitive disk) is never a workspace: left alone.
+    const id = match?.[1];
+    if (id !== undefined && ID_PATTERN.test(id) && !isReservedWorkspaceId(id)) {
+      ids.add(id);
     }
   }
   return ids;
