@@ -147,7 +147,7 @@ describe('sessions and export over the web-mode socket', () => {
       url: added.url,
     });
     const frames: FeedFrame[] = [];
-    api.onFeedFrame((f) => frames.push(f));
+    api.onFeedFrame((f) => frames.push(decodeFeedFrame(f)));
     const replayed = value(
       await api.openEndpoint({ workspaceId: workspace!.id, endpointId: added.endpointId }),
     );
