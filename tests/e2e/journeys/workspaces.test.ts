@@ -45,6 +45,27 @@ describe.runIf(chromiumAvailable)('journey: rename, duplicate and delete a works
         await expect.poll(selectedName, POLL).toBe('Demo');
       });
 
+      const endpointNames = () =>
+        page
+          .getByRole('list', { name: T.workspaces.list.label })
+          .getByRole('listitem')
+          .evaluateAll((items) => items.map((li) => li.querySelector('.name')?.textContent));
+      await journey.step('reorder endpoints from the menu and with Alt+arrow keys', async () => {
+        await expect
+          .poll(endpointNames, POLL)
+          .toEqual(expect.arrayContaining(['Clock', 'Counter']));
+        const before = await endpointNames();
+        await page
+          .getByRole('button', { name: fill(T.workspaces.list.more, { name: 'Clock' }) })
+          .click();
+        await page.getByRole('menuitem', { name: T.workspaces.list.moveDown }).click();
+        await expect.poll(endpointNames, POLL).toEqual([before[1], before[0], ...before.slice(2)]);
+        await page
+          .getByRole('button', { name: fill(T.workspaces.list.edit, { name: 'Clock' }) })
+          .press('Alt+ArrowUp');
+        await expect.poll(endpointNames, POLL).toEqual(before);
+      });
+
       await journey.step('rename it in the in-app dialog', async () => {
         await page.getByRole('button', { name: A.renameWorkspace }).click();
         const dialog = page.getByRole('dialog', { name: A.renameTitle });

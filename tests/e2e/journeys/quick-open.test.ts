@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../../electron/core/sse/test-server';
+import { openStream, startTestServer } from '../../../electron/core/sse/test-server';
+import { startJourney } from '../../support/journey';
+import type { JourneyApp } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor } from '../../support/journeys/app';
+import { chromiumAvailable } from '../support/chromium';
+
+const SECRET = 'sk-quick-open-7';
+
+describe.runIf(chromiumAvailable)('journey: quick open history and Save as endpoint', () => {
+  let app: JourneyApp | null = null;
+  let server: TestServer | null = null;
+  const streams: ServerResponse[] = [];
+  afterEach(async () => {
+    for (const res of streams.splice(0)) res.end();
+    await app?.close();
+    await server?.close();
+    app = null;
+    server = null;
+  });
+
+  it('remembers an opened request without its secret and saves it into the workspace', async () => {
+    const T = textsFor('en');
+    const Q = T.workspaces.quickOpen;
+    server = await startTestServer({
+      '/ticks': (_req, res) => {
+        openStream(res);
+        streams.push(res);
+        res.write('data: tick-1\n\n');
+      },
+    });
+    app = await openApp({ locale: 'en', colorScheme: 'light' });
+    const { page, web } = app;
+    const journey = startJourney(page, 'quick open history and save as endpoint');
+    // Quick open sits in the sidebar; with no dialog open its fields are the page's only ones.
+    const form = page;
+
+    await journey.step('open a request with a secret header from Quick open', async () => {
+      await form.getByRole('textbox', { name: Q.url }).fill(server!.url('/ticks'));
+      await form.getByRole('textbox', { name: Q.name, exact: true }).fill('Ticks');
+      await form
+        .getByRole('textbox', { name: Q.headers })
+        .fill(`Authorization: Bearer ${SECRET}\nAccept: text/event-stream`);
+      await form.getByRole('button', { name: Q.open }).click();
+      await page.getByText('tick-1').first().waitFor({ timeout: 20_000 });
+    });
+    await expect
+      .poll(() => readFileSync(join(web.dataDir, 'settings.json'), 'utf8'), POLL)
+      .toContain('/ticks');
+    expect(readFileSync(join(web.dataDir, 'settings.json'), 'utf8')).not.toContain(SECRET);
+
+    await journey.step('after a reload, fill the form from the recent requests', async () => {
+      await page.reload();
+      const recent = page.getByRole('combobox', { name: Q.recent });
+      await recent.selectOption({ label: `GET ${server!.url('/ticks')}` });
+      expect(await form.getByRole('textbox', { name: Q.url }).inputValue()).toBe(
+        server!.url('/ticks'),
+      );
+      expect(await form.getByRole('textbox', { name: Q.headers }).inputValue()).toBe(
+        'Authorization: \nAccept: text/event-stream',
+      );
+    });
+
+    await journey.step('Save as endpoint adds it to the current workspace', async () => {
+      await form.getByRole('button', { name: Q.saveAsEndpoint }).click();
+      await page
+        .getByRole('button', { name: fill(T.workspaces.list.open, { name: 'Ticks' }) })
+        .waitFor();
+    });
+  });
+});
