@@ -15,7 +15,9 @@ import type { ExportFormat } from '../electron/core/export/formats';
  * peak RSS is its own. Every output is checked: every record must be there and valid.
  */
 const EVENTS = Number(process.env.BENCH_EXPORT_EVENTS ?? 1_000_000);
-const FORMATS: readonly ExportFormat[] = ['jsonl', 'csv', 'json', 'sse', 'html'];
+const FORMATS: readonly ExportFormat[] = (
+  process.env.BENCH_EXPORT_FORMATS ?? 'jsonl,csv,json,sse,html'
+).split(',') as ExportFormat[];
 const MB = 1024 * 1024;
 
 interface ChildResult {

@@ -11,6 +11,11 @@ const QUOTE = /"/g;
  * plain read/parse/write pipeline, far from the 0.8× target; csv-parse still reads every export
  * back in the tests and in the benchmark to prove the round trip.
  */
+/** One field as RFC 4180 §2 writes it: quoted, quotes doubled, only when it needs it. */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTE, '""')}"` : text;
+}
+
 export function csvRow(fields: ReadonlyArray<string | number>): string {
   let row = '';
   for (let i = 0; i < fields.length; i++) {

@@ -1,5 +1,5 @@
 import type { FeedEntry } from '../../../shared/api/frames';
-import { csvRow } from './csv-row';
+import { csvField, csvRow } from './csv-row';
 import type { SessionHeaderRecord } from '../sessions/log-records';
 import { entryRecord, entryRecordJson, isoTime, statusRecord } from './records';
 import { htmlEncoder } from './html-report';
@@ -140,15 +140,10 @@ function csvEncoder(options: EncoderOptions): Encoder {
       for (const entry of entries) {
         const iso = isoTime(entry.at);
         if (entry.kind === 'event') {
-          text += csvRow([
-            entry.seq,
-            'event',
-            entry.type,
-            entry.data,
-            entry.lastEventId,
-            iso,
-            entry.attempt,
-          ]);
+          // The row of csvRow() written out: numbers, `event` and timestamps never need quotes.
+          text +=
+            `${entry.seq},event,${csvField(entry.type)},${csvField(entry.data)},` +
+            `${csvField(entry.lastEventId)},${iso},${entry.attempt}\r\n`;
         } else if (timeline) {
           const record = exportRecord(entry, true);
           text += csvRow([entry.seq, entry.kind, '', JSON.stringify(record), '', iso, '']);
