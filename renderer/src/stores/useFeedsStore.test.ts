@@ -5,6 +5,7 @@ import type { EventscopeApi, FeedOpenRequest, FeedSummary } from '../../../share
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { ok } from '../../../shared/result';
 import FeedPanel from '../feed/FeedPanel.vue';
+import { i18n } from '../i18n';
 import { useFeedsStore } from './useFeedsStore';
 
 const summary = (over: Partial<FeedSummary> = {}): FeedSummary => ({
@@ -153,6 +154,7 @@ describe('a feed panel', () => {
     const wrapper = mount(FeedPanel, {
       props: { feed: store.model('f1')! },
       attachTo: document.body,
+      global: { plugins: [i18n] },
     });
     await flushPromises();
     expect(wrapper.get('[data-testid="feed-state"]').text()).toBe('open');
@@ -180,7 +182,10 @@ describe('a feed panel', () => {
         },
       }),
     );
-    const wrapper = mount(FeedPanel, { props: { feed: store.model('f1')! } });
+    const wrapper = mount(FeedPanel, {
+      props: { feed: store.model('f1')! },
+      global: { plugins: [i18n] },
+    });
     expect(wrapper.get('[data-testid="feed-error-body"]').text()).toBe('{"error":"bad token"}');
     expect(wrapper.text()).toContain('failed — HTTP 401 Unauthorized');
   });
