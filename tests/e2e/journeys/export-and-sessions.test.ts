@@ -59,10 +59,14 @@ describe.runIf(chromiumAvailable)('journey: export a filtered live feed and a pa
     });
 
     const dialog = page.getByRole('dialog', { name: 'Export' });
-    await journey.step('open Export… for the live feed and type a filter', async () => {
-      await page.getByRole('button', { name: 'Export Demo counter…' }).click();
+    await journey.step('filter the live pane and press its Export…', async () => {
+      await page.getByRole('textbox', { name: 'Filter events' }).fill(EVEN);
+      await page.getByRole('button', { name: 'Export…', exact: true }).click();
+      // The dialog starts from what the pane shows: its filter comes along.
+      await expect
+        .poll(() => dialog.getByRole('textbox', { name: 'Filter' }).inputValue())
+        .toBe(EVEN);
       await dialog.getByRole('radio', { name: 'What the view shows (with the filter)' }).check();
-      await dialog.getByRole('textbox', { name: 'Filter' }).fill(EVEN);
       await dialog.getByRole('combobox', { name: 'Format' }).selectOption('csv');
     });
 

@@ -14,6 +14,7 @@ export const sessions = {
     replay: 'Replay {name} as endpoint',
     delete: 'Delete session {name}',
     confirmDelete: 'Delete this recorded session from disk?',
+    deleteTitle: 'Delete recorded session',
     replayAdded: 'Added the endpoint “{name}” for the replay at {url}.',
     noWorkspace: 'Choose a workspace to add the replay endpoint to.',
     trimmed: 'oldest part removed by retention',

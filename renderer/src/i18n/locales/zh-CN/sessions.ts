@@ -16,6 +16,7 @@ export const sessions: MessageSchema['sessions'] = {
     replay: '将 {name} 回放为端点',
     delete: '删除会话 {name}',
     confirmDelete: '从磁盘删除这个已录制的会话？',
+    deleteTitle: '删除录制的会话',
     replayAdded: '已为 {url} 上的回放添加端点“{name}”。',
     noWorkspace: '请选择一个工作区来添加回放端点。',
     trimmed: '最早的部分已被保留策略删除',
