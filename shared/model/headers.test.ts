@@ -57,4 +57,11 @@ describe('isSecretHeaderName', () => {
       expect(isSecretHeaderName(name)).toBe(false);
     }
   });
+
+  it('does not take a count of tokens for a token', () => {
+    for (const name of ['maxTokens', 'max_tokens', 'X-Tokenizer', 'Author']) {
+      expect(isSecretHeaderName(name)).toBe(false);
+    }
+    expect(isSecretHeaderName('X-Session-Token')).toBe(true);
+  });
 });

@@ -44,9 +44,10 @@ const SENSITIVE_NAME_PARTS: ReadonlySet<string> = new Set([
 
 /**
  * Any name containing token, secret, key or auth is a credential (`X-Client-Key`,
- * `X-Authtoken`, …) — except the word `Author` (a byline, not a credential).
+ * `X-Authtoken`, …) — except the word `Author` (a byline, not a credential) and counts of
+ * tokens (`maxTokens`, `X-Tokenizer`), which LLM requests carry in plain sight.
  */
-const SENSITIVE_NAME_FRAGMENT = /token|secret|key|auth(?!or(?:$|[-_.]))/;
+const SENSITIVE_NAME_FRAGMENT = /token(?!s|iz)|secret|key|auth(?!or(?:$|[-_.]))/;
 
 export function isSecretHeaderName(name: string): boolean {
   const lower = name.trim().toLowerCase();

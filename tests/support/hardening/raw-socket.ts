@@ -1,5 +1,8 @@
 import { WebSocket } from 'ws';
 import type { WebServer } from '../../../electron/web/server';
+import { decodeFeedFrame } from '../../../shared/api/frame-codec';
+import type { FeedFrame } from '../../../shared/api/frames';
+import { isEncodedFrame } from '../../../shared/api/wire';
 
 /**
  * A page's socket to web mode driven by hand, as a hostile or buggy page could: any bytes, any
@@ -12,7 +15,7 @@ export interface RawSocket {
   send(data: string | Buffer, id: number | null, options?: { binary?: boolean }): Promise<unknown>;
   /** Sends a well-formed command and resolves its result. */
   command(id: number, channel: string, request?: unknown): Promise<unknown>;
-  frames(): Array<{ feedId: string; entries: unknown[] }>;
+  frames(): FeedFrame[];
   close(): void;
 }
 
@@ -25,9 +28,16 @@ export async function openRawSocket(server: WebServer): Promise<RawSocket> {
     ws.once('error', reject);
   });
   const messages: Array<Record<string, unknown>> = [];
+  const frames: FeedFrame[] = [];
   const waiters: Array<{ id: number | null; resolve: (result: unknown) => void }> = [];
   ws.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as Record<string, unknown>;
+    const text = data.toString();
+    // Feed frames arrive in their wire form (shared/api/frame-codec.ts), everything else as JSON.
+    if (isEncodedFrame(text)) {
+      frames.push(decodeFeedFrame(text));
+      return;
+    }
+    const message = JSON.parse(text) as Record<string, unknown>;
     messages.push(message);
     if (message.type !== 'result') return;
     const index = waiters.findIndex((w) => w.id === message.id);
@@ -46,10 +56,7 @@ export async function openRawSocket(server: WebServer): Promise<RawSocket> {
     send,
     command: (id, channel, request) =>
       send(JSON.stringify({ type: 'command', id, channel, request }), id),
-    frames: () =>
-      messages
-        .filter((m) => m.type === 'frame')
-        .map((m) => m.frame as { feedId: string; entries: unknown[] }),
+    frames: () => frames,
     close: () => ws.close(),
   };
 }
