@@ -32,6 +32,9 @@ async function start(): Promise<{ notices: string[]; storeUnprotected: boolean }
     },
   };
   core.attach(page);
+  // Start-up notices are pulled by the page once it listens (app:take-notices).
+  const taken = await core.handlers['app:take-notices'](undefined, page);
+  notices.push(...taken.map((notice) => notice.message));
   const policy = await core.handlers['secrets:get-policy'](undefined, page);
   return { notices, storeUnprotected: policy.storeUnprotected };
 }

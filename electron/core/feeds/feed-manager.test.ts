@@ -475,7 +475,11 @@ describe('the feed manager: user actions and pages that come back', () => {
     const late = recordingSink('late');
     expect(manager.resume(late, token)).toEqual([]);
     const log = readLog(feed.logFile!);
-    const last = log.at(-1)!;
-    expect(last).toMatchObject({ kind: 'state', state: { type: 'closed' } });
+    // The log ends with its end record, after the closed state (docs/sessions.md).
+    expect(log.at(-1)).toMatchObject({ kind: 'end', state: 'closed' });
+    expect(log.filter((entry) => entry.kind === 'state').at(-1)).toMatchObject({
+      kind: 'state',
+      state: { type: 'closed' },
+    });
   });
 });

@@ -87,7 +87,8 @@ describe('migrations', () => {
   });
 
   it('opens the sealed secrets of an environment', async () => {
-    install(2);
+    // Version 3 is the first with environments.
+    install(3);
     const { store } = await openTestStore(data.dir);
     const { workspace } = await store.load('id-1');
     const staging = workspace.environments.find((e) => e.id === workspace.activeEnvironmentId);
