@@ -2,8 +2,12 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { UserSettings } from '../../shared/api/settings';
-import { LanguageSchema, ThemeSchema, UserSettingsSchema } from '../../shared/api/settings';
-import { QuickOpenHistorySchema } from '../../shared/model/quick-open-history';
+import {
+  LanguageSchema,
+  QuickOpenHistorySchema,
+  ThemeSchema,
+  UserSettingsSchema,
+} from '../../shared/api/settings';
 import { RetryPolicySchema, defaultRetryPolicy } from '../../shared/model/retry-policy';
 import { DEFAULT_MAX_LOG_BYTES } from './feeds/log-retention';
 import { errorCode, writeFileDurable } from './store/durable-write';

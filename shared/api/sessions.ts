@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMAT_NAMES } from './export-formats';
 
 /** Schemas of the sessions, export and replay commands (docs/sessions.md). */
 
@@ -54,8 +55,7 @@ export const SessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
-export const EXPORT_FORMAT_NAMES = ['jsonl', 'csv', 'json', 'sse', 'html'] as const;
-export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
+export { EXPORT_FORMAT_NAMES, type ExportFormatName } from './export-formats';
 
 export const ExportScopeSchema = z.discriminatedUnion('type', [
   /** What a live (or read-only) feed's view shows: its whole log through the view's filter. */

@@ -1,19 +1,29 @@
 import { z } from 'zod';
-import { QuickOpenHistorySchema } from '../model/quick-open-history';
+import { QUICK_OPEN_HISTORY_MAX } from '../model/quick-open-history';
 import { RetryPolicySchema } from '../model/retry-policy';
+import {
+  LANGUAGES,
+  MAX_LOG_RETENTION_BYTES,
+  MIN_LOG_RETENTION_BYTES,
+  THEMES,
+} from './settings-values';
+
+export * from './settings-values';
 
 /** Schemas of the settings:* and app:reveal-data-dir commands. */
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export const LANGUAGES = ['system', 'en', 'zh-CN'] as const;
 export const ThemeSchema = z.enum(THEMES);
 export const LanguageSchema = z.enum(LANGUAGES);
-export type Theme = z.infer<typeof ThemeSchema>;
-export type Language = z.infer<typeof LanguageSchema>;
 
-/** Session logs smaller than this would be deleted while still useful: a floor, not a default. */
-export const MIN_LOG_RETENTION_BYTES = 1024 * 1024;
-export const MAX_LOG_RETENTION_BYTES = 1024 * 1024 * 1024 * 1024;
+export const RecentRequestSchema = z.object({
+  name: z.string().max(200),
+  url: z.string().max(16_384),
+  method: z.string().max(64),
+  /** One `Name: value` per line, secret values blanked. */
+  headers: z.string().max(65_536),
+  body: z.string().max(65_536),
+});
+export const QuickOpenHistorySchema = z.array(RecentRequestSchema).max(QUICK_OPEN_HISTORY_MAX);
 
 /** What the page may read and change; `storeUnprotectedSecrets` goes through secrets:set-policy. */
 export const UserSettingsSchema = z.object({

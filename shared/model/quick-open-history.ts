@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isSecretHeaderName, parseHeaderArg } from './headers';
 
 /**
@@ -9,17 +8,15 @@ import { isSecretHeaderName, parseHeaderArg } from './headers';
 
 export const QUICK_OPEN_HISTORY_MAX = 20;
 
-export const RecentRequestSchema = z.object({
-  name: z.string().max(200),
-  url: z.string().max(16_384),
-  method: z.string().max(64),
+/** One remembered request (validated by QuickOpenHistorySchema in shared/api/settings.ts). */
+export interface RecentRequest {
+  name: string;
+  url: string;
+  method: string;
   /** One `Name: value` per line, secret values blanked. */
-  headers: z.string().max(65_536),
-  body: z.string().max(65_536),
-});
-export type RecentRequest = z.infer<typeof RecentRequestSchema>;
-
-export const QuickOpenHistorySchema = z.array(RecentRequestSchema).max(QUICK_OPEN_HISTORY_MAX);
+  headers: string;
+  body: string;
+}
 
 /** The header lines with every secret value removed (the name stays, so the user sees it). */
 export function redactHeaderLines(lines: string): string {

@@ -1,5 +1,5 @@
 import type { BodyKind, Endpoint, Variable } from './workspace';
-import { isSecretHeader } from './workspace';
+import { isSecretHeader } from './workspace-defaults';
 
 /**
  * `{{name}}` placeholders (issue #5 §1), resolved at connect time and again before every
