@@ -1,5 +1,6 @@
 // Preloaded with `node -r` by the lazy-loading tests: on exit, writes to the file named by
-// EVENTSCOPE_MODULE_TRACE the bare package names the process required (node_modules only).
+// EVENTSCOPE_MODULE_TRACE the bare package names the process required from node_modules and
+// the files of the build it loaded (the main bundle carries its dependencies in chunks).
 'use strict';
 const Module = require('node:module');
 const { writeFileSync } = require('node:fs');
@@ -16,5 +17,9 @@ Module._load = function traced(request, parent, isMain) {
   return loaded;
 };
 process.on('exit', () => {
-  writeFileSync(process.env.EVENTSCOPE_MODULE_TRACE, JSON.stringify([...packages].sort()));
+  const files = Object.keys(require.cache).filter((file) => !file.includes('node_modules'));
+  writeFileSync(
+    process.env.EVENTSCOPE_MODULE_TRACE,
+    JSON.stringify({ packages: [...packages].sort(), files: files.sort() }),
+  );
 });
