@@ -60,8 +60,9 @@ describe.runIf(chromiumAvailable)('journey: export a filtered live feed and a pa
 
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await journey.step('filter the live pane and press its Export…', async () => {
-      await page.getByRole('textbox', { name: 'Filter events' }).fill(EVEN);
-      await page.getByRole('button', { name: 'Export…', exact: true }).click();
+      const pane = page.getByRole('region', { name: 'Demo counter', exact: true });
+      await pane.getByRole('textbox', { name: 'Filter events' }).fill(EVEN);
+      await pane.getByRole('button', { name: 'Export…', exact: true }).click();
       // The dialog starts from what the pane shows: its filter comes along.
       await expect
         .poll(() => dialog.getByRole('textbox', { name: 'Filter' }).inputValue())

@@ -12,9 +12,10 @@ import {
 const POLL_MS = 20_000;
 
 async function openFeed(page: Page, url: string, name: string): Promise<void> {
-  await page.getByLabel('URL').fill(url);
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: /Open feed/ }).click();
+  const quickOpen = page.getByRole('form', { name: 'Quick open' });
+  await quickOpen.getByLabel('URL').fill(url);
+  await quickOpen.getByLabel('Name', { exact: true }).fill(name);
+  await quickOpen.getByRole('button', { name: /Open feed/ }).click();
   await page.getByRole('grid', { name: `Events of ${name}` }).waitFor();
 }
 

@@ -36,8 +36,8 @@ describe.runIf(chromiumAvailable)('journey: quick open history and Save as endpo
     app = await openApp({ locale: 'en', colorScheme: 'light' });
     const { page, web } = app;
     const journey = startJourney(page, 'quick open history and save as endpoint');
-    // Quick open sits in the sidebar; with no dialog open its fields are the page's only ones.
-    const form = page;
+    // Quick open sits in the sidebar, a form named after its heading.
+    const form = page.getByRole('form', { name: T.shell.quickOpen });
 
     await journey.step('open a request with a secret header from Quick open', async () => {
       await form.getByRole('textbox', { name: Q.url }).fill(server!.url('/ticks'));
@@ -68,7 +68,7 @@ describe.runIf(chromiumAvailable)('journey: quick open history and Save as endpo
     await journey.step('Save as endpoint adds it to the current workspace', async () => {
       await form.getByRole('button', { name: Q.saveAsEndpoint }).click();
       await page
-        .getByRole('button', { name: fill(T.workspaces.list.open, { name: 'Ticks' }) })
+        .getByRole('button', { name: fill(T.workspaces.list.open, { name: 'Ticks' }), exact: true })
         .waitFor();
     });
   });
