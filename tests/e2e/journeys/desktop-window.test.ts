@@ -137,6 +137,14 @@ describe.runIf(chromiumAvailable)('the desktop window’s page', () => {
         await expect.poll(() => editor.count()).toBe(0);
       });
 
+      await journey.step('Help › Keyboard Shortcuts lists the shortcuts', async () => {
+        bridge.sendMenuCommand('shortcuts');
+        const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await expect.poll(() => list.count()).toBe(1);
+        await list.getByRole('button', { name: 'Close' }).click();
+        await expect.poll(() => list.count()).toBe(0);
+      });
+
       await journey.step(
         'The menu’s Theme › Dark switches the page to the dark theme',
         async () => {
