@@ -18,6 +18,19 @@ function build(platform: NodeJS.Platform, isDevelopment: boolean) {
 }
 
 describe('the application menu', () => {
+  it('leaves the page’s own Ctrl/⌘ shortcuts to the page', () => {
+    // The feed pane, quick open and endpoint editor shortcuts (README "Feed panes").
+    const page = ['CmdOrCtrl+L', 'CmdOrCtrl+F', 'CmdOrCtrl+.', 'CmdOrCtrl+E', 'CmdOrCtrl+S'];
+    const normalise = (key: string) => key.replace(/^(Cmd|Ctrl)\+/, 'CmdOrCtrl+');
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const taken = build(platform, true)
+        .items.map((item) => item.accelerator)
+        .filter((key): key is string => typeof key === 'string')
+        .map(normalise);
+      expect(taken.filter((key) => page.includes(key))).toEqual([]);
+    }
+  });
+
   it('sends File and Help items the page owns to the page by name', () => {
     const { click, actions } = build('linux', false);
     for (const label of ['New Endpoint', 'Import…', 'Export…', 'Settings…', 'Keyboard Shortcuts'])

@@ -59,7 +59,8 @@ export function menuTemplate(
       command('New Endpoint', 'new-endpoint', 'CmdOrCtrl+N'),
       { type: 'separator' },
       command('Import…', 'import', 'CmdOrCtrl+O'),
-      command('Export…', 'export', 'CmdOrCtrl+E'),
+      // Shift: a feed pane's own Ctrl/⌘+E exports that feed (docs/shortcuts in README).
+      command('Export…', 'export', 'CmdOrCtrl+Shift+E'),
       ...(mac
         ? []
         : ([

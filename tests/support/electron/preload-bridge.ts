@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FEED_FRAME_CHANNEL } from '../../../shared/api/channels';
-import type { FeedFrame } from '../../../shared/api/frames';
+import type { EncodedFeedFrame } from '../../../shared/api/frame-codec';
+import { decodeFeedFrame } from '../../../shared/api/frame-codec';
+import type { MenuCommand } from '../../../shared/api/notifications';
 import type { AppCore } from '../../../electron/core/app-core';
 import type { FeedSink } from '../../../electron/core/feeds/feed-manager';
 import { appLocation } from '../../../electron/main/app-url';
@@ -20,6 +22,30 @@ export interface PreloadBridge {
   sink: FeedSink;
   /** Events delivered to the page in feed frames so far. */
   eventsDelivered(): number;
+  /** What main does when an application-menu item is clicked (electron/main/index.ts). */
+  sendMenuCommand(command: MenuCommand): void;
+}
+
+/** Electron's `shell`, as main injects it into the core, recording what it was asked to show. */
+export interface ShellStandIn {
+  openPath(path: string): Promise<string>;
+  revealInFolder(path: string): void;
+  /** Folders passed to shell.openPath (Settings › Reveal). */
+  opened: string[];
+  /** Files passed to shell.showItemInFolder (a feed's Reveal log). */
+  shownInFolder: string[];
+}
+
+export function shellStandIn(): ShellStandIn {
+  const opened: string[] = [];
+  const shownInFolder: string[] = [];
+  return {
+    opened,
+    shownInFolder,
+    // shell.openPath resolves '' on success and an error message otherwise.
+    openPath: async (path) => (opened.push(path), ''),
+    revealInFolder: (path) => void shownInFolder.push(path),
+  };
 }
 
 /**
@@ -35,7 +61,9 @@ export async function installPreloadBridge(page: Page, core: AppCore): Promise<P
     isDestroyed: () => page.isClosed(),
     send(channel: string, payload: unknown) {
       if (channel === FEED_FRAME_CHANNEL)
-        events += (payload as FeedFrame).entries.filter((entry) => entry.kind === 'event').length;
+        events += decodeFeedFrame(payload as EncodedFeedFrame).entries.filter(
+          (entry) => entry.kind === 'event',
+        ).length;
       page
         .evaluate(
           ([c, p]) =>
@@ -99,5 +127,9 @@ export async function installPreloadBridge(page: Page, core: AppCore): Promise<P
 ${preload}
     })(require, module, module.exports);
   })();`);
-  return { sink, eventsDelivered: () => events };
+  return {
+    sink,
+    eventsDelivered: () => events,
+    sendMenuCommand: (command) => sink.notify('menu:command-invoked', { command }),
+  };
 }
