@@ -145,7 +145,7 @@ describe('the endpoint editor', () => {
     expect(wrapper.text()).toContain('Never send the request again');
     await field(wrapper, 'LLM profile').setValue('auto');
     await field(wrapper, 'Resume after a break').setValue('auto');
-    expect(wrapper.text()).toContain('only if the stream carried an event id');
+    expect(wrapper.text()).toContain('if the stream carried an event id');
     await wrapper.get('form').trigger('submit');
     const [saved] = wrapper.emitted('save')![0] as [Endpoint];
     expect('llmProfile' in saved).toBe(false);

@@ -102,10 +102,14 @@ describe.runIf(chromiumAvailable)('journey: an endpoint with its own LLM profile
           expect(await edit.getByRole('combobox', { name: T.llm.editor.resume }).inputValue()).toBe(
             'never',
           );
-          await edit.getByRole('button', { name: T.common.cancel }).click();
-          await edit.waitFor({ state: 'detached' });
         },
       );
+
+      await journey.step('close the editor without changing anything', async () => {
+        const edit = page.getByRole('dialog', { name: T.workspaces.editor.editTitle });
+        await edit.getByRole('button', { name: T.common.cancel }).click();
+        await edit.waitFor({ state: 'detached' });
+      });
 
       await journey.step(
         'open it: the Merged tab reads the stream with the endpoint’s custom profile',

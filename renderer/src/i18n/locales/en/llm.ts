@@ -88,7 +88,7 @@ export const llm = {
       never: 'Never',
     },
     resumeHints: {
-      auto: 'Send the request again with Last-Event-ID only if the stream carried an event id.',
+      auto: 'Send the request again with Last-Event-ID if the stream carried an event id (or if “Also after a clean end” is on); otherwise not.',
       always: 'Always send the request again after a break, even if that repeats the work.',
       never: 'Never send the request again: a broken stream stays ended.',
     },

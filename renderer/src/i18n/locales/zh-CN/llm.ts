@@ -90,7 +90,7 @@ export const llm: MessageSchema['llm'] = {
       never: '从不',
     },
     resumeHints: {
-      auto: '仅当流中带有事件 ID 时，才携带 Last-Event-ID 重新发送请求。',
+      auto: '流中带有事件 ID 时（或开启了“正常结束后也重连”时），携带 Last-Event-ID 重新发送请求；否则不重发。',
       always: '断开后总是重新发送请求，即使会重复执行。',
       never: '从不重新发送请求：断开的流就此结束。',
     },
