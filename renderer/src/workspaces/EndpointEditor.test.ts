@@ -106,6 +106,59 @@ describe('the endpoint editor', () => {
     expect(saved.body.kind).toBe('none');
   });
 
+  it('sets a custom LLM profile with a JSON path and terminator, and saves them', async () => {
+    const endpoint = createEndpoint({ name: 'Tokens', url: 'http://127.0.0.1:1/t' });
+    const wrapper = mountEditor(endpoint);
+    expect(() => field(wrapper, 'JSON path')).toThrow();
+    await field(wrapper, 'LLM profile').setValue('custom');
+    await field(wrapper, 'JSON path').setValue('$.choices[0].delta.content');
+    await field(wrapper, 'Terminator').setValue('[DONE]');
+    await wrapper.get('form').trigger('submit');
+    const [saved] = wrapper.emitted('save')![0] as [Endpoint];
+    expect(saved.llmProfile).toBe('custom');
+    expect(saved.llmCustom).toEqual({ path: '$.choices[0].delta.content', terminator: '[DONE]' });
+  });
+
+  it('refuses to save a custom profile whose JSON path the profile parser rejects, saying why', async () => {
+    const endpoint = createEndpoint({ name: 'Tokens', url: 'http://127.0.0.1:1/t' });
+    const wrapper = mountEditor(endpoint);
+    await field(wrapper, 'LLM profile').setValue('custom');
+    await field(wrapper, 'JSON path').setValue('token');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('save')).toBeUndefined();
+    expect(wrapper.text()).toContain('This JSON path cannot be read: a JSON path starts with $');
+    await field(wrapper, 'JSON path').setValue('');
+    expect(wrapper.text()).toContain('Enter the JSON path of the text');
+  });
+
+  it('keeps an explicit profile and resume rule when reopened, and writes auto as absent', async () => {
+    const endpoint = {
+      ...createEndpoint({ name: 'Chat', url: 'http://127.0.0.1:1/c', method: 'POST' }),
+      llmProfile: 'anthropic' as const,
+      resume: 'never' as const,
+    };
+    const wrapper = mountEditor(endpoint);
+    expect((field(wrapper, 'LLM profile').element as HTMLSelectElement).value).toBe('anthropic');
+    expect((field(wrapper, 'Resume after a break').element as HTMLSelectElement).value).toBe(
+      'never',
+    );
+    expect(wrapper.text()).toContain('Never send the request again');
+    await field(wrapper, 'LLM profile').setValue('auto');
+    await field(wrapper, 'Resume after a break').setValue('auto');
+    expect(wrapper.text()).toContain('if the stream carried an event id');
+    await wrapper.get('form').trigger('submit');
+    const [saved] = wrapper.emitted('save')![0] as [Endpoint];
+    expect('llmProfile' in saved).toBe(false);
+    expect('resume' in saved).toBe(false);
+  });
+
+  it('offers the resume rule only for methods other than GET', async () => {
+    const wrapper = mountEditor(createEndpoint({ name: 'S', url: 'http://127.0.0.1:1/s' }));
+    expect(wrapper.text()).not.toContain('Resume after a break');
+    await field(wrapper, 'Method').setValue('POST');
+    expect(wrapper.text()).toContain('Resume after a break');
+  });
+
   it('cancels on Escape', async () => {
     const wrapper = mountEditor(createEndpoint({ name: 'S', url: 'http://x/s' }));
     await wrapper.get('[role="dialog"]').trigger('keydown', { key: 'Escape' });

@@ -2,6 +2,7 @@ import type { Endpoint, Variable } from '../../../shared/model/workspace';
 import { isSecretHeader } from '../../../shared/model/workspace-defaults';
 import { BUILT_IN_VARIABLE_NAMES } from '../../../shared/model/environments';
 import { placeholderNames } from '../../../shared/model/variables';
+import { parseJsonPath } from '../../../shared/llm/json-path';
 
 /**
  * The editor's working copy and its checks, kept out of the component so they are tested on
@@ -55,7 +56,9 @@ export type DraftProblem =
   | { field: 'body'; code: 'invalid-json'; detail: string }
   | { field: 'body'; code: 'unknown-variables'; names: string[] }
   | { field: 'timeouts'; code: 'not-a-number' }
-  | { field: 'proxy'; code: 'malformed-url' };
+  | { field: 'proxy'; code: 'malformed-url' }
+  | { field: 'llm'; code: 'required' }
+  | { field: 'llm'; code: 'invalid-json-path'; detail: string };
 
 /**
  * A URL checked as it will be once resolved: a leading `{{base}}` stands for a whole origin,
@@ -122,7 +125,27 @@ export function checkDraft(
   if (draft.proxy.mode === 'manual' && !URL.canParse(draft.proxy.url.trim())) {
     problems.push({ field: 'proxy', code: 'malformed-url' });
   }
+  if (draft.llmProfile === 'custom') {
+    const problem = jsonPathProblem(draft.llmCustom?.path ?? '');
+    if (problem !== null) problems.push(problem);
+  }
   return problems;
+}
+
+/**
+ * Why the custom profile's JSON path cannot be used, or null. It is checked with the parser the
+ * profile itself runs (shared/llm/json-path.ts), so a path accepted here is one the merged view
+ * can read.
+ */
+function jsonPathProblem(path: string): DraftProblem | null {
+  if (path.trim() === '') return { field: 'llm', code: 'required' };
+  try {
+    parseJsonPath(path);
+    return null;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { field: 'llm', code: 'invalid-json-path', detail };
+  }
 }
 
 /**
@@ -174,5 +197,24 @@ export function finishDraft(draft: Endpoint): Endpoint {
     .filter((h) => h.name.trim() !== '')
     .map((h) => ({ ...h, name: h.name.trim(), secret: isSecretHeader(h) }));
   if (!methodSendsBody(done.method)) done.body = { ...done.body, kind: 'none' };
+  finishLlmSettings(done);
   return done;
+}
+
+/**
+ * The LLM profile and resume settings as the schema wants them: `auto` is written as absent (the
+ * schema's default, so endpoints saved before these fields existed stay unchanged), and the custom
+ * profile's path is trimmed and an empty terminator left out.
+ */
+function finishLlmSettings(done: Endpoint): void {
+  if (done.llmProfile === 'auto') delete done.llmProfile;
+  if (done.resume === 'auto') delete done.resume;
+  const custom = done.llmCustom;
+  if (custom === undefined) return;
+  const path = custom.path.trim();
+  const terminator = custom.terminator ?? '';
+  // A path typed for another profile is kept (switching back to Custom finds it); an empty one
+  // would not pass the schema.
+  if (path === '') delete done.llmCustom;
+  else done.llmCustom = terminator === '' ? { path } : { path, terminator };
 }

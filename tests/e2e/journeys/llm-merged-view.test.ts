@@ -6,13 +6,16 @@ import { startJourney } from '../../support/journey';
 import { chromiumAvailable } from '../support/chromium';
 import { useWebModeSession } from '../support/session';
 
-/** The ▶ button of a Demo endpoint, found by the endpoint's name in the Endpoints list. */
+/** The open button of a Demo endpoint in the Endpoints list, named after the endpoint. */
 function openButton(page: Page, endpoint: string) {
   return page
     .getByRole('list', { name: 'Endpoints' })
-    .getByRole('listitem')
-    .filter({ has: page.getByText(endpoint, { exact: true }) })
-    .getByRole('button', { name: '▶' });
+    .getByRole('button', { name: `Open ${endpoint}`, exact: true });
+}
+
+/** A feed's pane: a region named after the feed. */
+function pane(page: Page, endpoint: string) {
+  return page.getByRole('region', { name: endpoint, exact: true });
 }
 
 describe.runIf(chromiumAvailable)('journey: reading an LLM stream in the merged view', () => {
@@ -29,15 +32,16 @@ describe.runIf(chromiumAvailable)('journey: reading an LLM stream in the merged 
 
     await journey.step('open the Anthropic Messages demo as a live feed', async () => {
       await openButton(page, 'Anthropic Messages stream').click();
-      await page.getByRole('button', { name: 'Merged view' }).waitFor();
+      await pane(page, 'Anthropic Messages stream').getByRole('tab', { name: 'Merged' }).waitFor();
     });
 
     await journey.step(
-      'switch the feed to the merged view and wait for the run to complete',
+      'switch the feed to its Merged tab and wait for the run to complete',
       async () => {
-        await page.getByRole('button', { name: 'Merged view' }).click();
+        const feed = pane(page, 'Anthropic Messages stream');
+        await feed.getByRole('tab', { name: 'Merged' }).click();
         await expect
-          .poll(() => page.getByRole('status', { name: 'Run status' }).textContent(), {
+          .poll(() => feed.getByRole('status', { name: 'Run status' }).textContent(), {
             timeout: 30_000,
           })
           .toBe('completed');
@@ -73,11 +77,11 @@ describe.runIf(chromiumAvailable)('journey: reading an LLM stream in the merged 
       'open the failing Anthropic demo and see it errored, with the message',
       async () => {
         await openButton(page, 'Anthropic stream that fails midway').click();
-        await expect.poll(() => page.getByRole('button', { name: 'Merged view' }).count()).toBe(2);
-        await page.getByRole('button', { name: 'Merged view' }).nth(1).click();
-        const status = page.getByRole('status', { name: 'Run status' }).nth(1);
+        const feed = pane(page, 'Anthropic stream that fails midway');
+        await feed.getByRole('tab', { name: 'Merged' }).click();
+        const status = feed.getByRole('status', { name: 'Run status' });
         await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('errored');
-        await page.getByRole('alert').filter({ hasText: 'overloaded_error' }).waitFor();
+        await feed.getByRole('alert').filter({ hasText: 'overloaded_error' }).waitFor();
       },
     );
     await page.close();
