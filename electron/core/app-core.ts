@@ -12,7 +12,7 @@ import { createDemoLauncher } from './demo/launcher';
 import type { FeedManager, FeedManagerOptions, FeedSink } from './feeds/feed-manager';
 import { createFeedManager } from './feeds/feed-manager';
 import type { Cipher, WorkspaceStore } from './store';
-import { openWorkspaceStore } from './store';
+import { openWorkspaceStore, storeNoticeCode } from './store';
 import { openKeyFileCipher } from './workspaces/key-file-cipher';
 import type { WorkspaceService } from './workspaces/workspace-service';
 import { createWorkspaceService } from './workspaces/workspace-service';
@@ -106,13 +106,18 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     demo,
     broadcastChanged: (ids) => broadcast('workspaces:changed', { ids, at: Date.now() }),
     notice: (notice) =>
-      broadcast('app:notice-posted', { level: 'warning', message: notice.message, at: Date.now() }),
+      broadcast('app:notice-posted', {
+        level: 'warning',
+        message: notice.message,
+        ...storeNoticeCode(notice),
+        at: Date.now(),
+      }),
   });
   if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
   const startupNotices: Notice[] = [
     ...settings.notices,
-    ...notices.map((notice) => notice.message),
-  ].map((message) => ({ level: 'warning', message, at: Date.now() }));
+    ...notices.map((notice) => ({ message: notice.message, ...storeNoticeCode(notice) })),
+  ].map((notice) => ({ level: 'warning', ...notice, at: Date.now() }));
   const noticesTaken = new WeakSet<FeedSink>();
   const sessions = createSessionService({
     logsDir: join(options.dataDir, 'logs'),

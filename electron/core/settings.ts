@@ -1,5 +1,5 @@
 import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { UserSettings } from '../../shared/api/settings';
 import {
@@ -44,6 +44,12 @@ function defaultSettings(): Settings {
 }
 
 /** How each setting is named to the user when it had to be reset. */
+export interface SettingsNotice {
+  code: 'settings.damaged' | 'settings.reset';
+  params: { reason: string; file: string; settings: string };
+  message: string;
+}
+
 const SETTING_LABELS: Record<keyof Settings, string> = {
   storeUnprotectedSecrets:
     'storing secrets without OS protection (turned off: secrets are kept for this session only until you allow it again)',
@@ -62,7 +68,8 @@ export interface SettingsFile {
   get(): Settings;
   update(change: Partial<Settings>): Promise<Settings>;
   /** What the user must be told about the file as found at start-up (damage, reset settings). */
-  readonly notices: string[];
+  /** What went wrong reading settings.json: a stable code and params, plus the English text. */
+  readonly notices: SettingsNotice[];
 }
 
 /** The part of the settings the page reads and writes (settings:get / settings:set). */
@@ -82,7 +89,7 @@ export async function openSettings(dataDir: string): Promise<SettingsFile> {
   const path = join(dataDir, SETTINGS_FILE);
   const defaults = defaultSettings();
   let current: Settings = defaults;
-  const notices: string[] = [];
+  const notices: SettingsNotice[] = [];
   const read = await readSettings(path);
   if (read.type === 'ok' || read.type === 'damaged') {
     const { settings, reset } =
@@ -94,15 +101,21 @@ export async function openSettings(dataDir: string): Promise<SettingsFile> {
       const why = read.type === 'damaged' ? read.reason : 'some settings had invalid values';
       const aside = join(dataDir, `settings.corrupt-${fileStamp(Date.now())}.json`);
       const moved = await rename(path, aside).then(
-        () => `it was moved to ${aside}`,
-        (error: unknown) => `it could not be moved aside (${errorCode(error) ?? String(error)})`,
+        () => ({ text: `it was moved to ${aside}`, file: basename(aside) }),
+        (error: unknown) => ({
+          text: `it could not be moved aside (${errorCode(error) ?? String(error)})`,
+          file: '',
+        }),
       );
       const names = reset.map((key) => SETTING_LABELS[key]);
-      notices.push(
-        names.length === 0
-          ? `The settings file was damaged (${why}); ${moved}. No setting was lost.`
-          : `The settings file was damaged (${why}); ${moved}. These settings were reset to their defaults: ${names.join('; ')}.`,
-      );
+      notices.push({
+        code: names.length === 0 ? 'settings.damaged' : 'settings.reset',
+        params: { reason: why, file: moved.file, settings: reset.join(', ') },
+        message:
+          names.length === 0
+            ? `The settings file was damaged (${why}); ${moved.text}. No setting was lost.`
+            : `The settings file was damaged (${why}); ${moved.text}. These settings were reset to their defaults: ${names.join('; ')}.`,
+      });
     }
   }
   return {

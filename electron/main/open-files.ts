@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { Notice } from '../../shared/api/notifications';
 
 /** An exported workspace is a few hundred kilobytes at most; refuse anything absurd. */
 export const OPENED_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -48,15 +49,23 @@ export async function importOpenedFile(
   }
 }
 
-export function describeOutcome(outcome: OpenedFileOutcome): {
-  level: 'info' | 'warning' | 'error';
-  message: string;
-} {
+export function describeOutcome(outcome: OpenedFileOutcome): Omit<Notice, 'at'> {
   if (outcome.type === 'failed')
-    return { level: 'error', message: `Could not import ${outcome.path}: ${outcome.message}` };
+    return {
+      level: 'error',
+      code: 'import.failed',
+      params: { path: outcome.path, error: outcome.message },
+      message: `Could not import ${outcome.path}: ${outcome.message}`,
+    };
   const warnings = outcome.warnings.length > 0 ? ` (${outcome.warnings.join('; ')})` : '';
   return {
     level: outcome.warnings.length > 0 ? 'warning' : 'info',
+    code: outcome.warnings.length > 0 ? 'import.done-with-warnings' : 'import.done',
+    params: {
+      name: outcome.workspaceName,
+      path: outcome.path,
+      warnings: outcome.warnings.join('; '),
+    },
     message: `Imported “${outcome.workspaceName}” from ${outcome.path}${warnings}`,
   };
 }

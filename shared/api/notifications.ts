@@ -9,9 +9,19 @@ import { ExportProgressSchema } from './sessions';
  * `domain:past-tense`; the renderer subscribes with `onX(cb)` and gets an unsubscribe back.
  */
 
+/**
+ * A notice names what happened with a stable `code` and its `params`; the page renders that in
+ * the user's language (renderer/src/shell/notice-text.ts). `message` is the English sentence
+ * for the CLI, logs and any page that does not know the code.
+ */
+export const NoticeParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type NoticeParams = z.infer<typeof NoticeParamsSchema>;
+
 export const NoticeSchema = z.object({
   level: z.enum(['info', 'warning', 'error']),
   message: z.string(),
+  code: z.string().optional(),
+  params: NoticeParamsSchema.optional(),
   at: z.number(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;

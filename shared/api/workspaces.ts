@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EndpointSchema, MAX_CA_CERTIFICATES_BYTES, WorkspaceSchema } from '../model/workspace';
 import type { Workspace } from '../model/workspace';
+import type { Notice } from './notifications';
 
 /** Schemas of the workspaces:* and endpoints:* commands (issue #5 §5). */
 
@@ -65,8 +66,11 @@ export interface WorkspaceDetails {
   workspace: Workspace;
   /** Written by a newer Eventscope: shown, never saved over. */
   readOnly: boolean;
-  /** Things the user should know (restored from backup, secrets to re-enter …). */
-  notices: string[];
+  /**
+   * Things the user should know (restored from backup, secrets to re-enter …): a stable code
+   * and params the page translates, with the English message as fallback.
+   */
+  notices: Array<Pick<Notice, 'code' | 'params' | 'message'>>;
 }
 
 export interface ImportOutcome {

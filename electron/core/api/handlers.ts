@@ -6,6 +6,7 @@ import type { SecretsPolicy } from '../../../shared/api/workspaces';
 import type { DemoLauncher } from '../demo/launcher';
 import type { FeedManager, FeedSink } from '../feeds/feed-manager';
 import type { WorkspaceService } from '../workspaces/workspace-service';
+import { storeNoticeCode } from '../store/notices';
 import { chooseCaFile, type OpenFileDialog } from '../tls/ca-file-choice';
 import type { ExportService } from '../export/export-service';
 import type { SessionService } from '../sessions/session-service';
@@ -105,7 +106,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       return {
         workspace: loaded.workspace,
         readOnly: loaded.readOnly,
-        notices: loaded.notices.map((n) => n.message),
+        notices: loaded.notices.map((n) => ({ message: n.message, ...storeNoticeCode(n) })),
       };
     },
     'workspaces:create': ({ name }) => workspaces.create(name),

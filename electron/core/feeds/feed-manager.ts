@@ -325,6 +325,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     const log = await openSessionLog(path, (error) => {
       owner.notify('app:notice-posted', {
         level: 'error',
+        code: 'feed.session-log-stopped',
+        params: { name: config.name, error: error.message },
         message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
         at: now(),
       });

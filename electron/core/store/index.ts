@@ -10,7 +10,7 @@ export {
   type WorkspaceSummary,
   type LoadedWorkspace,
 } from './workspace-store';
-export { StoreError, type StoreErrorCode, type StoreNotice } from './notices';
+export { StoreError, storeNoticeCode, type StoreErrorCode, type StoreNotice } from './notices';
 export { createAesGcmCipher, createTestCipher, type Cipher } from './secrets';
 export { readWorkspaceFile, type ReadWorkspaceResult } from './workspace-decode';
 export { CURRENT_SCHEMA_VERSION, WORKSPACE_FORMAT } from './file-format';

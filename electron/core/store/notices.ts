@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import type { NoticeParams } from '../../../shared/api/notifications';
 import type { SecretIssue } from '../../../shared/model/workspace';
 
 /**
@@ -55,5 +57,66 @@ export class StoreError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The stable code and parameters of a store notice, so the page can say it in the user's
+ * language (shared/api/notifications.ts); files are named by their base name, as in `message`.
+ */
+export function storeNoticeCode(notice: StoreNotice): { code: string; params: NoticeParams } {
+  const code = `store.${notice.type}`;
+  switch (notice.type) {
+    case 'restored-from-backup':
+      return {
+        code,
+        params: {
+          workspaceId: notice.workspaceId,
+          corruptFile: basename(notice.corruptFile),
+          backupFile: basename(notice.backupFile),
+        },
+      };
+    case 'unrecoverable':
+      return {
+        code,
+        params: { workspaceId: notice.workspaceId, corruptFile: basename(notice.corruptFile) },
+      };
+    case 'migrated':
+      return {
+        code,
+        params: {
+          workspaceId: notice.workspaceId,
+          fromVersion: notice.fromVersion,
+          toVersion: notice.toVersion,
+          backupFile: basename(notice.backupFile),
+          details: notice.details.join(' '),
+        },
+      };
+    case 'newer-version':
+      return {
+        code,
+        params: {
+          workspaceId: notice.workspaceId,
+          fileVersion: notice.fileVersion,
+          supportedVersion: notice.supportedVersion,
+        },
+      };
+    case 'secrets-need-reentry':
+      return {
+        code,
+        params: {
+          workspaceId: notice.workspaceId,
+          fields: notice.fields.map((field) => field.label).join(', '),
+        },
+      };
+    case 'secrets-not-saved':
+      return {
+        code,
+        params: { workspaceId: notice.workspaceId, fields: notice.fields.join(', ') },
+      };
+    case 'index-rebuilt':
+      return { code, params: { reason: notice.reason } };
+    case 'write-failed':
+      return { code, params: { workspaceId: notice.workspaceId ?? '' } };
   }
 }

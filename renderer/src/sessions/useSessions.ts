@@ -2,6 +2,7 @@ import { computed, ref } from 'vue';
 import type { SessionInfo } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { useApi } from './api-injection';
+import { describeError } from '../shell/node-messages';
 
 export interface SessionGroup {
   workspace: string;
@@ -21,7 +22,7 @@ export function useSessions() {
       error.value = null;
       return result.value;
     }
-    error.value = result.error.message;
+    error.value = describeError(result.error);
     return null;
   }
 

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { AppInfo, Notice, RevealOutcome, UserSettings } from '../../../shared/api';
 import type { ApiConnection } from '../api';
 import { applyLanguage, applyTheme } from '../settings/apply-look';
+import { describeError } from '../shell/node-messages';
 
 /** Notices kept on screen; older ones scroll away (they are also in the console). */
 const MAX_NOTICES = 5;
@@ -40,7 +41,7 @@ export const useAppStore = defineStore('app', () => {
       info.value = result.value;
       error.value = null;
     } else {
-      error.value = result.error.message;
+      error.value = describeError(result.error);
     }
   }
 
@@ -59,7 +60,7 @@ export const useAppStore = defineStore('app', () => {
   async function updateSettings(change: Partial<UserSettings>): Promise<string | null> {
     if (!linked) return null;
     const result = await linked.api.setSettings(change);
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return describeError(result.error);
     adoptSettings(result.value);
     return null;
   }

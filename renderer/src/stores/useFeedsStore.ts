@@ -11,6 +11,7 @@ import type { ReopenTarget } from '../feeds/last-session';
 import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feeds/last-session';
 import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
 import type { ConnectionState } from '../../../shared/model/connection-state';
+import { describeError } from '../shell/node-messages';
 
 /** When no frame arrives for this long, events/s still decays to 0. */
 const RATE_REFRESH_MS = 1_000;
@@ -164,7 +165,7 @@ export const useFeedsStore = defineStore('feeds', () => {
   /** Tracks the feed a command opened, or shows why it could not be opened. */
   function adopt(result: Result<FeedSummary>): FeedSummary | null {
     if (!result.ok) {
-      error.value = result.error.message;
+      error.value = describeError(result.error);
       return null;
     }
     error.value = null;
@@ -284,7 +285,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     if (!api) return null;
     const started = await api.startDemoServer();
     if (!started.ok) {
-      error.value = started.error.message;
+      error.value = describeError(started.error);
       return null;
     }
     return open(demoRequest(started.value.url, route));

@@ -13,6 +13,7 @@ import type { CaChoice } from '../workspaces/attach-ca-certificate';
 import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
 import { i18n } from '../i18n';
+import { describeError } from '../shell/node-messages';
 
 /**
  * Saved workspaces as this page sees them (issue #5 §5). The Node side owns the files; every
@@ -32,7 +33,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
       error.value = null;
       return result.value;
     }
-    error.value = result.error.message;
+    error.value = describeError(result.error);
     return null;
   }
 

@@ -16,9 +16,15 @@ export interface RunningWebMode {
 /** How long the built CLI may take to print its URL on a loaded 2-core machine. */
 const STARTUP_TIMEOUT_MS = 30_000;
 
+export interface WebModeOptions {
+  /** Writes files into the fresh data directory before the app starts (e.g. damaged ones). */
+  prepareDataDir?: (dataDir: string) => void;
+}
+
 /** Starts the built `eventscope serve --port 0` as a real child process and reads its URL. */
-export function startWebMode(): Promise<RunningWebMode> {
+export function startWebMode(options: WebModeOptions = {}): Promise<RunningWebMode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'eventscope-data-'));
+  options.prepareDataDir?.(dataDir);
   const child = spawn(process.execPath, [BUILT_CLI, 'serve', '--port', '0'], {
     env: { ...process.env, EVENTSCOPE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium-flags';
-import type { RunningWebMode } from '../../e2e/support/web-mode';
+import type { RunningWebMode, WebModeOptions } from '../../e2e/support/web-mode';
 import { startWebMode } from '../../e2e/support/web-mode';
 import { en } from '../../../renderer/src/i18n/locales/en';
 import { zhCN } from '../../../renderer/src/i18n/locales/zh-CN';
@@ -48,8 +48,8 @@ export interface JourneyApp {
  * Web mode with a fresh data directory, and a fresh Chromium profile whose language and colour
  * scheme are the viewer's (so "follow the system" is what is tested), with clipboard access.
  */
-export async function openApp(viewer: Viewer): Promise<JourneyApp> {
-  const web = await startWebMode();
+export async function openApp(viewer: Viewer, options: WebModeOptions = {}): Promise<JourneyApp> {
+  const web = await startWebMode(options);
   const context = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'eventscope-journey-')),
     {

@@ -105,6 +105,27 @@ export const feed = {
     disconnect: 'disconnect',
     export: 'export…',
     help: 'show this list',
+    // Key names as printed on the keyboard; the symbols need no translation.
+    keys: {
+      move: '↑ / ↓',
+      page: 'PgUp / PgDn',
+      ends: 'Home / End',
+      open: 'Enter',
+      escape: 'Esc',
+      filter: 'Ctrl/⌘ + F',
+      pause: 'Space',
+      disconnect: 'Ctrl/⌘ + .',
+      export: 'Ctrl/⌘ + E',
+      help: '?',
+    },
+  },
+  // Buttons that open the built-in demo streams (DEMO_ROUTES).
+  demos: {
+    stream: 'Clock',
+    counter: 'Counter',
+    chat: 'Chat (POST)',
+    flaky: 'Flaky',
+    burst: 'Burst 100k',
   },
   reopen: {
     name: 'Feeds of the last session',

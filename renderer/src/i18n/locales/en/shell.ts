@@ -6,7 +6,53 @@ export const shell = {
   sidebar: 'Workspaces and quick open',
   workspaces: 'Workspaces',
   quickOpen: 'Quick open',
-  notices: 'Notices',
+  // Notices from the Node side, by their code (shared/api/notifications.ts); `name` labels the list.
+  notices: {
+    name: 'Notices',
+    store: {
+      'restored-from-backup':
+        'Workspace {workspaceId} was damaged. It was moved to {corruptFile} and the backup {backupFile} was restored; changes made after that backup are lost.',
+      unrecoverable:
+        'Workspace {workspaceId} was damaged and no good backup exists. It was moved to {corruptFile} and kept for manual repair.',
+      migrated:
+        'Workspace {workspaceId} was updated from format {fromVersion} to {toVersion}; the original is kept as {backupFile}. {details}',
+      'newer-version':
+        'Workspace {workspaceId} was written by a newer Eventscope (format {fileVersion}; this version reads up to {supportedVersion}). It is read-only here.',
+      'secrets-need-reentry': 'Re-enter the secrets of workspace {workspaceId}: {fields}.',
+      'secrets-not-saved':
+        'This system offers no protected storage for secrets, so {fields} in workspace {workspaceId} will be kept until Eventscope quits. Allow unprotected storage in the settings to keep them.',
+      'index-rebuilt': 'The list of workspaces was rebuilt from the files on disk ({reason}).',
+      'write-failed': 'A workspace could not be saved; your changes are kept in memory.',
+    },
+    settings: {
+      damaged:
+        'The settings file was damaged ({reason}) and moved aside as {file}. No setting was lost.',
+      reset:
+        'The settings file was damaged ({reason}) and moved aside as {file}. These settings were reset to their defaults: {settings}.',
+    },
+    feed: {
+      'session-log-stopped':
+        'The session log of “{name}” stopped: {error}. Live events continue; free disk space and reopen the feed to log again.',
+    },
+    import: {
+      failed: 'Could not import {path}: {error}',
+      done: 'Imported “{name}” from {path}',
+      'done-with-warnings': 'Imported “{name}” from {path} ({warnings})',
+    },
+  },
+  // Headlines of the error codes of failed commands (shared/result.ts); the server's message
+  // follows as the detail.
+  errors: {
+    withDetail: '{headline}: {detail}',
+    'invalid-input': 'Invalid input',
+    forbidden: 'Not allowed',
+    'not-found': 'Not found',
+    'unknown-channel': 'Unknown command',
+    unavailable: 'Not available right now',
+    internal: 'Something went wrong',
+    'invalid-certificate': 'Not a certificate file',
+    'dialog-unavailable': 'No file dialog here',
+  },
   liveFeeds: 'Live feeds',
   emptyTitle: 'No feeds open',
   emptyText:

@@ -8,7 +8,49 @@ export const shell: MessageSchema['shell'] = {
   sidebar: '工作区与快速打开',
   workspaces: '工作区',
   quickOpen: '快速打开',
-  notices: '通知',
+  notices: {
+    name: '通知',
+    store: {
+      'restored-from-backup':
+        '工作区 {workspaceId} 已损坏。它已被移动为 {corruptFile}，并恢复了备份 {backupFile}；该备份之后的更改已丢失。',
+      unrecoverable:
+        '工作区 {workspaceId} 已损坏且没有可用的备份。它已被移动为 {corruptFile}，保留以便手动修复。',
+      migrated:
+        '工作区 {workspaceId} 已从格式 {fromVersion} 升级到 {toVersion}；原文件保存为 {backupFile}。{details}',
+      'newer-version':
+        '工作区 {workspaceId} 由更新版本的 Eventscope 写入（格式 {fileVersion}；本版本最高读取 {supportedVersion}），在此为只读。',
+      'secrets-need-reentry': '请重新输入工作区 {workspaceId} 的密钥：{fields}。',
+      'secrets-not-saved':
+        '本系统没有受保护的密钥存储，因此工作区 {workspaceId} 中的 {fields} 只保留到 Eventscope 退出。在设置中允许不受保护的存储即可保存它们。',
+      'index-rebuilt': '已根据磁盘上的文件重建工作区列表（{reason}）。',
+      'write-failed': '无法保存某个工作区；你的更改仍保留在内存中。',
+    },
+    settings: {
+      damaged: '设置文件已损坏（{reason}），已移到一旁并命名为 {file}。没有丢失任何设置。',
+      reset:
+        '设置文件已损坏（{reason}），已移到一旁并命名为 {file}。以下设置已恢复为默认值：{settings}。',
+    },
+    feed: {
+      'session-log-stopped':
+        '“{name}”的会话日志已停止：{error}。实时事件仍在继续；请释放磁盘空间并重新打开该数据流以继续记录。',
+    },
+    import: {
+      failed: '无法导入 {path}：{error}',
+      done: '已从 {path} 导入“{name}”',
+      'done-with-warnings': '已从 {path} 导入“{name}”（{warnings}）',
+    },
+  },
+  errors: {
+    withDetail: '{headline}：{detail}',
+    'invalid-input': '输入无效',
+    forbidden: '不允许',
+    'not-found': '未找到',
+    'unknown-channel': '未知命令',
+    unavailable: '暂时不可用',
+    internal: '出现错误',
+    'invalid-certificate': '不是证书文件',
+    'dialog-unavailable': '此处没有文件对话框',
+  },
   liveFeeds: '实时事件流',
   emptyTitle: '没有打开的事件流',
   emptyText:

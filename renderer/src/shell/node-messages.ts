@@ -1,0 +1,54 @@
+import { useI18n } from 'vue-i18n';
+import type { Notice } from '../../../shared/api/notifications';
+import type { AppError } from '../../../shared/result';
+import { i18n } from '../i18n';
+
+/** What rendering needs of vue-i18n: translate, and ask whether a key exists. */
+export interface Translator {
+  t(key: string, params?: Record<string, unknown>): string;
+  te(key: string): boolean;
+}
+
+/**
+ * A notice from the Node side in the page's language: its `code` picks the text under
+ * `shell.notices`, filled from its `params`. A notice whose code this page does not know (or
+ * that has none) shows the English `message` the Node side sent, so nothing is lost.
+ */
+export function noticeText(
+  translator: Translator,
+  notice: Pick<Notice, 'code' | 'params' | 'message'>,
+): string {
+  const key = notice.code ? `shell.notices.${notice.code}` : null;
+  // `name` is the list's label, not a notice.
+  if (!key || notice.code === 'name' || !translator.te(key)) return notice.message;
+  return translator.t(key, notice.params ?? {});
+}
+
+/**
+ * A failed command in the page's language: a translated headline for its error code, with the
+ * Node side's message as the detail (shared/result.ts: the code is stable, the message is not).
+ */
+export function errorText(translator: Translator, error: AppError): string {
+  const key = `shell.errors.${error.code}`;
+  if (!translator.te(key)) return error.message;
+  const headline = translator.t(key);
+  if (!error.message) return headline;
+  return translator.t('shell.errors.withDetail', { headline, detail: error.message });
+}
+
+/** The same, bound to the component's i18n. */
+export function useNodeMessages() {
+  const { t, te } = useI18n();
+  const translator: Translator = { t: (key, params) => t(key, params ?? {}), te: (key) => te(key) };
+  return {
+    noticeText: (notice: Pick<Notice, 'code' | 'params' | 'message'>) =>
+      noticeText(translator, notice),
+    errorText: (error: AppError) => errorText(translator, error),
+  };
+}
+
+/** For stores and other code outside components: the app's one i18n instance. */
+export function describeError(error: AppError): string {
+  const { t, te } = i18n.global;
+  return errorText({ t: (key, params) => t(key, params ?? {}), te: (key) => te(key) }, error);
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedSink } from '../../electron/core/feeds/feed-manager';
+import { openAppCore, type AppCore } from '../../electron/core/app-core';
+import { storeNoticeCode, type StoreNotice } from '../../electron/core/store';
+import { describeOutcome } from '../../electron/main/open-files';
+import { en } from '../../renderer/src/i18n/locales/en';
+import { zhCN } from '../../renderer/src/i18n/locales/zh-CN';
+
+// Notices from the Node side name what happened by a stable code and params; the page turns
+// them into text from the `shell.notices` catalogue. Every code the core can send must be there.
+
+function catalogueHas(root: unknown, code: string): boolean {
+  const value = ['shell', 'notices', ...code.split('.')].reduce<unknown>(
+    (node, key) =>
+      typeof node === 'object' && node !== null
+        ? (node as Record<string, unknown>)[key]
+        : undefined,
+    root,
+  );
+  return typeof value === 'string' && value.length > 0;
+}
+
+/** One notice of every kind the workspace store reports. */
+const STORE_NOTICES: StoreNotice[] = [
+  {
+    type: 'restored-from-backup',
+    workspaceId: 'w1',
+    corruptFile: '/d/w1.corrupt.json',
+    backupFile: '/d/backups/w1.json',
+    message: 'm',
+  },
+  { type: 'unrecoverable', workspaceId: 'w1', corruptFile: '/d/w1.corrupt.json', message: 'm' },
+  {
+    type: 'migrated',
+    workspaceId: 'w1',
+    fromVersion: 1,
+    toVersion: 2,
+    backupFile: '/d/backups/w1.v1.json',
+    details: ['A was dropped.'],
+    message: 'm',
+  },
+  {
+    type: 'newer-version',
+    workspaceId: 'w1',
+    fileVersion: 9,
+    supportedVersion: 2,
+    readable: true,
+    message: 'm',
+  },
+  {
+    type: 'secrets-need-reentry',
+    workspaceId: 'w1',
+    fields: [{ label: 'Authorization', issue: 'not-saved' }],
+    message: 'm',
+  },
+  { type: 'secrets-not-saved', workspaceId: 'w1', fields: ['Authorization'], message: 'm' },
+  { type: 'index-rebuilt', reason: 'index.json was missing', message: 'm' },
+  { type: 'write-failed', workspaceId: null, message: 'm' },
+];
+
+describe('the codes of Node-side notices', () => {
+  it('gives every kind of store notice a code the page has a text for in both languages', () => {
+    for (const notice of STORE_NOTICES) {
+      const { code } = storeNoticeCode(notice);
+      expect(catalogueHas(en, code), code).toBe(true);
+      expect(catalogueHas(zhCN, code), code).toBe(true);
+    }
+  });
+
+  it('names files by their base name and joins lists into one parameter', () => {
+    expect(storeNoticeCode(STORE_NOTICES[0]!)).toEqual({
+      code: 'store.restored-from-backup',
+      params: { workspaceId: 'w1', corruptFile: 'w1.corrupt.json', backupFile: 'w1.json' },
+    });
+    expect(storeNoticeCode(STORE_NOTICES[4]!).params).toEqual({
+      workspaceId: 'w1',
+      fields: 'Authorization',
+    });
+  });
+
+  it('gives the desktop file-import outcomes codes the page knows', () => {
+    const outcomes = [
+      describeOutcome({ type: 'failed', path: '/x.json', message: 'not JSON' }),
+      describeOutcome({ type: 'imported', path: '/x.json', workspaceName: 'X', warnings: [] }),
+      describeOutcome({ type: 'imported', path: '/x.json', workspaceName: 'X', warnings: ['w'] }),
+    ];
+    for (const outcome of outcomes) {
+      expect(catalogueHas(en, outcome.code ?? ''), outcome.code).toBe(true);
+      expect(catalogueHas(zhCN, outcome.code ?? ''), outcome.code).toBe(true);
+    }
+  });
+
+  it('has a text for the session log that stopped', () => {
+    expect(catalogueHas(en, 'feed.session-log-stopped')).toBe(true);
+    expect(catalogueHas(zhCN, 'feed.session-log-stopped')).toBe(true);
+  });
+});
+
+describe('a damaged settings.json at start-up', () => {
+  let dataDir: string;
+  let core: AppCore | null = null;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'eventscope-notice-codes-'));
+  });
+  afterEach(async () => {
+    await core?.dispose();
+    core = null;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is told to the page with a code, its parameters and the English message', async () => {
+    writeFileSync(join(dataDir, 'settings.json'), '{"theme": 42}');
+    core = await openAppCore({ face: 'web', dataDir, skipFirstLaunch: true });
+    const page: FeedSink = {
+      id: 'page',
+      sendFrame: () => undefined,
+      canSend: () => true,
+      notify: () => undefined,
+    };
+    core.attach(page);
+    const notices = await core.handlers['app:take-notices'](undefined, page);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        code: 'settings.reset',
+        params: {
+          reason: 'some settings had invalid values',
+          file: expect.stringMatching(/^settings\.corrupt-.*\.json$/),
+          settings: 'theme',
+        },
+        message: expect.stringContaining('The settings file was damaged'),
+      }),
+    ]);
+    expect(catalogueHas(zhCN, 'settings.reset')).toBe(true);
+  });
+});
