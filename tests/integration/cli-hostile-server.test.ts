@@ -8,7 +8,7 @@ import {
   startEchoServer,
   type EchoServer,
 } from '../support/hardening/echo-server';
-import { runCli } from '../../electron/cli/cli-test-process';
+import { runCli } from '../support/cli/cli-test-process';
 
 /**
  * `eventscope watch` against a server that tries to take over the terminal (ECMA-48 escape

@@ -11,7 +11,7 @@ import {
   makeSelfSignedCertificate,
   startHttpsTestServer,
   type SelfSignedCertificate,
-} from '../../electron/core/sse/test-https';
+} from '../support/sse/test-https';
 import { connectPageApi } from './support';
 
 // The page never names a file the Node side reads, and no workspace id takes the place of the

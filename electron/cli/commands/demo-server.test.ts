@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoServer } from '../../core/demo';
-import { runCli, startCli } from '../cli-test-process';
+import { runCli, startCli } from '../../../tests/support/cli/cli-test-process';
 
 describe('eventscope demo-server', () => {
   it('lists its routes, serves them, and stops cleanly on Ctrl-C', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../cli-test-process';
+import { runCli, startCli } from '../../../tests/support/cli/cli-test-process';
 import {
   AWKWARD_DATA,
   sampleEntries,

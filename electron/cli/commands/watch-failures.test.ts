@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../../core/demo';
-import { jsonLines, runCli, startCli } from '../cli-test-process';
-import { startTestServer } from '../cli-test-server';
+import { jsonLines, runCli, startCli } from '../../../tests/support/cli/cli-test-process';
+import { startTestServer } from '../../../tests/support/cli/cli-test-server';
 
 let demo: DemoServer;
 beforeAll(async () => {

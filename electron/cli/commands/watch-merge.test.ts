@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../../core/demo';
 import { DEMO_REPLY, DEMO_TOOL } from '../../core/demo/llm/script';
-import { jsonLines, runCli } from '../cli-test-process';
+import { jsonLines, runCli } from '../../../tests/support/cli/cli-test-process';
 
 let demo: DemoServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli-test-process';
-import { startTestServer } from '../cli-test-server';
+import { runCli } from '../../../tests/support/cli/cli-test-process';
+import { startTestServer } from '../../../tests/support/cli/cli-test-server';
 
 /**
  * `eventscope watch` against servers that would make a naive client hammer them: the reconnect

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../core/sse/test-server';
 import { redirectRoute, startTestServer, streamRoute } from '../../core/sse/test-server';
-import { jsonLines, runCli } from '../cli-test-process';
+import { jsonLines, runCli } from '../../../tests/support/cli/cli-test-process';
 
 let server: TestServer | null = null;
 afterEach(async () => {

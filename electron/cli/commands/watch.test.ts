@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../../core/demo';
-import { jsonLines, runCli, startCli } from '../cli-test-process';
-import { startTestServer } from '../cli-test-server';
+import { jsonLines, runCli, startCli } from '../../../tests/support/cli/cli-test-process';
+import { startTestServer } from '../../../tests/support/cli/cli-test-server';
 
 // Fast timings so each run takes a fraction of a second even on a loaded machine.
 let demo: DemoServer;

@@ -5,7 +5,7 @@ import { createEndpoint, createHeader } from '../../../shared/model/workspace';
 import { openAppCore } from '../../core/app-core';
 import { tempDataDir } from '../../core/store/test-support';
 import { exportWorkspace } from '../../core/workspaces/export-format';
-import { jsonLines, runCli } from '../cli-test-process';
+import { jsonLines, runCli } from '../../../tests/support/cli/cli-test-process';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServerOptions, type DemoServer } from './server';
-import { readBlocks } from './sse-test-reader';
+import { readBlocks } from '../../../tests/support/sse/sse-test-reader';
 
 const FAST = { tickMs: 10, chatTokenMs: 2, reconnectMs: 10, flakyDropEvery: 3 };
 

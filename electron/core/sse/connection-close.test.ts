@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastPolicy, get, record, type Recorder } from './test-harness';
+import { fastPolicy, get, record, type Recorder } from '../../../tests/support/sse/test-harness';
 import {
   dropRoute,
   noAnswerRoute,

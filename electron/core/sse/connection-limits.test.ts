@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastPolicy, get, manualClock, record } from './test-harness';
+import { fastPolicy, get, manualClock, record } from '../../../tests/support/sse/test-harness';
 import {
   gzipRoute,
   noAnswerRoute,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/model/connection-state';
-import { fastPolicy, get, record } from './test-harness';
+import { fastPolicy, get, record } from '../../../tests/support/sse/test-harness';
 import { dropRoute, openStream, useTestServers, statusRoute } from './test-server';
 
 const server = useTestServers();

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { fastPolicy, get, record } from './test-harness';
+import { fastPolicy, get, record } from '../../../tests/support/sse/test-harness';
 import { openStream, useTestServers, statusRoute, streamRoute, trickleRoute } from './test-server';
 
 const server = useTestServers();

@@ -8,14 +8,14 @@ import { Agent, fetch, type Dispatcher } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import type { ProxySettings, TlsSettings } from '../../../shared/model/workspace';
-import { fastPolicy, get, record, type Recorder } from './test-harness';
+import { fastPolicy, get, record, type Recorder } from '../../../tests/support/sse/test-harness';
 import {
   makeSelfSignedCertificate,
   startHttpsTestServer,
   type HttpsRoute,
   type HttpsTestServer,
   type SelfSignedCertificate,
-} from './test-https';
+} from '../../../tests/support/sse/test-https';
 import { startTestProxy, type TestProxy } from './test-proxy';
 import { openStream, startTestServer, waitFor, type TestServer } from './test-server';
 import {

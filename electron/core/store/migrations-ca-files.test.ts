@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeSelfSignedCertificate, type SelfSignedCertificate } from '../sse/test-https';
+import {
+  makeSelfSignedCertificate,
+  type SelfSignedCertificate,
+} from '../../../tests/support/sse/test-https';
 import { storePaths } from './paths';
 import { openTestStore, tempDataDir } from './test-support';
 

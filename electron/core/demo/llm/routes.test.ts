@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../server';
-import { readBlocks } from '../sse-test-reader';
+import { readBlocks } from '../../../../tests/support/sse/sse-test-reader';
 
 let server: DemoServer | null = null;
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * for the black-box tests of `eventscope watch` and `demo-server`. Used by tests only.
  */
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ENTRY = 'electron/cli/index.ts';
 
 export interface CliResult {

@@ -9,9 +9,9 @@ import {
   type SseConnection,
   type SseConnectionHandlers,
   type SseConnectionOptions,
-} from './connection';
-import type { RedirectInfo } from './redirects';
-import { waitFor } from './test-server';
+} from '../../../electron/core/sse/connection';
+import type { RedirectInfo } from '../../../electron/core/sse/redirects';
+import { waitFor } from '../../../electron/core/sse/test-server';
 
 /**
  * Runs a connection in a test and records everything it reports. Short timeouts and delays by
