@@ -131,6 +131,46 @@ const layerRules = [
   },
 ];
 
+/**
+ * Test code stays out of the product (CONTRIBUTING.md, "Conventions"): files in electron/,
+ * renderer/ and shared/ that are not tests import no test runner, test-only package or
+ * tests/ helper, so nothing a test needs can end up in the build. A separate rule from the
+ * layer rules' `no-restricted-imports`, because flat config replaces — not merges — a rule's
+ * options when two blocks match the same file. scripts/lint-rules.test.ts proves it bites.
+ */
+const TEST_ONLY =
+  'is test-only: import it from *.test.ts / *.spec.ts files and tests/, never from product code.';
+const noTestCodeInProduct = {
+  name: 'tests/not-in-product',
+  files: ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.vue', 'shared/**/*.ts'],
+  ignores: ['**/*.test.ts', '**/*.spec.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          'vitest',
+          'selfsigned',
+          'fast-check',
+          'playwright-core',
+          '@vue/test-utils',
+          'happy-dom',
+        ].map((name) => ({ name, message: `${name} ${TEST_ONLY}` })),
+        patterns: [
+          {
+            group: ['vitest/*', '@vitest/*', '@fast-check/*', 'playwright-core/*', 'selfsigned/*'],
+            message: `This package ${TEST_ONLY}`,
+          },
+          {
+            regex: '(^|/)tests/',
+            message: `tests/ ${TEST_ONLY}`,
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -217,4 +257,5 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  noTestCodeInProduct,
 );

@@ -84,3 +84,57 @@ describe('the layer rules in lint', () => {
     for (const [file, code] of allowed) expect(await ruleIds(file, code), file).toEqual([]);
   });
 });
+
+describe('the rule that keeps test code out of the product', () => {
+  const RULE = '@typescript-eslint/no-restricted-imports';
+  const TEST_ONLY_IMPORTS = [
+    'vitest',
+    'vitest/node',
+    'selfsigned',
+    'fast-check',
+    '@fast-check/vitest',
+    'playwright-core',
+    '../../tests/support/sse/test-server',
+  ];
+
+  /** For each file, whether each test-only import reports the rule. */
+  async function verdicts(files: string[]): Promise<Array<[string, boolean]>> {
+    const out: Array<[string, boolean]> = [];
+    for (const file of files) {
+      for (const source of TEST_ONLY_IMPORTS) {
+        const code = `import * as m from '${source}';\nexport const x = m;\n`;
+        out.push([`${file} importing ${source}`, (await ruleIds(file, code)).includes(RULE)]);
+      }
+    }
+    return out;
+  }
+
+  it('refuses test-only packages and tests/ in product files of every layer', async () => {
+    const product = [
+      'electron/core/sse/bad.ts',
+      'electron/main/bad.ts',
+      'electron/web/bad.ts',
+      'electron/cli/bad.ts',
+      'renderer/src/bad.ts',
+      'shared/bad.ts',
+    ];
+    for (const [what, refused] of await verdicts(product)) expect(refused, what).toBe(true);
+  });
+
+  it('refuses a type-only import from tests/ in product code too', async () => {
+    const code =
+      "import type { TestServer } from '../../../tests/support/sse/test-server';\nexport type X = TestServer;\n";
+    expect(await ruleIds('electron/core/sse/bad.ts', code)).toContain(RULE);
+  });
+
+  it('refuses a test-only import in a Vue component', async () => {
+    const code =
+      '<script setup lang="ts">\nimport { mount } from \'@vue/test-utils\';\nconst x = mount;\n</script>\n<template><p>{{ x }}</p></template>\n';
+    expect(await ruleIds('renderer/src/feed/BadPanel.vue', code)).toContain(RULE);
+  });
+
+  it('allows the same imports in *.test.ts and *.spec.ts files', async () => {
+    const tests = ['electron/core/sse/ok.test.ts', 'renderer/src/ok.spec.ts', 'shared/ok.test.ts'];
+    for (const [what, refused] of await verdicts(tests)) expect(refused, what).toBe(false);
+  });
+});

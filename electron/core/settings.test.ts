@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRetryPolicy } from '../../shared/model/retry-policy';
 import { DEFAULT_MAX_LOG_BYTES } from './feeds/log-retention';
 import { openSettings, userSettings } from './settings';
-import { tempDataDir } from './store/test-support';
+import { tempDataDir } from '../../tests/support/store/test-store';
 
 let data: ReturnType<typeof tempDataDir>;
 beforeEach(() => (data = tempDataDir()));

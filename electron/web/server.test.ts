@@ -1,8 +1,11 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { TestWebServer } from './test-web-server';
-import { SECRET_BESIDE_RENDERER, startTestWebServer } from './test-web-server';
+import type { TestWebServer } from '../../tests/support/web/test-web-server';
+import {
+  SECRET_BESIDE_RENDERER,
+  startTestWebServer,
+} from '../../tests/support/web/test-web-server';
 
 let server: TestWebServer | null = null;
 afterEach(async () => {

@@ -6,8 +6,8 @@ import { decodeFeedFrame } from '../../shared/api/frame-codec';
 import type { FeedFrame } from '../../shared/api/frames';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
 import { connectPageApi } from './support';
-import type { TestWebServer } from '../../electron/web/test-web-server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
+import type { TestWebServer } from '../support/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
 
 // The feeds API through web mode's real transport: the renderer's socket client, the web
 // server, the core feed manager and the built-in demo server, all in one process.

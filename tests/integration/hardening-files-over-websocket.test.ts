@@ -5,8 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../shared/api/feeds';
 import { createEndpoint } from '../../shared/model/workspace';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
-import type { TestWebServer } from '../../electron/web/test-web-server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
+import type { TestWebServer } from '../support/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
 import {
   makeSelfSignedCertificate,
   startHttpsTestServer,

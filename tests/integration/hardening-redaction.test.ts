@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../shared/api/feeds';
 import { createEndpoint } from '../../shared/model/workspace';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
-import type { TestWebServer } from '../../electron/web/test-web-server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
-import { allFiles, findLeaks } from '../../electron/core/store/test-support';
+import type { TestWebServer } from '../support/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
+import { allFiles, findLeaks } from '../support/store/test-store';
 import {
   SECRET_HEADERS,
   SECRETS,

@@ -5,8 +5,8 @@ import { WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire';
 import { defaultRetryPolicy } from '../../shared/model/retry-policy';
 import { IMPORT_TEXT_MAX_CHARS } from '../../shared/api/workspaces';
 import { FEED_BODY_MAX_CHARS } from '../../shared/api/feeds';
-import type { TestWebServer } from '../../electron/web/test-web-server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
+import type { TestWebServer } from '../support/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
 import { openRawSocket, type RawSocket } from '../support/hardening/raw-socket';
 import { connectPageApi } from './support';
 

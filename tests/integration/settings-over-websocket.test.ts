@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
-import type { TestWebServer } from '../../electron/web/test-web-server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
+import type { TestWebServer } from '../support/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
 import { connectPageApi } from './support';
 
 // settings:get / settings:set and app:reveal-data-dir through web mode's real transport.

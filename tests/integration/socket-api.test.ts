@@ -3,7 +3,7 @@ import { socketUrlFor } from '../../renderer/src/socket-api';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
 import { connectPageApi } from './support';
 import type { WebClient, WebServer } from '../../electron/web/server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
 
 // The renderer's WebSocket client against the real web-mode server: the browser face of the
 // API, end to end, without a browser (`ws` stands in for the page's WebSocket class).

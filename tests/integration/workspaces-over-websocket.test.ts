@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../shared/api/feeds';
 import { createEndpoint, createHeader } from '../../shared/model/workspace';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
-import type { TestWebServer } from '../../electron/web/test-web-server';
-import { startTestWebServer } from '../../electron/web/test-web-server';
-import { findLeaks, SEEDED_SECRET } from '../../electron/core/store/test-support';
+import type { TestWebServer } from '../support/web/test-web-server';
+import { startTestWebServer } from '../support/web/test-web-server';
+import { findLeaks, SEEDED_SECRET } from '../support/store/test-store';
 import { connectPageApi } from './support';
 
 // The workspaces API through web mode's real transport (issue #5 §5): two pages on one server,

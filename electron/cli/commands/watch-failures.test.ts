@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../../core/demo';
 import { jsonLines, runCli, startCli } from '../../../tests/support/cli/cli-test-process';
-import { startTestServer } from '../../../tests/support/cli/cli-test-server';
+import { startTestServer } from '../../../tests/support/sse/test-server';
 
 let demo: DemoServer;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('eventscope watch failures', () => {
     try {
       const result = await runCli([
         'watch',
-        `${server.url}/events`,
+        `${server.origin}/events`,
         '-H',
         'Authorization: Bearer sk-live-123456',
         '--summary',
@@ -47,7 +47,7 @@ describe('eventscope watch failures', () => {
       res.end('data: not an event\n\n<html>');
     });
     try {
-      const result = await runCli(['watch', server.url]);
+      const result = await runCli(['watch', server.origin]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('not text/event-stream');
       expect(result.stdout).toBe('');
@@ -63,7 +63,7 @@ describe('eventscope watch failures', () => {
     try {
       const result = await runCli([
         'watch',
-        server.url,
+        server.origin,
         '--retry-max',
         '2',
         '--retry-initial',
@@ -88,7 +88,7 @@ describe('eventscope watch failures', () => {
       res.flushHeaders();
     });
     try {
-      const result = await runCli(['watch', server.url, '--idle-timeout', '200', '--no-retry']);
+      const result = await runCli(['watch', server.origin, '--idle-timeout', '200', '--no-retry']);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('idle timeout');
     } finally {
@@ -98,7 +98,7 @@ describe('eventscope watch failures', () => {
 
   it('exits 1 when nothing listens at the URL', async () => {
     const server = await startTestServer(() => undefined);
-    const url = server.url;
+    const url = server.origin;
     await server.close();
     const result = await runCli(['watch', url, '--no-retry', '--include-status']);
     expect(result.code).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../tests/support/cli/cli-test-process';
-import { startTestServer } from '../../../tests/support/cli/cli-test-server';
+import { startTestServer } from '../../../tests/support/sse/test-server';
 
 /**
  * `eventscope watch` against servers that would make a naive client hammer them: the reconnect
@@ -14,7 +14,14 @@ describe('eventscope watch reconnects without a storm', () => {
       res.end('retry: 0\ndata: hello\n\n');
     });
     try {
-      const result = await runCli(['watch', server.url, '--format', 'jsonl', '--timeout', '10000']);
+      const result = await runCli([
+        'watch',
+        server.origin,
+        '--format',
+        'jsonl',
+        '--timeout',
+        '10000',
+      ]);
       // Before the floor and the stable period: thousands (the counter reset on every event).
       expect(server.requests.length).toBeGreaterThanOrEqual(3);
       expect(server.requests.length).toBeLessThanOrEqual(10);
@@ -37,7 +44,7 @@ describe('eventscope watch reconnects without a storm', () => {
     try {
       await runCli([
         'watch',
-        server.url,
+        server.origin,
         '--format',
         'jsonl',
         '--retry-stable-after',

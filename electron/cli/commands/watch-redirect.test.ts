@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../core/sse/test-server';
-import { redirectRoute, startTestServer, streamRoute } from '../../core/sse/test-server';
+import type { TestServer } from '../../../tests/support/sse/test-server';
+import {
+  redirectRoute,
+  startTestServer,
+  streamRoute,
+} from '../../../tests/support/sse/test-server';
 import { jsonLines, runCli } from '../../../tests/support/cli/cli-test-process';
 
 let server: TestServer | null = null;

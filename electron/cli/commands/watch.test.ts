@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, type DemoServer } from '../../core/demo';
 import { jsonLines, runCli, startCli } from '../../../tests/support/cli/cli-test-process';
-import { startTestServer } from '../../../tests/support/cli/cli-test-server';
+import { startTestServer } from '../../../tests/support/sse/test-server';
 
 // Fast timings so each run takes a fraction of a second even on a loaded machine.
 let demo: DemoServer;
@@ -78,7 +78,7 @@ describe('eventscope watch', () => {
     try {
       const result = await runCli([
         'watch',
-        server.url,
+        server.origin,
         '--include-status',
         '--retry-initial',
         '10',
@@ -136,7 +136,7 @@ describe('eventscope watch', () => {
     try {
       const result = await runCli([
         'watch',
-        server.url,
+        server.origin,
         '-X',
         'put',
         '-H',
@@ -170,7 +170,14 @@ describe('eventscope watch', () => {
     const bytes = Buffer.from([0x00, 0xff, 0xfe, 0x0a, 0x41, 0xc3]);
     try {
       const result = await runCli(
-        ['watch', server.url, '--data-file', '-', '-H', 'Content-Type: application/octet-stream'],
+        [
+          'watch',
+          server.origin,
+          '--data-file',
+          '-',
+          '-H',
+          'Content-Type: application/octet-stream',
+        ],
         { stdin: bytes },
       );
       expect(result.code).toBe(0);
@@ -181,7 +188,7 @@ describe('eventscope watch', () => {
       const dir = await mkdtemp(join(tmpdir(), 'eventscope-watch-'));
       const file = join(dir, 'body.bin');
       await writeFile(file, bytes);
-      const fromFile = await runCli(['watch', server.url, '--data-file', file, '-X', 'PATCH']);
+      const fromFile = await runCli(['watch', server.origin, '--data-file', file, '-X', 'PATCH']);
       await rm(dir, { recursive: true });
       expect(fromFile.code).toBe(0);
       expect(server.requests[1]?.method).toBe('PATCH');
@@ -230,7 +237,7 @@ describe('eventscope watch', () => {
       res.end('id: 7\nevent: tick\ndata: a\ndata: b\n\n: heartbeat\ndata: c\n\nid\ndata: d\n\n');
     });
     try {
-      const result = await runCli(['watch', server.url, '--format', 'sse', '--no-retry']);
+      const result = await runCli(['watch', server.origin, '--format', 'sse', '--no-retry']);
       expect(result.code).toBe(0);
       expect(result.stdout).toBe(
         'id: 7\nevent: tick\ndata: a\ndata: b\n\n: heartbeat\ndata: c\n\nid: \ndata: d\n\n',

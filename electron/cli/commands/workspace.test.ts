@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEndpoint, createHeader } from '../../../shared/model/workspace';
 import { openAppCore } from '../../core/app-core';
-import { tempDataDir } from '../../core/store/test-support';
+import { tempDataDir } from '../../../tests/support/store/test-store';
 import { exportWorkspace } from '../../core/workspaces/export-format';
 import { jsonLines, runCli } from '../../../tests/support/cli/cli-test-process';
 

@@ -6,7 +6,7 @@ import type { FeedSummary } from '../../../shared/api/feeds';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import { createDemoServer, type DemoServer } from '../demo/server';
 import { createFeedManager, type FeedManager, type FeedSink } from './feed-manager';
-import { openStream, useTestServers } from '../sse/test-server';
+import { openStream, useTestServers } from '../../../tests/support/sse/test-server';
 import { createLlmRun } from '../../../shared/llm/run';
 
 let demo: DemoServer | null = null;

@@ -18,7 +18,11 @@ import { createDemoServer } from '../demo/server';
 import type { DemoServer } from '../demo/server';
 import type { FeedManager, FeedSink } from './feed-manager';
 import { createFeedManager } from './feed-manager';
-import { redirectRoute, startTestServer, streamRoute } from '../sse/test-server';
+import {
+  redirectRoute,
+  startTestServer,
+  streamRoute,
+} from '../../../tests/support/sse/test-server';
 
 let demo: DemoServer | null = null;
 let manager: FeedManager | null = null;

@@ -9,7 +9,7 @@ import {
   useTestServers,
   waitFor,
   type TestServer,
-} from './test-server';
+} from '../../../tests/support/sse/test-server';
 
 /**
  * issue #3 §4: close() at any moment leaves no request, timer or socket behind, and no further

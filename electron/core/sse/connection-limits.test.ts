@@ -11,7 +11,7 @@ import {
   streamRoute,
   trickleRoute,
   waitFor,
-} from './test-server';
+} from '../../../tests/support/sse/test-server';
 
 const server = useTestServers();
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import { fastPolicy, get, record } from '../../../tests/support/sse/test-harness';
-import { dropRoute, openStream, useTestServers, statusRoute } from './test-server';
+import {
+  dropRoute,
+  openStream,
+  useTestServers,
+  statusRoute,
+} from '../../../tests/support/sse/test-server';
 
 const server = useTestServers();
 

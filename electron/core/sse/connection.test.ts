@@ -2,7 +2,13 @@ import { Buffer } from 'node:buffer';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { fastPolicy, get, record } from '../../../tests/support/sse/test-harness';
-import { openStream, useTestServers, statusRoute, streamRoute, trickleRoute } from './test-server';
+import {
+  openStream,
+  useTestServers,
+  statusRoute,
+  streamRoute,
+  trickleRoute,
+} from '../../../tests/support/sse/test-server';
 
 const server = useTestServers();
 

@@ -6,7 +6,7 @@ import {
   runParser,
   type ParserRecord,
   type SpecCase,
-} from './parser-spec-cases';
+} from '../../../tests/support/sse/parser-spec-cases';
 
 /** Cuts `bytes` at the given offsets (any order, duplicates allowed: they make empty reads). */
 function splitAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {

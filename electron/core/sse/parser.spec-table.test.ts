@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPEC_CASES, encodeBody, runParser } from './parser-spec-cases';
+import { SPEC_CASES, encodeBody, runParser } from '../../../tests/support/sse/parser-spec-cases';
 
 describe('SSE parser conformance table (WHATWG "Interpreting an event stream" + wpt eventsource/)', () => {
   it.each(SPEC_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {

@@ -9,7 +9,7 @@ import {
   type AttemptOutcome,
   type RetryContext,
 } from './retry';
-import { seededRandom } from '../testing/seeded-random';
+import { seededRandom } from '../../../tests/support/seeded-random';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const network: AttemptOutcome = { type: 'network', message: 'connection lost: socket hang up' };

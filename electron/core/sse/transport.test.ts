@@ -16,8 +16,13 @@ import {
   type HttpsTestServer,
   type SelfSignedCertificate,
 } from '../../../tests/support/sse/test-https';
-import { startTestProxy, type TestProxy } from './test-proxy';
-import { openStream, startTestServer, waitFor, type TestServer } from './test-server';
+import { startTestProxy, type TestProxy } from '../../../tests/support/sse/test-proxy';
+import {
+  openStream,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from '../../../tests/support/sse/test-server';
 import {
   createTransport,
   loadTrustedCas,

@@ -6,10 +6,15 @@ import { CURRENT_SCHEMA_VERSION, IndexFileSchema } from './file-format';
 import { MIGRATIONS } from './migrations';
 import { storePaths, STALE_TEMP_FILE } from './paths';
 import { SecretMemory } from './sealing';
-import { createTestCipher } from './secrets';
-import { CRASH_WORKSPACE_ID, crashVersion, tempDataDir, versionOf } from './test-support';
+import { createTestCipher } from '../../../tests/support/store/test-cipher';
+import {
+  CRASH_WORKSPACE_ID,
+  crashVersion,
+  tempDataDir,
+  versionOf,
+} from '../../../tests/support/store/test-store';
 import { decodeWorkspaceText } from './workspace-decode';
-import { seededRandom } from '../testing/seeded-random';
+import { seededRandom } from '../../../tests/support/seeded-random';
 
 /**
  * Issue #5 §2: "a workspace survives kill -9 at any moment". A child saves in a loop (a backup,
@@ -28,7 +33,7 @@ const MAX_KILL_DELAY_MS = 60;
  * difference between this test taking ~60 s and ~110 s.
  */
 const TSX_ARGS = ['--require', 'tsx/cjs'];
-const WRITER = join(__dirname, 'crash-writer.ts');
+const WRITER = join(__dirname, '../../../tests/support/store/crash-writer.ts');
 
 const cipher = createTestCipher();
 const schema = { version: CURRENT_SCHEMA_VERSION, migrations: MIGRATIONS };

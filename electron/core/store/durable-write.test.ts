@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensurePrivateDir, retryOnLock, writeFileDurable } from './durable-write';
-import { tempDataDir } from './test-support';
+import { tempDataDir } from '../../../tests/support/store/test-store';
 
 let data: ReturnType<typeof tempDataDir>;
 beforeEach(() => {

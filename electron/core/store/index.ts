@@ -11,7 +11,7 @@ export {
   type LoadedWorkspace,
 } from './workspace-store';
 export { StoreError, storeNoticeCode, type StoreErrorCode, type StoreNotice } from './notices';
-export { createAesGcmCipher, createTestCipher, type Cipher } from './secrets';
+export { createAesGcmCipher, type Cipher } from './secrets';
 export { readWorkspaceFile, type ReadWorkspaceResult } from './workspace-decode';
 export { CURRENT_SCHEMA_VERSION, WORKSPACE_FORMAT } from './file-format';
 export { WORKSPACES_DIR } from './paths';

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storePaths } from './paths';
-import { openTestStore, sampleWorkspace, tempDataDir } from './test-support';
+import {
+  openTestStore,
+  sampleWorkspace,
+  tempDataDir,
+} from '../../../tests/support/store/test-store';
 
 /**
  * A real locked file, as Windows antivirus makes one: on Linux, root can mark a file immutable

@@ -7,7 +7,7 @@ import {
   type SelfSignedCertificate,
 } from '../../../tests/support/sse/test-https';
 import { storePaths } from './paths';
-import { openTestStore, tempDataDir } from './test-support';
+import { openTestStore, tempDataDir } from '../../../tests/support/store/test-store';
 
 /** Schema version 1 → 2: `tls.caFile` paths become the certificates' text, or are dropped. */
 

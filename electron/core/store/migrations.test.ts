@@ -5,7 +5,7 @@ import { CURRENT_SCHEMA_VERSION } from './file-format';
 import { MIGRATIONS, MigrationError, migrateWorkspace, type Migration } from './migrations';
 import type { StoreNotice } from './notices';
 import { storePaths } from './paths';
-import { openTestStore, tempDataDir } from './test-support';
+import { openTestStore, tempDataDir } from '../../../tests/support/store/test-store';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const fixture = (version: number) => join(FIXTURES, `v${version}.json`);

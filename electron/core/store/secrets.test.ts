@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../shared/model/workspace';
 import type { StoreNotice } from './notices';
 import { storePaths } from './paths';
-import { createTestCipher } from './secrets';
+import { createTestCipher } from '../../../tests/support/store/test-cipher';
 import {
   SEEDED_SECRET,
   allFiles,
@@ -12,7 +12,7 @@ import {
   openTestStore,
   sampleWorkspace,
   tempDataDir,
-} from './test-support';
+} from '../../../tests/support/store/test-store';
 
 let data: ReturnType<typeof tempDataDir>;
 beforeEach(() => {

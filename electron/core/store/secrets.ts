@@ -3,7 +3,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 /**
  * How secret values are sealed before they touch the disk (issue #5 §3, DESIGN.md §5).
  * electron/core never imports Electron: the app adapts `safeStorage` (its async API, base64 of
- * the returned buffer) to this interface in electron/main, and tests use `createTestCipher`.
+ * the returned buffer) to this interface in electron/main; tests use a fixed-key cipher from
+ * tests/support/store/test-cipher.ts.
  */
 export interface Cipher {
   encrypt(plain: string): Promise<string>;
@@ -21,17 +22,6 @@ const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const FORMAT_PREFIX = 'test-aes-gcm:';
-
-/** A fixed key, so a second store (or a child process) in a test can open what the first sealed. */
-export const TEST_CIPHER_KEY: Uint8Array = new Uint8Array(KEY_BYTES).map(
-  (_, i) => (i * 7 + 3) & 0xff,
-);
-
-export interface TestCipherOptions {
-  key?: Uint8Array;
-  protection?: Cipher['protection'];
-}
 
 export interface AesGcmCipherOptions {
   key: Uint8Array;
@@ -65,13 +55,4 @@ export function createAesGcmCipher(options: AesGcmCipherOptions): Cipher {
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     },
   };
-}
-
-/** AES-256-GCM with a key that is in the source: for tests only. */
-export function createTestCipher(options: TestCipherOptions = {}): Cipher {
-  return createAesGcmCipher({
-    key: options.key ?? TEST_CIPHER_KEY,
-    protection: options.protection ?? 'os',
-    prefix: FORMAT_PREFIX,
-  });
 }

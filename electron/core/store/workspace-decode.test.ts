@@ -2,8 +2,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from './file-format';
-import { createTestCipher } from './secrets';
-import { tempDataDir } from './test-support';
+import { createTestCipher } from '../../../tests/support/store/test-cipher';
+import { tempDataDir } from '../../../tests/support/store/test-store';
 import { readWorkspaceFile } from './workspace-decode';
 
 const FIXTURE = join(__dirname, 'fixtures', `v${CURRENT_SCHEMA_VERSION}.json`);

@@ -13,7 +13,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, WORKSPACE_FORMAT } from './file-format';
 import { StoreError, type StoreNotice } from './notices';
 import { storePaths } from './paths';
-import { allFiles, openTestStore, sampleWorkspace, tempDataDir } from './test-support';
+import {
+  allFiles,
+  openTestStore,
+  sampleWorkspace,
+  tempDataDir,
+} from '../../../tests/support/store/test-store';
 
 let data: ReturnType<typeof tempDataDir>;
 beforeEach(() => {

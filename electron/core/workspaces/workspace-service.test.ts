@@ -8,8 +8,8 @@ import { createEndpoint, createHeader } from '../../../shared/model/workspace';
 import type { AppCore } from '../app-core';
 import { openAppCore } from '../app-core';
 import type { FeedSink } from '../feeds/feed-manager';
-import { createTestCipher } from '../store';
-import { tempDataDir } from '../store/test-support';
+import { createTestCipher } from '../../../tests/support/store/test-cipher';
+import { tempDataDir } from '../../../tests/support/store/test-store';
 import { exportWorkspace } from './export-format';
 
 let core: AppCore | null = null;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../../electron/core/sse/test-server';
-import { openStream, startTestServer } from '../../../electron/core/sse/test-server';
+import type { TestServer } from '../../support/sse/test-server';
+import { openStream, startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
 import type { JourneyApp } from '../../support/journeys/app';
 import { fill, openApp, POLL, textsFor, VIEWERS } from '../../support/journeys/app';

@@ -11,7 +11,7 @@ import {
   type SseConnectionOptions,
 } from '../../../electron/core/sse/connection';
 import type { RedirectInfo } from '../../../electron/core/sse/redirects';
-import { waitFor } from '../../../electron/core/sse/test-server';
+import { waitFor } from './test-server';
 
 /**
  * Runs a connection in a test and records everything it reports. Short timeouts and delays by

@@ -1,9 +1,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openAppCore } from '../core/app-core';
-import type { WebClient, WebServer } from './server';
-import { startWebServer } from './server';
+import { openAppCore } from '../../../electron/core/app-core';
+import type { WebClient, WebServer } from '../../../electron/web/server';
+import { startWebServer } from '../../../electron/web/server';
 
 export const SECRET_BESIDE_RENDERER = 'TOP-SECRET-NOT-PART-OF-THE-APP';
 

@@ -1,10 +1,9 @@
-import { StoreError } from './notices';
-import { createTestCipher } from './secrets';
-import { CRASH_WORKSPACE_ID, crashVersion, versionOf } from './test-support';
-import { openWorkspaceStore } from './workspace-store';
+import { openWorkspaceStore, StoreError } from '../../../electron/core/store';
+import { createTestCipher } from './test-cipher';
+import { CRASH_WORKSPACE_ID, crashVersion, versionOf } from './test-store';
 
 /**
- * The child process of crash.test.ts: saves one workspace in a loop as fast as it can, printing
+ * The child process of electron/core/store/crash.test.ts: saves one workspace in a loop as fast as it can, printing
  * `saved <n>` after each write is durable, until the parent kills it with SIGKILL.
  * Run as: node --import tsx crash-writer.ts <dataDir>
  */

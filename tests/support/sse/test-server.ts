@@ -11,9 +11,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
 /**
- * A real `node:http` server on 127.0.0.1 and a free port for tests (issue #3 "Tests": no fetch
- * mocks). It records every request, counts open sockets (to prove a close leaves none behind),
- * and offers the fault routes the engine is tested against. Shared by the engine and CLI tests.
+ * The one test HTTP server: a real `node:http` server on 127.0.0.1 and a free port (no fetch
+ * mocks — the engine is tested against real sockets). It records every request, counts open
+ * sockets (to prove a close leaves none behind), and offers the fault routes the engine, the
+ * feeds, the CLI and the journeys are tested against.
  */
 
 export interface RecordedRequest {
@@ -72,10 +73,17 @@ export function useTestServers(): (
   };
 }
 
+/**
+ * Starts a server. `routes` maps paths to handlers (other paths get 404); a single handler
+ * instead answers every path — for tests that care about one endpoint, whatever its URL.
+ */
 export async function startTestServer(
-  routes: Record<string, RouteHandler> = {},
+  routes: Record<string, RouteHandler> | RouteHandler = {},
 ): Promise<TestServer> {
-  const table = new Map<string, RouteHandler>(Object.entries(routes));
+  const fallback = typeof routes === 'function' ? routes : undefined;
+  const table = new Map<string, RouteHandler>(
+    typeof routes === 'function' ? [] : Object.entries(routes),
+  );
   const hits = new Map<string, number>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -96,7 +104,7 @@ export async function startTestServer(
       });
       const hit = (hits.get(parsed.pathname) ?? 0) + 1;
       hits.set(parsed.pathname, hit);
-      const handler = table.get(parsed.pathname);
+      const handler = table.get(parsed.pathname) ?? fallback;
       if (handler === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end(`no route ${parsed.pathname}`);
         return;

@@ -4,7 +4,7 @@
  * web-platform-tests `eventsource/` folder checks (named in `source`). Test-only data, shared by
  * parser.spec-table.test.ts and parser.property.test.ts.
  */
-import { createSseParser, type SseParserOptions } from './parser';
+import { createSseParser, type SseParserOptions } from '../../../electron/core/sse/parser';
 
 /** One response body: text (encoded as UTF-8) or raw bytes (for BOMs and invalid UTF-8). */
 export type ResponseBody = string | readonly number[];

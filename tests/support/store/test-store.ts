@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEndpoint, createHeader, createWorkspace } from '../../../shared/model/workspace';
 import type { Workspace } from '../../../shared/model/workspace';
-import { createTestCipher, type Cipher } from './secrets';
-import { openWorkspaceStore, type WorkspaceStoreOptions } from './workspace-store';
+import {
+  openWorkspaceStore,
+  type Cipher,
+  type WorkspaceStoreOptions,
+} from '../../../electron/core/store';
+import { createTestCipher } from './test-cipher';
 
-/** Test helpers for the store: real temp directories, the test cipher, a sample workspace. */
+/** Helpers for the store tests: real temp directories, a store on the test cipher, a sample workspace. */
 
 export function tempDataDir(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'eventscope-store-'));
