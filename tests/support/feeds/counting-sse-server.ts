@@ -1,12 +1,11 @@
-import { createServer } from 'node:http';
-import type { ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { startTestServer } from '../sse/test-server';
 
 /**
  * An SSE server for the feed journeys that counts what it sends, so a journey can check what the
  * page shows against the server. `GET /events?count=N&every=MS` sends N events, one every MS
  * (types `tick` and every fifth `alert`, JSON data with `n` and `level`, ids 1…N), then keeps
- * the stream open with a heartbeat comment.
+ * the stream open with a heartbeat comment. Built on the one test server
+ * (tests/support/sse/test-server.ts), whose close() also ends the open streams.
  */
 export interface CountingSseServer {
   readonly origin: string;
@@ -31,26 +30,21 @@ export function eventData(n: number): { type: string; data: string } {
 export async function startCountingSseServer(): Promise<CountingSseServer> {
   const sent = new Map<string, number>();
   const connections = new Map<string, number>();
-  const sockets = new Set<Socket>();
-  const streams = new Set<ServerResponse>();
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://journey');
-    const path = url.pathname;
+  const server = await startTestServer((req, res, { query }) => {
+    const path = new URL(req.url ?? '/', 'http://journey').pathname;
     if (!path.startsWith('/events')) {
       res.writeHead(404).end();
       return;
     }
     connections.set(path, (connections.get(path) ?? 0) + 1);
-    const count = Number(url.searchParams.get('count') ?? 100);
-    const every = Number(url.searchParams.get('every') ?? 20);
+    const count = Number(query.get('count') ?? 100);
+    const every = Number(query.get('every') ?? 20);
     const lastId = Number(req.headers['last-event-id'] ?? 0) || 0;
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     res.write(': hello\n\n');
-    streams.add(res);
     let n = lastId;
     const timers: Array<ReturnType<typeof setInterval>> = [];
-    const stop = () => timers.forEach((timer) => clearInterval(timer));
     timers.push(
       setInterval(() => {
         if (n >= count) return;
@@ -61,28 +55,13 @@ export async function startCountingSseServer(): Promise<CountingSseServer> {
       }, every),
       setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS),
     );
-    res.on('close', () => {
-      stop();
-      streams.delete(res);
-    });
+    res.on('close', () => timers.forEach((timer) => clearInterval(timer)));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
   return {
-    origin,
-    url: (path) => `${origin}${path}`,
+    origin: server.origin,
+    url: server.url,
     sent: (path) => sent.get(path) ?? 0,
     connections: (path) => connections.get(path) ?? 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of streams) res.destroy();
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 }

@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { openStream, startTestServer } from '../sse/test-server';
 
 /** One scripted block: sent `delayMs` after the previous one. */
 export interface ScriptedEvent {
@@ -8,13 +6,15 @@ export interface ScriptedEvent {
   text: string;
 }
 
-/** A real SSE origin on loopback that sends a fixed script with real delays, then ends. */
+/**
+ * A real SSE origin on loopback (the one test server, tests/support/sse/test-server.ts) that
+ * sends a fixed script with real delays on every path, then ends.
+ */
 export async function startTimedServer(
   script: readonly ScriptedEvent[],
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
-    res.flushHeaders();
+  const server = await startTestServer((_req, res) => {
+    openStream(res);
     let i = 0;
     const next = (): void => {
       if (res.destroyed) return;
@@ -30,14 +30,5 @@ export async function startTimedServer(
     };
     next();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/stream`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: server.url('/stream'), close: () => server.close() };
 }
