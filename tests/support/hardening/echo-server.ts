@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { startTestServer } from '../sse/test-server';
 
 /**
  * A careless (or hostile) SSE server that echoes every request header back in the forms a
  * secret may take — as is, base64, base64url, URL-encoded — as events on `/stream` and as a
  * JSON 401 body on `/401`. Anything written down from its answers must still hold no secret.
+ * Runs on the one test server (tests/support/sse/test-server.ts).
  */
 export interface EchoServer {
   url(path: string): string;
@@ -35,7 +36,7 @@ function echoed(req: IncomingMessage): string[] {
 }
 
 export async function startEchoServer(): Promise<EchoServer> {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await startTestServer((req, res) => {
     const lines = echoed(req);
     if (req.url?.startsWith('/401')) {
       res.writeHead(401, { 'Content-Type': 'application/json' });
@@ -46,17 +47,7 @@ export async function startEchoServer(): Promise<EchoServer> {
     for (const line of lines) res.write(`: ${line}\ndata: ${line}\n\n`);
     res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { port: server.port, url: server.url, close: () => server.close() };
 }
 
 /** Distinct secrets, one per kind of header the redaction rules name, and URL credentials. */
