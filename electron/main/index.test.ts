@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workspace } from '../../shared/model/workspace';
 import type { Result } from '../../shared/result';
-import { exportWorkspace } from '../core/workspaces/export-format';
+import { EXPORT_FORMAT, exportWorkspace } from '../core/workspaces/export-format';
 import type { ElectronStandIn } from '../../tests/support/electron/stand-in';
 import { createElectronStandIn, StandInWebContents } from '../../tests/support/electron/stand-in';
 import { QUIT_LIMIT_MS } from './quit';
@@ -234,6 +234,32 @@ describe('start-up notices', () => {
         }),
       }),
     );
+  });
+});
+
+describe('the save dialog', () => {
+  it('writes an exported workspace where the user chose, and nothing when cancelled', async () => {
+    const standIn = await boot();
+    const window = standIn.windows[0]!;
+    window.pageLoaded();
+    window.focus();
+    const list = (await standIn.invoke('workspaces:list', undefined)) as Result<
+      Array<{ id: string }>
+    >;
+    if (!list.ok) throw new Error(list.error.message);
+    const id = list.value[0]!.id;
+    const target = join(tempDir('save'), 'chosen.json');
+    standIn.answerSaveDialog(target);
+
+    const saved = await standIn.invoke('workspaces:export', { id, includeSecrets: false });
+    expect(saved).toEqual({ ok: true, value: { type: 'saved', path: target } });
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({
+      format: EXPORT_FORMAT,
+    });
+    expect(standIn.log).toContain('dialog.showSaveDialog modal');
+
+    const cancelled = await standIn.invoke('workspaces:export', { id, includeSecrets: false });
+    expect(cancelled).toEqual({ ok: true, value: { type: 'cancelled' } });
   });
 });
 

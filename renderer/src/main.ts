@@ -13,19 +13,27 @@ const app = createApp(App);
 app.use(createPinia());
 app.use(i18n);
 app.provide(EVENTSCOPE_API, connection.api);
-void useAppStore().start(connection);
+const appStore = useAppStore();
+void appStore.start(connection);
 const feeds = useFeedsStore();
 const workspaces = useWorkspacesStore();
-feeds.connect(connection.api);
+const stopFeeds = feeds.connect(connection.api);
 void workspaces.connect(connection.api);
 // Web mode's socket can drop and come back (server restart, laptop sleep): catch up then.
 let linkLost = false;
-connection.onStatus((status) => {
+const stopResync = connection.onStatus((status) => {
   if (status === 'closed') linkLost = true;
   else if (status === 'open' && linkLost) {
     linkLost = false;
     void feeds.resync();
     void workspaces.refresh();
   }
+});
+// Every subscription made above is given back when the app unmounts.
+app.onUnmount(() => {
+  stopResync();
+  stopFeeds();
+  workspaces.disconnect();
+  appStore.stop();
 });
 app.mount('#app');

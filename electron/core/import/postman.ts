@@ -1,6 +1,6 @@
 import { describeIssues } from '../../../shared/validation';
 import { isSecretHeaderName } from '../../../shared/model/headers';
-import type { Endpoint, Header, RequestBody, Variable } from '../../../shared/model/workspace';
+import type { Endpoint, Variable } from '../../../shared/model/workspace';
 import { VARIABLE_NAME_PATTERN, createEndpoint } from '../../../shared/model/workspace';
 import {
   MAX_IMPORTED_ENDPOINTS,
@@ -8,31 +8,20 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './import-result';
+import { activeAuth, applyAuth } from './postman-auth';
+import { isRecord, refuseOtherFormats, shown } from './postman-detect';
+import { descriptionText, requestBody, requestHeaders, requestUrl } from './postman-requests';
 import {
   PostmanCollectionSchema,
   type PostmanAuth,
-  type PostmanBody,
   type PostmanCollection,
-  type PostmanDescription,
   type PostmanEvent,
   type PostmanItem,
   type PostmanRequest,
-  type PostmanUrl,
 } from './postman-schema';
-import {
-  appendQuery,
-  basicAuthorization,
-  clipName,
-  droppedHeaderReason,
-  formEncodeKeepingPlaceholders,
-  hasHeader,
-  importedHeader,
-  isFormContentType,
-  isJsonContentType,
-  parsesAsJson,
-  placeholdersIn,
-  takeContentType,
-} from './request-parts';
+import { clipName, placeholdersIn, takeContentType } from './request-parts';
+
+export { looksLikePostman } from './postman-detect';
 
 /**
  * Imports the requests of a Postman Collection v2.1 file (issue #5 §4). Folders become name
@@ -78,63 +67,6 @@ export function importPostmanJson(input: unknown, options: ImportOptions = {}): 
     throw error;
   }
 }
-
-/**
- * Whether parsed JSON came from Postman — any collection version or an environment — so a
- * caller can route it here and get this importer's specific message for the wrong kind.
- */
-export function looksLikePostman(json: unknown): boolean {
-  if (!isRecord(json)) return false;
-  if (isRecord(json['collection'])) return looksLikePostman(json['collection']);
-  const info = json['info'];
-  if (isRecord(info)) {
-    const schema = info['schema'];
-    return (
-      (typeof schema === 'string' && schema.includes('getpostman.com')) || '_postman_id' in info
-    );
-  }
-  return (
-    '_postman_variable_scope' in json ||
-    (Array.isArray(json['requests']) && Array.isArray(json['order']))
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Clear errors for the files people most often pick by mistake. */
-function refuseOtherFormats(json: unknown): string | null {
-  if (!isRecord(json)) return 'the file is not a Postman collection (it is not a JSON object)';
-  if (
-    json['_postman_variable_scope'] === 'environment' ||
-    json['_postman_variable_scope'] === 'globals'
-  ) {
-    return 'this is a Postman environment, not a collection; export the collection (Collection v2.1)';
-  }
-  const info = json['info'];
-  const schema = isRecord(info) ? info['schema'] : undefined;
-  if (typeof schema !== 'string') {
-    if (Array.isArray(json['requests'])) {
-      return 'this is a Postman Collection v1 file; in Postman, export the collection again as "Collection v2.1"';
-    }
-    return 'the file is not a Postman collection (it has no info.schema)';
-  }
-  if (schema.includes('v2.1')) return null;
-  if (schema.includes('v2.0')) {
-    return 'this is a Postman Collection v2.0 file; in Postman, export the collection again as "Collection v2.1"';
-  }
-  return 'the file is not a Postman Collection v2.1 (its info.schema names another format)';
-}
-
-/** Postman's `raw.language` → the Content-Type Postman adds for it. */
-const RAW_CONTENT_TYPES: Readonly<Record<string, string>> = {
-  json: 'application/json',
-  javascript: 'application/javascript',
-  html: 'text/html',
-  xml: 'application/xml',
-  text: 'text/plain',
-};
 
 /** `{{$guid}}`, `{{$timestamp}}`: Postman's dynamic variables, which the workspace does not have. */
 const DYNAMIC_VARIABLE = /\{\{\s*\$([A-Za-z]+)\s*\}\}/g;
@@ -250,111 +182,13 @@ class CollectionImport {
     }
 
     const auth = activeAuth(request.auth, inherited);
-    if (auth !== null) url = this.applyAuth(auth, headers, url, warn);
+    if (auth !== null) url = applyAuth(auth, headers, url, this.variables, warn);
 
     const endpoint = createEndpoint({ name, url, method }, this.options.newId);
     endpoint.headers = headers;
     endpoint.body = body;
     endpoint.notes = descriptionText(request.description ?? item.description);
     return endpoint;
-  }
-
-  /** Adds the header (or query parameter) the auth stands for; returns the URL. */
-  private applyAuth(
-    auth: PostmanAuth,
-    headers: Header[],
-    url: string,
-    warn: (note: string) => void,
-  ): string {
-    const add = (name: string, value: string): void => {
-      if (hasHeader(headers, name)) {
-        warn(`the ${auth.type} auth was not applied: the request sets its own ${name} header`);
-        return;
-      }
-      // Whatever the name, a header made from auth is a credential.
-      headers.push({ ...importedHeader(name, value), secret: true });
-    };
-    switch (auth.type) {
-      case 'noauth':
-        return url;
-      case 'bearer': {
-        add('Authorization', `Bearer ${attribute(auth.bearer, 'token')}`);
-        return url;
-      }
-      case 'basic': {
-        const user = attribute(auth.basic, 'username');
-        const password = attribute(auth.basic, 'password');
-        const resolved = this.resolveForBasic(user, password, warn);
-        if (resolved !== null) add('Authorization', basicAuthorization(resolved[0], resolved[1]));
-        return url;
-      }
-      case 'apikey': {
-        const key = attribute(auth.apikey, 'key');
-        const value = attribute(auth.apikey, 'value');
-        if (key === '') {
-          warn('the API key auth has no key name and was not applied');
-          return url;
-        }
-        if (attribute(auth.apikey, 'in') === 'query') {
-          warn(
-            'the API key goes in the query string, where it is not stored as a secret; prefer a secret variable for its value',
-          );
-          return appendQuery(
-            url,
-            `${formEncodeKeepingPlaceholders(key)}=${formEncodeKeepingPlaceholders(value)}`,
-          );
-        }
-        add(key, value);
-        return url;
-      }
-      case 'oauth2': {
-        // The token Postman last fetched can be used as is; fetching new ones is not imported.
-        const token = attribute(auth.oauth2, 'accessToken');
-        if (token !== '' && attribute(auth.oauth2, 'addTokenTo') !== 'queryParams') {
-          const prefix = attribute(auth.oauth2, 'headerPrefix') || 'Bearer';
-          add('Authorization', `${prefix} ${token}`);
-          warn('the OAuth 2.0 access token was imported as is; it will not be refreshed');
-        } else {
-          warn(
-            'OAuth 2.0 auth was not imported (no saved access token); add an Authorization header by hand',
-          );
-        }
-        return url;
-      }
-      default:
-        warn(`"${shown(auth.type)}" auth is not supported; add its header by hand`);
-        return url;
-    }
-  }
-
-  /**
-   * Basic credentials are Base64 of `user:password`, so `{{placeholders}}` in them cannot be
-   * filled in later; they are filled from the collection's variables now, or not imported.
-   */
-  private resolveForBasic(
-    user: string,
-    password: string,
-    warn: (note: string) => void,
-  ): [string, string] | null {
-    const names = placeholdersIn([user, password]);
-    if (names.length === 0) return [user, password];
-    const values = new Map(this.variables.map((v) => [v.name, v.value]));
-    const missing = names.filter((n) => !values.has(n));
-    if (missing.length > 0) {
-      warn(
-        `Basic auth uses ${missing.map((n) => `{{${n}}}`).join(', ')}, which the collection does not define; add "Authorization: Basic …" by hand`,
-      );
-      return null;
-    }
-    const fill = (text: string): string =>
-      text.replace(
-        /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g,
-        (_, n: string) => values.get(n) ?? '',
-      );
-    warn(
-      `Basic auth was encoded from ${names.map((n) => `{{${n}}}`).join(', ')} at import; update the Authorization header if they change`,
-    );
-    return [fill(user), fill(password)];
   }
 
   private noteScripts(events: readonly PostmanEvent[] | undefined, where: string): void {
@@ -405,193 +239,4 @@ class CollectionImport {
       );
     }
   }
-}
-
-/** The auth in effect: a missing or null auth (and v2.1's "inherit") inherits the parent's. */
-function activeAuth(
-  own: PostmanAuth | null | undefined,
-  inherited: PostmanAuth | null,
-): PostmanAuth | null {
-  if (own === undefined || own === null || own.type === 'inherit') return inherited;
-  return own;
-}
-
-function attribute(list: PostmanAuth['basic'], key: string): string {
-  const value = list?.find((a) => a.key === key)?.value;
-  return value === undefined || value === null ? '' : String(value);
-}
-
-function requestUrl(url: string | PostmanUrl | undefined, warn: (note: string) => void): string {
-  if (url === undefined) {
-    warn('has no URL');
-    return '';
-  }
-  let raw = typeof url === 'string' ? url : (url.raw ?? assembleUrl(url));
-  raw = raw.trim();
-  if (typeof url !== 'string' && url.variable !== undefined)
-    raw = fillPathVariables(raw, url, warn);
-  if (raw !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) && !raw.startsWith('{{')) {
-    // Postman sends a scheme-less URL over HTTP.
-    warn('the URL has no scheme; http:// was assumed, as Postman does');
-    raw = `http://${raw}`;
-  }
-  return raw;
-}
-
-function assembleUrl(url: PostmanUrl): string {
-  const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '');
-  const segments =
-    typeof url.path === 'string'
-      ? [url.path.replace(/^\//, '')]
-      : (url.path ?? []).map((s) => (typeof s === 'string' ? s : (s.value ?? '')));
-  const path = segments.length > 0 ? `/${segments.join('/')}` : '';
-  const query = (url.query ?? [])
-    .filter((q) => q.disabled !== true && q.key !== null && q.key !== undefined)
-    .map((q) => (q.value === null || q.value === undefined ? `${q.key}` : `${q.key}=${q.value}`))
-    .join('&');
-  const scheme = url.protocol !== undefined ? `${url.protocol}://` : '';
-  const port = url.port !== undefined ? `:${url.port}` : '';
-  return `${scheme}${host}${port}${path}${query !== '' ? `?${query}` : ''}${url.hash !== undefined ? `#${url.hash}` : ''}`;
-}
-
-/** Postman's path variables: `/users/:id` with `url.variable: [{ key: "id", value: "42" }]`. */
-function fillPathVariables(raw: string, url: PostmanUrl, warn: (note: string) => void): string {
-  const values = new Map((url.variable ?? []).map((v) => [v.key ?? '', v.value]));
-  return raw.replace(/\/:([A-Za-z0-9_.-]+)(?=[/?#]|$)/g, (whole, name: string) => {
-    const value = values.get(name);
-    if (value === undefined || value === null || String(value) === '') {
-      warn(`the path variable :${name} has no value and was kept as written`);
-      return whole;
-    }
-    return `/${String(value)}`;
-  });
-}
-
-function requestHeaders(header: PostmanRequest['header'], warn: (note: string) => void): Header[] {
-  const list =
-    typeof header === 'string'
-      ? header
-          .split(/\r?\n/)
-          .filter((line) => line.trim() !== '')
-          .map((line) => {
-            const colon = line.indexOf(':');
-            return colon === -1
-              ? { key: line.trim(), value: '' }
-              : { key: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
-          })
-      : (header ?? []);
-  const headers: Header[] = [];
-  for (const h of list) {
-    const name = h.key.trim();
-    const value = h.value ?? '';
-    if (name === '') continue;
-    const dropped = droppedHeaderReason(name, value);
-    if (dropped !== null) {
-      warn(dropped);
-      continue;
-    }
-    headers.push(importedHeader(name, value, !('disabled' in h && h.disabled === true)));
-  }
-  return headers;
-}
-
-const NO_BODY: RequestBody = { kind: 'none', text: '', contentType: '' };
-
-/** The body per Postman's `mode`; `headers` tells whether a Content-Type was set by hand. */
-function requestBody(
-  body: PostmanBody | undefined,
-  headers: readonly Header[],
-  warn: (note: string) => void,
-): RequestBody {
-  if (body === undefined || body.mode === undefined) return { ...NO_BODY };
-  if (body.disabled === true) {
-    warn('the body is disabled in Postman and was not imported');
-    return { ...NO_BODY };
-  }
-  const explicitType =
-    headers.find((h) => h.enabled && h.name.toLowerCase() === 'content-type')?.value ?? '';
-  switch (body.mode) {
-    case 'raw': {
-      const text = body.raw ?? '';
-      if (text === '') return { ...NO_BODY };
-      const language = body.options?.raw?.language ?? 'text';
-      const declared = explicitType || RAW_CONTENT_TYPES[language] || 'text/plain';
-      if (isJsonContentType(declared)) {
-        if (!parsesAsJson(text)) warn('the JSON body does not parse; it was imported as written');
-        return { kind: 'json', text, contentType: explicitType };
-      }
-      if (isFormContentType(declared)) return { kind: 'form', text, contentType: explicitType };
-      return { kind: 'text', text, contentType: declared === 'text/plain' ? '' : declared };
-    }
-    case 'urlencoded':
-      return { kind: 'form', text: formFields(body.urlencoded ?? [], warn), contentType: '' };
-    case 'formdata': {
-      const fields = body.formdata ?? [];
-      const files = fields.filter((f) => f.type === 'file' && f.disabled !== true);
-      if (files.length > 0)
-        warn(`${files.length} file field(s) of the form data were not imported`);
-      const text = formFields(
-        fields.filter((f) => f.type !== 'file'),
-        warn,
-      );
-      if (text !== '') {
-        warn('multipart form data is sent as application/x-www-form-urlencoded');
-        return { kind: 'form', text, contentType: '' };
-      }
-      return { ...NO_BODY };
-    }
-    case 'graphql':
-      return graphqlBody(body.graphql ?? {}, warn);
-    case 'file':
-      warn('the body is a file, which cannot be read here; add the body by hand');
-      return { ...NO_BODY };
-    default:
-      warn(`the body mode "${shown(body.mode)}" is not supported and was not imported`);
-      return { ...NO_BODY };
-  }
-}
-
-function formFields(
-  fields: ReadonlyArray<{
-    key?: string | null | undefined;
-    value?: string | null | undefined;
-    disabled?: boolean | undefined;
-  }>,
-  warn: (note: string) => void,
-): string {
-  const enabled = fields.filter(
-    (f) => f.disabled !== true && f.key !== null && f.key !== undefined,
-  );
-  const disabled = fields.length - enabled.length;
-  if (disabled > 0) warn(`${disabled} disabled form field(s) were left out`);
-  return enabled
-    .map(
-      (f) =>
-        `${formEncodeKeepingPlaceholders(f.key ?? '')}=${formEncodeKeepingPlaceholders(f.value ?? '')}`,
-    )
-    .join('&');
-}
-
-/** GraphQL over HTTP: a JSON object with `query` and `variables` (POST, application/json). */
-function graphqlBody(
-  graphql: { query?: string | undefined; variables?: string | undefined },
-  warn: (note: string) => void,
-): RequestBody {
-  let variables = (graphql.variables ?? '').trim();
-  if (variables !== '' && !parsesAsJson(variables)) {
-    warn('the GraphQL variables are not valid JSON and were left out');
-    variables = '';
-  }
-  const text = `{\n  "query": ${JSON.stringify(graphql.query ?? '')},\n  "variables": ${variables === '' ? '{}' : variables}\n}`;
-  return { kind: 'json', text, contentType: '' };
-}
-
-function descriptionText(description: PostmanDescription | undefined): string {
-  const text = typeof description === 'string' ? description : (description?.content ?? '');
-  return text.slice(0, 100_000);
-}
-
-/** A name from the file, shown only when short and printable (it could be anything). */
-function shown(name: string): string {
-  return name.length <= 64 && /^[\x20-\x7e]*$/.test(name) ? name : '…';
 }

@@ -120,3 +120,136 @@ export function storeNoticeCode(notice: StoreNotice): { code: string; params: No
       return { code, params: { workspaceId: notice.workspaceId ?? '' } };
   }
 }
+
+// --- The notices the store raises, with their English `message` -------------------------------
+
+export function restoredFromBackupNotice(
+  workspaceId: string,
+  name: string,
+  reason: string,
+  corruptFile: string,
+  backupFile: string,
+): StoreNotice {
+  return {
+    type: 'restored-from-backup',
+    workspaceId,
+    corruptFile,
+    backupFile,
+    message: `Workspace "${name}" was damaged (${reason}). It was moved to ${basename(corruptFile)} and the backup ${basename(backupFile)} was restored; changes made after that backup are lost.`,
+  };
+}
+
+export function unrecoverableNotice(
+  workspaceId: string,
+  reason: string,
+  corruptFile: string,
+): StoreNotice {
+  return {
+    type: 'unrecoverable',
+    workspaceId,
+    corruptFile,
+    message: `Workspace file ${workspaceId}.json was damaged (${reason}) and no good backup exists. It was moved to ${basename(corruptFile)} and kept for manual repair.`,
+  };
+}
+
+/** `name` is null when not even the known fields of the newer file could be read. */
+export function newerVersionNotice(
+  workspaceId: string,
+  name: string | null,
+  fileVersion: number,
+  supportedVersion: number,
+): StoreNotice {
+  return {
+    type: 'newer-version',
+    workspaceId,
+    fileVersion,
+    supportedVersion,
+    readable: name !== null,
+    message:
+      name !== null
+        ? `Workspace "${name}" was saved by a newer Eventscope (format ${fileVersion}; this version reads up to ${supportedVersion}). It is open read-only and will not be changed; update Eventscope to edit it.`
+        : `Workspace file ${workspaceId}.json was saved by a newer Eventscope (format ${fileVersion}) and cannot be read by this version. It was left untouched; update Eventscope to open it.`,
+  };
+}
+
+export function migratedNotice(
+  workspaceId: string,
+  name: string,
+  fromVersion: number,
+  toVersion: number,
+  backupFile: string,
+  details: string[],
+): StoreNotice {
+  return {
+    type: 'migrated',
+    workspaceId,
+    fromVersion,
+    toVersion,
+    backupFile,
+    details,
+    message: [
+      `Workspace "${name}" was updated from format ${fromVersion} to ${toVersion}; the original is kept as ${basename(backupFile)}.`,
+      ...details,
+    ].join(' '),
+  };
+}
+
+export function reentryNotices(
+  workspaceId: string,
+  fields: Array<{ label: string; issue: SecretIssue }>,
+): StoreNotice[] {
+  if (fields.length === 0) return [];
+  const labels = fields.map((f) => f.label).join(', ');
+  return [
+    {
+      type: 'secrets-need-reentry',
+      workspaceId,
+      fields,
+      message: fields.every((f) => f.issue === 'not-saved')
+        ? `Secrets kept for the last session only must be entered again: ${labels}.`
+        : `Some secrets could not be decrypted (the system keyring may have changed) and must be entered again: ${labels}. The encrypted values are kept until you do.`,
+    },
+  ];
+}
+
+export function secretsNotSavedNotice(
+  workspaceId: string,
+  name: string,
+  fields: string[],
+): StoreNotice {
+  return {
+    type: 'secrets-not-saved',
+    workspaceId,
+    fields,
+    message: `This system offers no protected storage for secrets, so ${fields.join(', ')} in "${name}" will be kept until Eventscope quits. Allow unprotected storage in the settings to keep them.`,
+  };
+}
+
+/** `corrupt` names where the damaged index went; null when the index was missing. */
+export function indexRebuiltNotice(
+  corrupt: { reason: string; movedTo: string } | null,
+): StoreNotice {
+  return {
+    type: 'index-rebuilt',
+    reason: corrupt === null ? 'the index was missing' : corrupt.reason,
+    message:
+      corrupt !== null
+        ? `The workspace list was damaged (${corrupt.reason}); it was moved to ${basename(corrupt.movedTo)} and rebuilt from the workspace files.`
+        : 'The workspace list was missing; it was rebuilt from the workspace files.',
+  };
+}
+
+/** `workspaceId` null: the index failed to write. */
+export function writeFailedNotice(
+  workspaceId: string | null,
+  errorCode: string | undefined,
+  error: unknown,
+): StoreNotice {
+  const what = workspaceId === null ? 'the workspace list' : `workspace ${workspaceId}`;
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    type: 'write-failed',
+    workspaceId,
+    message: `Saving ${what} failed${errorCode ? ` (${errorCode})` : ''}: ${detail}. Your changes are kept in memory and will be written on the next save.`,
+  };
+}

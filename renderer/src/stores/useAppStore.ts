@@ -18,21 +18,41 @@ export const useAppStore = defineStore('app', () => {
   const settings = ref<UserSettings | null>(null);
   let linked: ApiConnection | null = null;
 
-  async function start(connection: ApiConnection): Promise<void> {
+  let disconnectLink: () => void = () => {};
+
+  /**
+   * Listens to the link state and the Node side's notices. Resolves, once the start-up notices
+   * are in, to the disposer that stops listening (the app calls it on unmount); the
+   * subscriptions are made before the first await, and starting again disposes them first.
+   */
+  async function start(connection: ApiConnection): Promise<() => void> {
+    disconnectLink();
     linked = connection;
-    connection.onStatus((status) => {
+    const offStatus = connection.onStatus((status) => {
       link.value = status;
       if (status === 'open' && !info.value) void loadInfo(connection);
       if (status === 'open' && !settings.value) void loadSettings(connection);
     });
-    connection.api.onNotice((notice) => {
+    const offNotice = connection.api.onNotice((notice) => {
       notices.value = [...notices.value, notice].slice(-MAX_NOTICES);
     });
+    const dispose = (): void => {
+      offStatus();
+      offNotice();
+      if (disconnectLink === dispose) disconnectLink = () => {};
+    };
+    disconnectLink = dispose;
     // Start-up notices are pulled once the page listens, so none are lost while it loads.
     const startup = await connection.api.takeNotices();
     if (startup.ok && startup.value.length > 0) {
       notices.value = [...notices.value, ...startup.value].slice(-MAX_NOTICES);
     }
+    return dispose;
+  }
+
+  /** Stops listening to the Node side (the disposer of the latest `start`). */
+  function stop(): void {
+    disconnectLink();
   }
 
   async function loadInfo(connection: ApiConnection): Promise<void> {
@@ -78,6 +98,7 @@ export const useAppStore = defineStore('app', () => {
     notices,
     settings,
     start,
+    stop,
     updateSettings,
     revealDataDir,
   };

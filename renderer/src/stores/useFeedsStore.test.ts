@@ -8,24 +8,9 @@ import { ok } from '../../../shared/result';
 import FeedPanel from '../feed/FeedPanel.vue';
 import { i18n } from '../i18n';
 import { useFeedsStore } from './useFeedsStore';
+import { openFeedSummary } from '../../../tests/support/renderer/feed-summary';
 
-const summary = (over: Partial<FeedSummary> = {}): FeedSummary => ({
-  feedId: 'f1',
-  name: 'Clock',
-  method: 'GET',
-  url: 'http://127.0.0.1:8844/stream',
-  state: {
-    type: 'open',
-    at: 1,
-    attempt: 1,
-    url: 'http://127.0.0.1:8844/stream',
-    status: 200,
-    headers: [],
-  },
-  openedAt: 1,
-  logFile: '/data/logs/x.ndjson',
-  ...over,
-});
+const summary = openFeedSummary;
 
 const event = (seq: number, data = `e${seq}`): FeedEntry => ({
   seq,

@@ -134,13 +134,29 @@ export const useFeedsStore = defineStore('feeds', () => {
     return ticks.get(feedId) ?? 0;
   }
 
-  function connect(connectionApi: EventscopeApi, scheduler?: Scheduler): void {
+  let disconnectLink: () => void = () => {};
+
+  /**
+   * Listens to the Node side's frames and state changes. Returns the disposer that stops
+   * listening (the app calls it on unmount); connecting again disposes the previous link first,
+   * so no event is ever handled twice.
+   */
+  function connect(connectionApi: EventscopeApi, scheduler?: Scheduler): () => void {
+    disconnectLink();
     api = connectionApi;
     if (scheduler) schedule = scheduler;
-    api.onFeedFrame((encoded) => onFrame(decodeFeedFrame(encoded)));
-    api.onFeedState(track);
-    setInterval(refreshRates, RATE_REFRESH_MS);
+    const offFrame = api.onFeedFrame((encoded) => onFrame(decodeFeedFrame(encoded)));
+    const offState = api.onFeedState(track);
+    const rates = setInterval(refreshRates, RATE_REFRESH_MS);
+    const dispose = (): void => {
+      offFrame();
+      offState();
+      clearInterval(rates);
+      if (disconnectLink === dispose) disconnectLink = () => {};
+    };
+    disconnectLink = dispose;
     void resume();
+    return dispose;
   }
 
   /**

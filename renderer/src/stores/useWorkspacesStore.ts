@@ -56,11 +56,30 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     current.value = take(await api.getWorkspace({ id: selectedId.value }));
   }
 
-  async function connect(connectionApi: EventscopeApi): Promise<void> {
+  let disconnectLink: () => void = () => {};
+
+  /**
+   * Listens to `workspaces:changed` and loads the list. Resolves, once loaded, to the disposer
+   * that stops listening (the app calls it on unmount); the subscription is made before the
+   * first await, and connecting again disposes the previous one first.
+   */
+  async function connect(connectionApi: EventscopeApi): Promise<() => void> {
+    disconnectLink();
     api = connectionApi;
-    api.onWorkspacesChanged(() => void refresh());
+    const off = api.onWorkspacesChanged(() => void refresh());
+    const dispose = (): void => {
+      off();
+      if (disconnectLink === dispose) disconnectLink = () => {};
+    };
+    disconnectLink = dispose;
     secrets.value = take(await api.getSecretsPolicy());
     await refresh();
+    return dispose;
+  }
+
+  /** Stops listening to the Node side (the disposer of the latest `connect`). */
+  function disconnect(): void {
+    disconnectLink();
   }
 
   /** The user agreed to keep secrets on disk without OS protection (issue #5 §3). */
@@ -238,6 +257,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     message,
     secrets,
     connect,
+    disconnect,
     storeSecretsUnprotected,
     refresh,
     select,

@@ -81,6 +81,7 @@ export function createElectronStandIn(options: {
   const windows: StandInWindow[] = [];
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const messageBoxResponses: number[] = [];
+  const saveDialogPaths: string[] = [];
   let exitCode: number | null = null;
   let exited: () => void = () => {};
   const exitedPromise = new Promise<void>((resolve) => (exited = resolve));
@@ -214,7 +215,11 @@ export function createElectronStandIn(options: {
       },
     },
     dialog: {
-      showSaveDialog: async () => ({ canceled: true }),
+      showSaveDialog: async (...args: unknown[]) => {
+        log.push(`dialog.showSaveDialog ${args.length === 2 ? 'modal' : 'free'}`);
+        const filePath = saveDialogPaths.shift();
+        return filePath === undefined ? { canceled: true } : { canceled: false, filePath };
+      },
       showMessageBox: async (...args: unknown[]) => {
         log.push('dialog.showMessageBox');
         void args;
@@ -255,6 +260,8 @@ export function createElectronStandIn(options: {
     ready: markReady,
     /** The button the next message box answers with (0 = first). */
     answerMessageBox: (response: number) => messageBoxResponses.push(response),
+    /** The path the next save dialog answers with (without one it is cancelled). */
+    answerSaveDialog: (path: string) => saveDialogPaths.push(path),
     exited: exitedPromise,
     exitCode: () => exitCode,
     /** Calls a registered command the way the page's preload would. */
