@@ -1,5 +1,6 @@
 import { describeIssues } from '../../../shared/validation';
 import { isSecretHeaderName } from '../../../shared/model/headers';
+import { placeholderPattern } from '../../../shared/model/placeholder';
 import type { Endpoint, Header, RequestBody, Variable } from '../../../shared/model/workspace';
 import { VARIABLE_NAME_PATTERN, createEndpoint } from '../../../shared/model/workspace';
 import {
@@ -347,10 +348,7 @@ class CollectionImport {
       return null;
     }
     const fill = (text: string): string =>
-      text.replace(
-        /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g,
-        (_, n: string) => values.get(n) ?? '',
-      );
+      text.replace(placeholderPattern(), (_, n: string) => values.get(n) ?? '');
     warn(
       `Basic auth was encoded from ${names.map((n) => `{{${n}}}`).join(', ')} at import; update the Authorization header if they change`,
     );
