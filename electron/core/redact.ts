@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { isSecretHeaderName } from '../../shared/model/headers';
+import { isSecretHeader } from '../../shared/model/headers';
 import type { SseRequestHeader } from './sse/request';
 
 /**
@@ -12,11 +12,6 @@ export const REDACTED = '[redacted]';
 
 /** Shorter values are too likely to occur by chance in a message ("on", "1") to be replaced. */
 const MIN_SECRET_LENGTH = 4;
-
-/** True for headers whose value must never reach a log or export in plain text. */
-export function isSecretHeader(header: SseRequestHeader): boolean {
-  return header.secret === true || isSecretHeaderName(header.name);
-}
 
 /** The headers as they may be written down: secret values replaced, names and order kept. */
 export function redactHeaders(

@@ -3,46 +3,13 @@
  * sandboxed preload can bundle it without pulling in a validation library.
  */
 
-export const COMMAND_CHANNELS = [
-  'app:info',
-  'app:ping',
-  'app:take-notices',
-  'demo:start',
-  'feeds:open',
-  'feeds:close',
-  'feeds:reconnect',
-  'feeds:list',
-  'feeds:disconnect',
-  'feeds:connect',
-  'feeds:resume',
-  'feeds:reveal-log',
-  'workspaces:list',
-  'workspaces:get',
-  'workspaces:create',
-  'workspaces:save',
-  'workspaces:delete',
-  'workspaces:duplicate',
-  'workspaces:import',
-  'workspaces:export',
-  'endpoints:save',
-  'endpoints:delete',
-  'endpoints:open',
-  'endpoints:choose-ca-file',
-  'secrets:get-policy',
-  'secrets:set-policy',
-  'sessions:list',
-  'sessions:open',
-  'sessions:delete',
-  'sessions:replay',
-  'export:start',
-  'export:cancel',
-  'settings:get',
-  'settings:set',
-  'app:reveal-data-dir',
-] as const;
-export type CommandChannel = (typeof COMMAND_CHANNELS)[number];
-
-/** The method each command is exposed as on `window.eventscope` (one method per channel). */
+/**
+ * The command table, zod-free half: each command's channel (`domain:verb`) and the method it is
+ * exposed as on `window.eventscope`. Its other half — request schema and result type — is
+ * `commands` in commands.ts, which must have exactly these keys (checked at compile time there).
+ * The channel list and `CommandChannel` are derived from this table; nothing else lists them.
+ * See docs/architecture.md, "Adding a command".
+ */
 export const commandMethods = {
   'app:info': 'getAppInfo',
   'app:ping': 'ping',
@@ -79,24 +46,26 @@ export const commandMethods = {
   'settings:get': 'getSettings',
   'settings:set': 'setSettings',
   'app:reveal-data-dir': 'revealDataDir',
-} as const satisfies Record<CommandChannel, string>;
+} as const;
+export type CommandChannel = keyof typeof commandMethods;
 
-export const NOTIFICATION_CHANNELS = [
-  'app:notice-posted',
-  'feeds:state-changed',
-  'workspaces:changed',
-  'menu:command-invoked',
-  'export:progressed',
-] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/** Every command channel, in table order. */
+export const COMMAND_CHANNELS = Object.keys(commandMethods) as readonly CommandChannel[];
 
+/** Notifications (Node side → page): channel and the `onX` method it is exposed as. */
 export const notificationMethods = {
   'app:notice-posted': 'onNotice',
   'feeds:state-changed': 'onFeedState',
   'workspaces:changed': 'onWorkspacesChanged',
   'menu:command-invoked': 'onMenuCommand',
   'export:progressed': 'onExportProgress',
-} as const satisfies Record<NotificationChannel, string>;
+} as const;
+export type NotificationChannel = keyof typeof notificationMethods;
+
+/** Every notification channel, in table order. */
+export const NOTIFICATION_CHANNELS = Object.keys(
+  notificationMethods,
+) as readonly NotificationChannel[];
 
 /** Lane 3 (feed frames) has exactly one channel. */
 export const FEED_FRAME_CHANNEL = 'feeds:frame-sent';

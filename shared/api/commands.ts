@@ -35,9 +35,9 @@ import type { RevealOutcome, UserSettings } from './settings';
 import { SettingsSetRequestSchema } from './settings';
 
 /**
- * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
- * Every channel is `domain:verb` (listed in channels.ts), has a runtime schema for its request
- * here and a typed result. Adding a command = channel + method name, schema, result type, handler.
+ * Commands: renderer → Node side, request/response (docs/architecture.md, "The API contract",
+ * lane 1). Every channel is `domain:verb`, named with its method in channels.ts; its runtime
+ * request schema and result type are declared in `commands` below.
  */
 
 export const AppInfoSchema = z.object({
@@ -54,94 +54,101 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const PING_MESSAGE_MAX_CHARS = 1_000;
 
-export const commandSchemas = {
-  'app:info': z.undefined(),
-  'app:ping': z.object({ message: z.string().max(PING_MESSAGE_MAX_CHARS) }).strict(),
-  'app:take-notices': z.undefined(),
-  'demo:start': z.undefined(),
-  'feeds:open': FeedOpenRequestSchema,
-  'feeds:close': FeedIdRequestSchema,
-  'feeds:reconnect': FeedIdRequestSchema,
-  'feeds:list': z.undefined(),
-  'feeds:disconnect': FeedIdRequestSchema,
-  'feeds:connect': FeedIdRequestSchema,
-  'feeds:resume': FeedResumeRequestSchema,
-  'feeds:reveal-log': FeedIdRequestSchema,
-  'workspaces:list': z.undefined(),
-  'workspaces:get': WorkspaceIdRequestSchema,
-  'workspaces:create': WorkspaceCreateRequestSchema,
-  'workspaces:save': WorkspaceSaveRequestSchema,
-  'workspaces:delete': WorkspaceIdRequestSchema,
-  'workspaces:duplicate': WorkspaceIdRequestSchema,
-  'workspaces:import': WorkspaceImportRequestSchema,
-  'workspaces:export': WorkspaceExportRequestSchema,
-  'endpoints:save': EndpointSaveRequestSchema,
-  'endpoints:delete': EndpointRefRequestSchema,
-  'endpoints:open': EndpointRefRequestSchema,
-  'endpoints:choose-ca-file': CaFileRequestSchema,
-  'secrets:get-policy': z.undefined(),
-  'secrets:set-policy': SecretsPolicyRequestSchema,
-  'sessions:list': SessionListRequestSchema,
-  'sessions:open': SessionRefRequestSchema,
-  'sessions:delete': SessionRefRequestSchema,
-  'sessions:replay': SessionReplayRequestSchema,
-  'export:start': ExportStartRequestSchema,
-  'export:cancel': ExportIdRequestSchema,
-  'settings:get': z.undefined(),
-  'settings:set': SettingsSetRequestSchema,
-  'app:reveal-data-dir': z.undefined(),
-} as const satisfies Record<CommandChannel, z.ZodType>;
+/**
+ * A result type carried by the table: nothing at run time (results are not validated on the
+ * way back, the Node side produced them), only `T` for the compiler.
+ */
+export interface ResultOf<T> {
+  readonly result?: T;
+}
+export function resultOf<T>(): ResultOf<T> {
+  return {};
+}
 
-/** Result types, one per channel. */
-export interface CommandResults {
-  'app:info': AppInfo;
-  'app:ping': { message: string; receivedAt: string };
+/** One row of the command table. */
+export interface CommandDeclaration {
+  request: z.ZodType;
+  result: ResultOf<unknown>;
+}
+
+/**
+ * The command table, contract half: each command's request schema and result type. Its keys
+ * are exactly those of `commandMethods` in channels.ts (the zod-free half the page and preload
+ * import): `satisfies` below rejects a missing channel and an extra one alike. The schema map,
+ * `CommandResults` and the request types are derived from it. See docs/architecture.md,
+ * "Adding a command".
+ */
+export const commands = {
+  'app:info': { request: z.undefined(), result: resultOf<AppInfo>() },
+  'app:ping': {
+    request: z.object({ message: z.string().max(PING_MESSAGE_MAX_CHARS) }).strict(),
+    result: resultOf<{ message: string; receivedAt: string }>(),
+  },
   /**
    * What start-up found (a recovered file, a newer version), handed to each page once: the page
    * pulls them when it is ready, so none are lost to a page that was still loading.
    */
-  'app:take-notices': Notice[];
+  'app:take-notices': { request: z.undefined(), result: resultOf<Notice[]>() },
   /** Base URL of the built-in demo server, started on a free loopback port on first use. */
-  'demo:start': { url: string };
-  'feeds:open': FeedSummary;
-  'feeds:close': { closed: boolean };
-  'feeds:reconnect': { reconnected: boolean };
-  'feeds:list': FeedSummary[];
-  'feeds:disconnect': { disconnected: boolean };
-  'feeds:connect': { connected: boolean };
+  'demo:start': { request: z.undefined(), result: resultOf<{ url: string }>() },
+  'feeds:open': { request: FeedOpenRequestSchema, result: resultOf<FeedSummary>() },
+  'feeds:close': { request: FeedIdRequestSchema, result: resultOf<{ closed: boolean }>() },
+  'feeds:reconnect': { request: FeedIdRequestSchema, result: resultOf<{ reconnected: boolean }>() },
+  'feeds:list': { request: z.undefined(), result: resultOf<FeedSummary[]>() },
+  'feeds:disconnect': {
+    request: FeedIdRequestSchema,
+    result: resultOf<{ disconnected: boolean }>(),
+  },
+  'feeds:connect': { request: FeedIdRequestSchema, result: resultOf<{ connected: boolean }>() },
   /** The feeds handed back to this page; their recent entries follow as frames. */
-  'feeds:resume': FeedSummary[];
+  'feeds:resume': { request: FeedResumeRequestSchema, result: resultOf<FeedSummary[]>() },
   /**
    * The feed's session log shown in the file manager (Electron); where there is none (web
    * mode) `revealed` is false and the page shows `path` to copy.
    */
-  'feeds:reveal-log': { revealed: boolean; path: string | null };
-  'workspaces:list': WorkspaceListItem[];
-  'workspaces:get': WorkspaceDetails;
-  'workspaces:create': Workspace;
-  'workspaces:save': Workspace;
-  'workspaces:delete': { deleted: true };
-  'workspaces:duplicate': Workspace;
-  'workspaces:import': ImportOutcome;
-  'workspaces:export': ExportOutcome;
-  'endpoints:save': Workspace;
-  'endpoints:delete': Workspace;
-  'endpoints:open': FeedSummary;
-  'endpoints:choose-ca-file': CaFileChoice;
-  'secrets:get-policy': SecretsPolicy;
-  'secrets:set-policy': SecretsPolicy;
-  'sessions:list': SessionInfo[];
+  'feeds:reveal-log': {
+    request: FeedIdRequestSchema,
+    result: resultOf<{ revealed: boolean; path: string | null }>(),
+  },
+  'workspaces:list': { request: z.undefined(), result: resultOf<WorkspaceListItem[]>() },
+  'workspaces:get': { request: WorkspaceIdRequestSchema, result: resultOf<WorkspaceDetails>() },
+  'workspaces:create': { request: WorkspaceCreateRequestSchema, result: resultOf<Workspace>() },
+  'workspaces:save': { request: WorkspaceSaveRequestSchema, result: resultOf<Workspace>() },
+  'workspaces:delete': { request: WorkspaceIdRequestSchema, result: resultOf<{ deleted: true }>() },
+  'workspaces:duplicate': { request: WorkspaceIdRequestSchema, result: resultOf<Workspace>() },
+  'workspaces:import': { request: WorkspaceImportRequestSchema, result: resultOf<ImportOutcome>() },
+  'workspaces:export': { request: WorkspaceExportRequestSchema, result: resultOf<ExportOutcome>() },
+  'endpoints:save': { request: EndpointSaveRequestSchema, result: resultOf<Workspace>() },
+  'endpoints:delete': { request: EndpointRefRequestSchema, result: resultOf<Workspace>() },
+  'endpoints:open': { request: EndpointRefRequestSchema, result: resultOf<FeedSummary>() },
+  'endpoints:choose-ca-file': { request: CaFileRequestSchema, result: resultOf<CaFileChoice>() },
+  'secrets:get-policy': { request: z.undefined(), result: resultOf<SecretsPolicy>() },
+  'secrets:set-policy': { request: SecretsPolicyRequestSchema, result: resultOf<SecretsPolicy>() },
+  'sessions:list': { request: SessionListRequestSchema, result: resultOf<SessionInfo[]>() },
   /** The past session as a read-only feed (its entries stream in as frames). */
-  'sessions:open': FeedSummary;
-  'sessions:delete': { deleted: boolean };
+  'sessions:open': { request: SessionRefRequestSchema, result: resultOf<FeedSummary>() },
+  'sessions:delete': { request: SessionRefRequestSchema, result: resultOf<{ deleted: boolean }>() },
   /** The replay's URL and the endpoint added for it. */
-  'sessions:replay': { url: string; workspaceId: string; endpointId: string };
-  'export:start': ExportResult;
-  'export:cancel': { cancelled: boolean };
-  'settings:get': UserSettings;
-  'settings:set': UserSettings;
-  'app:reveal-data-dir': RevealOutcome;
-}
+  'sessions:replay': {
+    request: SessionReplayRequestSchema,
+    result: resultOf<{ url: string; workspaceId: string; endpointId: string }>(),
+  },
+  'export:start': { request: ExportStartRequestSchema, result: resultOf<ExportResult>() },
+  'export:cancel': { request: ExportIdRequestSchema, result: resultOf<{ cancelled: boolean }>() },
+  'settings:get': { request: z.undefined(), result: resultOf<UserSettings>() },
+  'settings:set': { request: SettingsSetRequestSchema, result: resultOf<UserSettings>() },
+  'app:reveal-data-dir': { request: z.undefined(), result: resultOf<RevealOutcome>() },
+} satisfies { [K in CommandChannel]: CommandDeclaration };
+
+/** The request schema of every command, by channel. */
+export const commandSchemas = Object.fromEntries(
+  Object.entries(commands).map(([channel, declaration]) => [channel, declaration.request]),
+) as { [K in CommandChannel]: (typeof commands)[K]['request'] };
+
+/** Result types, one per channel. */
+export type CommandResults = {
+  [K in CommandChannel]: (typeof commands)[K]['result'] extends ResultOf<infer T> ? T : never;
+};
 
 /** What the renderer passes (schema input: defaults may be left out). */
 export type CommandRequest<K extends CommandChannel> = z.input<(typeof commandSchemas)[K]>;

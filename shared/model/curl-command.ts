@@ -1,5 +1,5 @@
 import type { Endpoint, Variable } from './workspace';
-import { isSecretHeader } from './workspace-defaults';
+import { isSecretHeader } from './headers';
 import { DEFAULT_CONTENT_TYPES, formEscape, jsonEscape, resolveTemplate } from './variables';
 
 /**

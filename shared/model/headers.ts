@@ -49,6 +49,11 @@ const SENSITIVE_NAME_PARTS: ReadonlySet<string> = new Set([
  */
 const SENSITIVE_NAME_FRAGMENT = /token(?!s|iz)|secret|key|auth(?!or(?:$|[-_.]))/;
 
+/** A header whose value must never reach a log, an export or a terminal in plain text. */
+export function isSecretHeader(header: { name: string; secret?: boolean }): boolean {
+  return header.secret === true || isSecretHeaderName(header.name);
+}
+
 export function isSecretHeaderName(name: string): boolean {
   const lower = name.trim().toLowerCase();
   if (SENSITIVE_HEADER_NAMES.has(lower)) return true;

@@ -1,5 +1,6 @@
 import type { BodyKind, Endpoint, Variable } from './workspace';
-import { isSecretHeader } from './workspace-defaults';
+import { isSecretHeader } from './headers';
+import { placeholderPattern } from './placeholder';
 
 /**
  * `{{name}}` placeholders (issue #5 §1), resolved at connect time and again before every
@@ -10,8 +11,7 @@ import { isSecretHeader } from './workspace-defaults';
  * never loop or expand into each other.
  */
 
-/** `{{ name }}` with optional inner spaces; the name syntax is VARIABLE_NAME_PATTERN's. */
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g;
+const PLACEHOLDER = placeholderPattern();
 
 export const DEFAULT_CONTENT_TYPES: Readonly<Record<Exclude<BodyKind, 'none'>, string>> = {
   text: 'text/plain;charset=UTF-8',

@@ -12,10 +12,6 @@ import type { Endpoint, Header, Workspace } from './workspace';
 export const DEFAULT_ENDPOINT_CONNECT_TIMEOUT_MS = 30_000;
 export const DEFAULT_ENDPOINT_IDLE_TIMEOUT_MS = 45_000;
 
-export function isSecretHeader(header: Pick<Header, 'name' | 'secret'>): boolean {
-  return header.secret || isSecretHeaderName(header.name);
-}
-
 /** A variable's name as `{{name}}` may use it. */
 export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 

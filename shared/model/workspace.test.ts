@@ -1,12 +1,11 @@
 import { describeIssues } from '../validation';
-import { isSecretHeaderName } from './headers';
+import { isSecretHeader, isSecretHeaderName } from './headers';
 import { describe, expect, it } from 'vitest';
 import {
   WorkspaceSchema,
   createEndpoint,
   createHeader,
   createWorkspace,
-  isSecretHeader,
   type Workspace,
 } from './workspace';
 

@@ -257,7 +257,6 @@ export {
   createEndpoint,
   createHeader,
   createWorkspace,
-  isSecretHeader,
   randomId,
   type IdGenerator,
   type NewEndpoint,

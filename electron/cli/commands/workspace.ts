@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Workspace } from '../../../shared/model/workspace';
-import { isSecretHeader } from '../../../shared/model/workspace';
+import { isSecretHeader } from '../../../shared/model/headers';
+import { REDACTED } from '../../core/redact';
 import { defaultDataDir } from '../../core/app-info';
 import { UsageError } from '../watch-config';
 import { findWorkspace, listSavedWorkspaces } from '../workspace-source';
 
 const EXIT_USAGE = 2;
-const MASK = '••••••';
 
 interface DataDirOption {
   dataDir?: string;
@@ -18,14 +18,15 @@ export function describeWorkspace(workspace: Workspace): string {
   const lines = [`${workspace.name}  (id ${workspace.id}, updated ${workspace.updatedAt})`];
   if (workspace.variables.length) {
     lines.push('', 'Variables:');
-    for (const v of workspace.variables) lines.push(`  ${v.name} = ${v.secret ? MASK : v.value}`);
+    for (const v of workspace.variables)
+      lines.push(`  ${v.name} = ${v.secret ? REDACTED : v.value}`);
   }
   lines.push('', workspace.endpoints.length ? 'Endpoints:' : 'No endpoints.');
   for (const e of workspace.endpoints) {
     lines.push(`  ${e.name}`, `    ${e.method} ${e.url}`);
     for (const h of e.headers) {
       lines.push(
-        `    ${h.enabled ? '' : '(off) '}${h.name}: ${isSecretHeader(h) ? MASK : h.value}`,
+        `    ${h.enabled ? '' : '(off) '}${h.name}: ${isSecretHeader(h) ? REDACTED : h.value}`,
       );
     }
     if (e.body.kind !== 'none')
@@ -38,10 +39,10 @@ export function describeWorkspace(workspace: Workspace): string {
 function maskedJson(workspace: Workspace): string {
   const masked: Workspace = {
     ...workspace,
-    variables: workspace.variables.map((v) => (v.secret ? { ...v, value: MASK } : v)),
+    variables: workspace.variables.map((v) => (v.secret ? { ...v, value: REDACTED } : v)),
     endpoints: workspace.endpoints.map((e) => ({
       ...e,
-      headers: e.headers.map((h) => (isSecretHeader(h) ? { ...h, value: MASK } : h)),
+      headers: e.headers.map((h) => (isSecretHeader(h) ? { ...h, value: REDACTED } : h)),
     })),
   };
   return `${JSON.stringify(masked, null, 2)}\n`;

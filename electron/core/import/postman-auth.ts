@@ -1,3 +1,4 @@
+import { placeholderPattern } from '../../../shared/model/placeholder';
 import type { Header, Variable } from '../../../shared/model/workspace';
 import { shown } from './postman-detect';
 import type { PostmanAuth } from './postman-schema';
@@ -120,10 +121,7 @@ function resolveForBasic(
     return null;
   }
   const fill = (text: string): string =>
-    text.replace(
-      /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]*)\s*\}\}/g,
-      (_, n: string) => values.get(n) ?? '',
-    );
+    text.replace(placeholderPattern(), (_, n: string) => values.get(n) ?? '');
   warn(
     `Basic auth was encoded from ${names.map((n) => `{{${n}}}`).join(', ')} at import; update the Authorization header if they change`,
   );

@@ -1,4 +1,5 @@
 import { isSecretHeaderName } from '../../../shared/model/headers';
+import { placeholderPattern } from '../../../shared/model/placeholder';
 import { placeholderNames } from '../../../shared/model/variables';
 import type { Header, RequestBody } from '../../../shared/model/workspace';
 
@@ -65,7 +66,7 @@ export function isFormContentType(contentType: string): boolean {
  * a whole value (`{"n": {{count}}}`) or sit inside a string, so `0` fits both places.
  */
 export function parsesAsJson(text: string): boolean {
-  const filled = text.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}/g, '0');
+  const filled = text.replace(placeholderPattern(), '0');
   try {
     JSON.parse(filled);
     return true;
@@ -136,10 +137,9 @@ export function placeholdersIn(texts: readonly string[]): string[] {
  * `{{placeholders}}` as they are: the workspace encodes their values when it fills them in.
  */
 export function formEncodeKeepingPlaceholders(text: string): string {
-  const placeholder = /\{\{\s*[A-Za-z_][A-Za-z0-9_.-]*\s*\}\}/g;
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(placeholder)) {
+  for (const match of text.matchAll(placeholderPattern())) {
     out += formEncode(text.slice(last, match.index));
     out += match[0];
     last = match.index + match[0].length;

@@ -18,7 +18,12 @@ import {
   networkError,
 } from './errors';
 import { displayUrl } from './format';
-import { createSseParser, SseLimitError, type ParsedEvent } from './parser';
+import {
+  createSseParser,
+  DEFAULT_MAX_EVENT_BYTES,
+  SseLimitError,
+  type ParsedEvent,
+} from './parser';
 import {
   DEFAULT_MAX_REDIRECTS,
   planRedirect,
@@ -37,6 +42,7 @@ import {
 import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
 import { resumeDecision } from './resume';
 import type { ResumeMode } from '../../../shared/model/workspace';
+import { assertNever } from '../../../shared/assert-never';
 
 /**
  * One SSE connection: a fetch-based EventSource with any method, headers and body, a retry
@@ -99,7 +105,6 @@ import type { ResumeMode } from '../../../shared/model/workspace';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 /** Well under undici's silent 300 s body timeout, so we say what happened first (issue #3 §4). */
 export const DEFAULT_IDLE_TIMEOUT_MS = 45_000;
-export const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
 /** Time and timers, injectable for tests and for a feed manager's own scheduler. */
 export interface Clock {
@@ -731,8 +736,4 @@ function rethrowLater(error: unknown): void {
   queueMicrotask(() => {
     throw error;
   });
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,6 @@
 import type { ConnectionError, HeaderPair } from '../../../shared/model/connection-state';
-import { displayUrl, formatBytes, formatDuration, statusLabel } from './format';
+import { formatBytes } from '../../../shared/format-bytes';
+import { displayUrl, formatDuration, statusLabel } from './format';
 
 /**
  * The engine's errors, each with one clear human sentence (issue #3 §1, §4). They are data

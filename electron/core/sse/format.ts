@@ -8,21 +8,6 @@ export function formatDuration(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-export function formatBytes(bytes: number): string {
-  const units: Array<[string, number]> = [
-    ['GiB', 1024 ** 3],
-    ['MiB', 1024 ** 2],
-    ['KiB', 1024],
-  ];
-  for (const [unit, size] of units) {
-    if (bytes >= size) {
-      const n = bytes / size;
-      return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
-    }
-  }
-  return `${bytes} bytes`;
-}
-
 /** "HTTP 401 Unauthorized"; HTTP/2 has no reason phrase, so fall back to the standard one. */
 export function statusLabel(status: number, statusText?: string): string {
   const text = statusText !== undefined && statusText !== '' ? statusText : STATUS_CODES[status];

@@ -1,4 +1,5 @@
 import type { ResumeMode } from '../../../shared/model/workspace';
+import { assertNever } from '../../../shared/assert-never';
 
 /**
  * May a non-GET request be sent again after its stream broke off (a network error once open, or
@@ -43,8 +44,4 @@ export function resumeDecision(
     default:
       return assertNever(mode);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected resume mode ${JSON.stringify(value)}`);
 }

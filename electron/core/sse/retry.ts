@@ -1,5 +1,6 @@
 import type { RetryPolicy } from '../../../shared/model/retry-policy';
 import { formatDuration, statusLabel } from './format';
+import { assertNever } from '../../../shared/assert-never';
 
 /**
  * The reconnect decision, a pure function of the policy and what just happened (issue #3 §3).
@@ -212,8 +213,4 @@ export function gaveUpPhrase(retries: number): string {
 
 function clampUnit(x: number): number {
   return Number.isFinite(x) ? Math.min(Math.max(x, 0), 1) : 0;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected outcome ${JSON.stringify(value)}`);
 }

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { statusLabel } from './format';
-import type { ProxyTarget } from './transport-proxy';
+import type { ProxyTarget } from './proxy-target';
 
 /**
  * Transport failures explained in one sentence that says what to do (issue #5 §1): untrusted

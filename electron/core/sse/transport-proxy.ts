@@ -1,26 +1,17 @@
 import { Buffer } from 'node:buffer';
 import type { ProxySettings } from '../../../shared/model/workspace';
+import type { ProxyTarget } from './proxy-target';
 import { TransportError } from './transport-errors';
+import { REDACTED } from '../redact';
+import { assertNever } from '../../../shared/assert-never';
+
+export type { ProxyTarget };
 
 /**
  * Which proxy a transport uses (issue #5 §1): the endpoint's manual proxy URL, none, or the
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY variables as curl reads them. Proxy credentials are kept
  * apart from everything that is shown.
  */
-
-/** One proxy: where it is, what to show, and its Basic credentials (never shown). */
-export interface ProxyTarget {
-  /** `http://host:port` without credentials. */
-  readonly origin: string;
-  readonly hostname: string;
-  readonly port: number;
-  /** `Basic …` from `user:pass@` in the URL, or undefined. */
-  readonly token: string | undefined;
-  /** The URL as undici's EnvHttpProxyAgent takes it (credentials included). */
-  readonly href: string;
-  /** Which setting it came from, for messages: `proxy URL`, `HTTPS_PROXY`, … */
-  readonly source: string;
-}
 
 export type ProxyRoute =
   | { type: 'none' }
@@ -120,7 +111,7 @@ function parseProxyUrl(raw: string, source: string): ProxyTarget {
 
 /** For a URL too broken to parse, still never show what looks like `user:pass@`. */
 function redactCredentials(text: string): string {
-  return text.replace(/\/\/[^/@]*@/, '//***@').replace(/^[^/@:]*:[^/@]*@/, '***@');
+  return text.replace(/\/\/[^/@]*@/, `//${REDACTED}@`).replace(/^[^/@:]*:[^/@]*@/, `${REDACTED}@`);
 }
 
 /** The proxy a request to `input` would use; for the environment, before NO_PROXY. */
@@ -136,8 +127,4 @@ export function proxyFor(input: string, route: ProxyRoute): ProxyTarget | null {
     default:
       return assertNever(route);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(value)}`);
 }

@@ -342,7 +342,7 @@ describe('an explicit proxy', () => {
     const cases: Array<[string, string]> = [
       [
         'http://ann:s3cret@bad host:3128',
-        'invalid proxy URL in proxy URL: "http://***@bad host:3128"',
+        'invalid proxy URL in proxy URL: "http://[redacted]@bad host:3128"',
       ],
       ['socks5://127.0.0.1:1080', 'only http:// and https:// proxies are supported, not socks5://'],
       ['  ', 'the proxy is set to manual but has no URL'],

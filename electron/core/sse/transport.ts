@@ -6,6 +6,7 @@ import type { FetchFunction } from './connection';
 import { loadTrustedCas, type TrustedCaSources } from './transport-cas';
 import { explainFetchError, TransportError } from './transport-errors';
 import { proxyFor, resolveProxyRoute, type ProxyRoute, type ProxyTarget } from './transport-proxy';
+import { assertNever } from '../../../shared/assert-never';
 
 export { loadTrustedCas } from './transport-cas';
 export { TransportError, type TransportErrorKind } from './transport-errors';
@@ -217,8 +218,4 @@ function describeRoute(route: ProxyRoute, extraCas: boolean, rejectUnauthorized:
   if (extraCas) parts.push('with extra trusted CAs');
   if (!rejectUnauthorized) parts.push('accepting invalid certificates (unsafe)');
   return parts.join(', ');
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${JSON.stringify(value)}`);
 }

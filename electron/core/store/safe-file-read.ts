@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { formatBytes } from '../../../shared/format-bytes';
 import { errorCode } from './durable-write';
 
 /**
@@ -71,10 +72,6 @@ function checkStats(
 
 function tooLarge(path: string, maxBytes: number): SafeReadError {
   return new SafeReadError('too-large', `${path} is larger than ${formatBytes(maxBytes)}`);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
 }
 
 function describeFailure(path: string, error: unknown): SafeReadError {

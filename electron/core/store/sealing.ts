@@ -6,7 +6,7 @@ import type {
   Variable,
   Workspace,
 } from '../../../shared/model/workspace';
-import { isSecretHeader } from '../../../shared/model/workspace';
+import { isSecretHeader } from '../../../shared/model/headers';
 import type { SealedValue, StoredValue, StoredWorkspace } from './file-format';
 import type { Cipher } from './secrets';
 

@@ -1,7 +1,8 @@
 import { describeIssues } from '../../../shared/validation';
 import { z } from 'zod';
 import type { Workspace } from '../../../shared/model/workspace';
-import { isSecretHeader, WorkspaceSchema } from '../../../shared/model/workspace';
+import { isSecretHeader } from '../../../shared/model/headers';
+import { WorkspaceSchema } from '../../../shared/model/workspace';
 
 /** A workspace exported to share or back up (issue #5 §4) — distinct from the store's own files. */
 export const EXPORT_FORMAT = 'eventscope-workspace-export';

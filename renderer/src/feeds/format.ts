@@ -17,13 +17,6 @@ export function formatCount(n: number): string {
       : String(n);
 }
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-}
-
 const t = i18n.global.t;
 
 /** One line describing a state, as the timeline and the feed header show it. */

@@ -333,12 +333,12 @@ export const useFeedsStore = defineStore('feeds', () => {
 
 export type DemoRoute = 'stream' | 'counter' | 'chat' | 'flaky' | 'burst';
 
-export const DEMO_ROUTES: ReadonlyArray<{ route: DemoRoute; label: string }> = [
-  { route: 'stream', label: 'Clock' },
-  { route: 'counter', label: 'Counter' },
-  { route: 'chat', label: 'Chat (POST)' },
-  { route: 'flaky', label: 'Flaky' },
-  { route: 'burst', label: 'Burst 100k' },
+export const DEMO_ROUTES: ReadonlyArray<{ route: DemoRoute }> = [
+  { route: 'stream' },
+  { route: 'counter' },
+  { route: 'chat' },
+  { route: 'flaky' },
+  { route: 'burst' },
 ];
 
 export function demoRequest(baseUrl: string, route: DemoRoute): FeedOpenRequest {

@@ -1,5 +1,5 @@
 import type { Endpoint, Variable } from '../../../shared/model/workspace';
-import { isSecretHeader } from '../../../shared/model/workspace-defaults';
+import { isSecretHeader } from '../../../shared/model/headers';
 import { BUILT_IN_VARIABLE_NAMES } from '../../../shared/model/environments';
 import { placeholderNames } from '../../../shared/model/variables';
 import { parseJsonPath } from '../../../shared/llm/json-path';

@@ -1,8 +1,5 @@
 /** English texts of the llm area. Keys are nested by component; zh-CN mirrors every key. */
 export const llm = {
-  toggle: {
-    show: 'Merged view',
-  },
   mergedView: {
     region: 'Merged LLM output',
     profile: 'Profile',

@@ -2,9 +2,6 @@ import type { MessageSchema } from '../en';
 
 /** 简体中文：llm 区域的文本（与英文目录的键一一对应）。 */
 export const llm: MessageSchema['llm'] = {
-  toggle: {
-    show: '合并视图',
-  },
   mergedView: {
     region: '合并后的 LLM 输出',
     profile: '配置',
