@@ -35,7 +35,7 @@ import type { RevealOutcome, UserSettings } from './settings';
 import { SettingsSetRequestSchema } from './settings';
 
 /**
- * Commands: renderer → Node side, request/response (DESIGN.md §2, lane 1).
+ * Commands: renderer → Node side, request/response (docs/architecture.md, "The API contract", lane 1).
  * Every channel is `domain:verb` (listed in channels.ts), has a runtime schema for its request
  * here and a typed result. Adding a command = channel + method name, schema, result type, handler.
  */

@@ -22,7 +22,7 @@ import {
 } from './request-parts';
 
 /**
- * Imports a curl command line as browsers copy it (issue #5 §4): Chrome's "Copy as cURL (bash)"
+ * Imports a curl command line as browsers copy it: Chrome's "Copy as cURL (bash)"
  * and "(cmd)", Firefox's and Safari's "Copy as cURL", and hand-written ones from API docs.
  * The shell's quoting is undone first (bash-words.ts, cmd-words.ts), then curl's options are
  * read (curl-args.ts) and mapped onto an Endpoint here. Nothing is read from disk or run.

@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, type IncomingMessage } from 'node
 import { connect, type AddressInfo, type Socket } from 'node:net';
 
 /**
- * A small forward proxy on node:http for the transport tests (issue #5 §1): CONNECT tunnels
+ * A small forward proxy on node:http for the transport tests: CONNECT tunnels
  * (https targets) through net.connect, and absolute-URL requests (http targets) forwarded with
  * http.request. It records what passed through and can demand Basic credentials (407).
  */

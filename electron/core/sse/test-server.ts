@@ -11,7 +11,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
 /**
- * A real `node:http` server on 127.0.0.1 and a free port for tests (issue #3 "Tests": no fetch
+ * A real `node:http` server on 127.0.0.1 and a free port for tests (docs/architecture.md, "Tests": no fetch
  * mocks). It records every request, counts open sockets (to prove a close leaves none behind),
  * and offers the fault routes the engine is tested against. Shared by the engine and CLI tests.
  */

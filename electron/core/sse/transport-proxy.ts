@@ -3,7 +3,7 @@ import type { ProxySettings } from '../../../shared/model/workspace';
 import { TransportError } from './transport-errors';
 
 /**
- * Which proxy a transport uses (issue #5 §1): the endpoint's manual proxy URL, none, or the
+ * Which proxy a transport uses: the endpoint's manual proxy URL, none, or the
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY variables as curl reads them. Proxy credentials are kept
  * apart from everything that is shown.
  */

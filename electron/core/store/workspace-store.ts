@@ -33,7 +33,7 @@ import { decodeWorkspaceText, type Decoded, type SchemaSettings } from './worksp
 import { createWriteScheduler, type WriteScheduler } from './write-scheduler';
 
 /**
- * Workspaces on disk (issue #5 §2-3, DESIGN.md §5): one file per workspace plus an index, every
+ * Workspaces on disk (docs/architecture.md, "Persistence and secrets"): one file per workspace plus an index, every
  * read validated, writes atomic + durable + debounced + serialized, damage set aside and
  * restored from a backup with a notice, newer files read-only, secrets sealed by a Cipher.
  * Main owns the disk: one store per data directory per process.
@@ -258,7 +258,7 @@ export async function openWorkspaceStore(
         const notices: StoreNotice[] = [];
         let diskText = text;
         if (decoded.migratedFrom !== null) {
-          // The original bytes go to backups/ before the file is replaced (issue #5 §2).
+          // The original bytes go to backups/ before the file is replaced.
           const backupFile = await writeBackup(paths, id, text, now());
           diskText = serializeWorkspaceFile(decoded.stored, schema.version);
           await write(file, diskText);
