@@ -17,7 +17,7 @@ import { measureWholeProcesses, wholeProcessReport } from './whole-process';
 import { WORKLOADS, type Workload } from './workloads';
 
 /**
- * `npm run bench`: the SSE engine benchmark of issue #3 §7. A local server (its own process, on
+ * `npm run bench`: the SSE engine benchmark (docs/performance.md, "SSE engine"). A local server (its own process, on
  * 127.0.0.1 and a free port) streams four workloads; each client reads each workload RUNS times,
  * round-robin so load changes hit every client alike; we print medians, events/s and ratios.
  * Then a child process with --expose-gc measures memory (bench/memory.ts).

@@ -3,7 +3,7 @@ import { createSseConnection, type FetchFunction } from '../electron/core/sse/co
 import { BIG_EVENT_BYTES, MANY_EVENTS } from './workloads';
 
 /**
- * Memory half of the engine benchmark (issue #3 §7), run by bench/engine.ts in a child process
+ * Memory half of the engine benchmark (docs/performance.md, "SSE engine"), run by bench/engine.ts in a child process
  * started with --expose-gc: a single 64 MiB event, then 1M events through one connection.
  * Prints one JSON object on stdout.
  */

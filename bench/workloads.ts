@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 
 /**
- * The engine benchmark's workloads (issue #3 §7). Bodies are built once, in the server process,
+ * The engine benchmark's workloads (docs/performance.md, "SSE engine"). Bodies are built once, in the server process,
  * and are ASCII so that every client decodes the same amount of text.
  */
 export interface Workload {

@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// Shows, once per layer rule of DESIGN.md §1, that a file breaking it fails `npm run lint`.
+// Shows, once per layer rule of docs/architecture.md ("Layer rules"), that a file breaking it fails `npm run lint`.
 // lintText with a filePath applies the real eslint.config.mjs for that folder.
 
 const eslint = new ESLint({ cwd: process.cwd() });

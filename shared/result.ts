@@ -1,5 +1,5 @@
 /**
- * The answer of every command across the bridge (DESIGN.md §2): handlers never throw to the
+ * The answer of every command across the bridge (docs/architecture.md, "The API contract"): handlers never throw to the
  * renderer, they return a Result whose error carries a stable code and a human message.
  */
 export type ErrorCode =

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * Human lines for a schema failure: the path and zod's message, never the offending value,
- * which may be a secret (issue #5 §3: no plaintext secret in error messages).
+ * which may be a secret (no plaintext secret in error messages: docs/architecture.md, "Persistence and secrets").
  */
 export function describeIssues(error: z.ZodError, max = 5): string {
   const lines = error.issues.slice(0, max).map((issue) => {

@@ -9,7 +9,7 @@ import type { FeedEventEntry, FeedFrame } from '../../shared/api/frames';
 import type { LoadServerMessage } from './messages';
 
 /**
- * The "bare pipeline" of issue #4, the baseline the app is compared with: fetch →
+ * The "bare pipeline" of bench:e2e (docs/performance.md), the baseline the app is compared with: fetch →
  * eventsource-parser → one JSON frame per feed every FLUSH_MS over a `ws` WebSocket → a bare
  * page (baseline/index.html, no Vue) with a plain ring buffer rendering 40 rows per animation
  * frame. Deliberately minimal: no session log, no validation, no bounded queue, no backpressure

@@ -57,7 +57,7 @@ async function startApp(cli: string, profile: boolean): Promise<Pipeline> {
   }
 }
 
-/** The bare pipeline of issue #4 (baseline-server.ts + baseline/). */
+/** The bare pipeline of bench:e2e (baseline-server.ts + baseline/). */
 async function startBaseline(profile: boolean): Promise<Pipeline> {
   const profiling = nodeProfiling(profile);
   const child = await forkTsChild('baseline-server.ts', undefined, profiling.args);

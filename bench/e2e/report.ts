@@ -14,7 +14,7 @@ export interface TargetCheck {
   pass: boolean;
 }
 
-/** The issue #4 targets for one scenario's app result. */
+/** The bench:e2e targets (docs/performance.md) for one scenario's app result. */
 export function checkTargets(scenario: Scenario, app: ScenarioResult): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const id = scenario.id;

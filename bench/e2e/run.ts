@@ -13,7 +13,7 @@ import { runScenario } from './run-scenario';
 import { readConfig } from './scenarios';
 
 /**
- * `npm run bench:e2e` (issue #4, "Speed and memory"): every scenario through the bare baseline
+ * `npm run bench:e2e` (docs/performance.md, "Live feeds end to end"): every scenario through the bare baseline
  * pipeline, then through the app in web mode, in headless Chromium, against one load server.
  * Prints markdown tables (results, targets, app/baseline ratios) and writes
  * bench/results/e2e-<time>.json. A benchmark, not a test: it exits 0 on MISS, 1 only when it

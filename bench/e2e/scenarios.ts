@@ -1,5 +1,5 @@
 /**
- * The workloads of issue #4 ("Speed and memory — a benchmark, not a timed test") and their
+ * The workloads of bench:e2e (docs/performance.md, "Live feeds end to end") and their
  * targets. One scenario opens `feeds` streams at once, each at `eventsPerSecond` events whose
  * data is exactly `dataBytes` long.
  */

@@ -12,7 +12,7 @@ type RegisterCommand = (program: Command) => unknown;
  *   'my-command': async () => (await import('./commands/my-command')).registerMyCommand,
  *
  * The key is the name typed after `eventscope`; the module's register function adds exactly
- * that command to the program (explicit registration, DESIGN.md §6: no auto-discovery).
+ * that command to the program (explicit registration, no auto-discovery: docs/architecture.md, "Resources, tests and comments").
  */
 export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   serve: async () => (await import('./commands/serve')).registerServeCommand,

@@ -11,7 +11,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface WatchFormatter {
   event(seq: number, event: SseEvent): string;
   status(state: ConnectionState): string;
-  /** A comment line (`: text`): heartbeats are worth seeing when debugging (SSE-RULES.md). */
+  /** A comment line (`: text`): heartbeats are worth seeing when debugging (docs/architecture.md, "The SSE protocol"). */
   comment(text: string, at: number): string;
 }
 

@@ -10,7 +10,7 @@ import type { WatchRecorder } from './watch-recorder';
 import { openWatchRecorder } from './watch-recorder';
 import { createLlmRun } from '../../shared/llm/run';
 
-/** Exit codes of `eventscope watch` (issue 3 §5); 2 (usage) is decided before running. */
+/** Exit codes of `eventscope watch` (README, "Exit codes"); 2 (usage) is decided before running. */
 export const EXIT_OK = 0;
 export const EXIT_CONNECTION_FAILED = 1;
 /** A second Ctrl-C while closing: the shell convention for "killed by SIGINT". */
@@ -173,7 +173,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
           };
           out(redact(`${escapeJsonForTerminal(JSON.stringify(record))}\n`));
         }
-        // A POST turned into a GET is reported whatever the format (issue #3 §4).
+        // A POST turned into a GET is reported whatever the format (docs/architecture.md, "The engine").
         if (info.methodChanged) {
           err(
             `eventscope: HTTP ${info.status} redirect to ${info.to} turned ${info.previousMethod} into ${info.method}; the body was not sent again\n`,

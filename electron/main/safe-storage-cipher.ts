@@ -5,7 +5,7 @@ import type { Cipher } from '../core/store/secrets';
 const UNPROTECTED_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
 
 /**
- * Electron's safeStorage as the core's Cipher (DESIGN.md §1: the core gets Electron services
+ * Electron's safeStorage as the core's Cipher (docs/architecture.md, "Layer rules": the core gets Electron services
  * as injected interfaces). Uses the async API: the sync one is deprecated. Sealed values are
  * the base64 of safeStorage's buffer. Call after `app.whenReady()`.
  */

@@ -3,7 +3,7 @@ import { FEED_FRAME_CHANNEL } from '../../shared/api/channels';
 import type { FeedSink } from '../core/feeds/feed-manager';
 
 /**
- * A window as a FeedSink: frames and notifications go to this window only (DESIGN.md §2).
+ * A window as a FeedSink: frames and notifications go to this window only (docs/architecture.md, "The API contract").
  * webContents.send has no backpressure signal, so canSend is always true; the renderer's own
  * ring buffer bounds what the page holds.
  */

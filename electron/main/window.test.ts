@@ -5,7 +5,7 @@ import { openExternal } from './external';
 import { createMainWindow, guardWebContents, mainWindowOptions } from './window';
 
 // Electron cannot run on our machines, so its objects are stood in for by small fakes that
-// record what the code under test does with them (the one place DESIGN.md allows a mock).
+// record what the code under test does with them (the one place a mock is allowed: docs/architecture.md, "Resources, tests and comments").
 
 type Listener = (event: { preventDefault(): void }, url: string) => void;
 

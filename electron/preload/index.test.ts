@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiMethodNames, COMMAND_CHANNELS, NOTIFICATION_CHANNELS } from '../../shared/api/channels';
 
 // The preload's entry imports `electron`, which has no binary here: this is the one file
-// whose test stands Electron in with a mock (DESIGN.md; issue #2).
+// whose test stands Electron in with a mock (docs/architecture.md, "Resources, tests and comments").
 const exposed: Record<string, unknown> = {};
 vi.mock('electron', () => ({
   contextBridge: {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildPreloadApi } from './api';
 
-// The renderer's only door to the Node side (DESIGN.md §2): typed, one method per channel.
+// The renderer's only door to the Node side (docs/architecture.md, "The API contract"): typed, one method per channel.
 contextBridge.exposeInMainWorld('eventscope', buildPreloadApi(ipcRenderer));

@@ -104,7 +104,7 @@ function urlHost(host: string): string {
 
 /**
  * Web mode: serves the built renderer and the Eventscope API over one WebSocket, for machines
- * without an Electron binary and for headless servers (issue #2). Every HTTP request and every
+ * without an Electron binary and for headless servers. Every HTTP request and every
  * upgrade must carry the token (as the first path segment) and our own Host/Origin.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {

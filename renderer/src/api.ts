@@ -3,7 +3,7 @@ import type { SocketStatus } from './socket-api';
 import { createSocketApi, socketUrlFor } from './socket-api';
 
 /**
- * The renderer's only way to the Node side (DESIGN.md §1). Inside Electron the preload has put
+ * The renderer's only way to the Node side (docs/architecture.md, "One core, four faces"). Inside Electron the preload has put
  * the API on `window.eventscope`; in a browser (web mode) we build the same API over the
  * WebSocket and publish it at the same place, so both faces look identical to the app.
  */

@@ -3,7 +3,7 @@ import { ConnectionStateSchema, HeaderPairSchema } from '../model/connection-sta
 import { RetryPolicySchema } from '../model/retry-policy';
 import { LlmCustomProfileSchema, LlmProfileSettingSchema } from '../model/workspace';
 
-/** Schemas of the feed commands and of the feed summary the renderer keeps (issue #4). */
+/** Schemas of the feed commands and of the feed summary the renderer keeps. */
 
 /** A request body larger than this is a mistake in a form, not a real SSE request. */
 export const FEED_BODY_MAX_CHARS = 10 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { ConnectionState } from '../model/connection-state';
 
 /**
- * Feed frames: Node side → renderer, high rate (DESIGN.md §2, lane 3). Events are never sent
+ * Feed frames: Node side → renderer, high rate (docs/architecture.md, "The API contract", lane 3). Events are never sent
  * one by one: the feed manager batches per feed and flushes by time, count and bytes. Every
  * timeline entry carries a per-feed `seq`, so `firstSeq`, the entries and `dropped` make gaps
  * visible: the previous frame's last seq + dropped + 1 === firstSeq.
@@ -39,7 +39,7 @@ export interface FeedStateEntry extends EntryBase {
   state: ConnectionState;
 }
 
-/** A redirect the connection followed (users must see a POST turned into a GET, issue #3 §4). */
+/** A redirect the connection followed (users must see a POST turned into a GET: docs/architecture.md, "The engine"). */
 export interface FeedRedirectEntry extends EntryBase {
   kind: 'redirect';
   status: number;

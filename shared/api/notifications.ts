@@ -5,7 +5,7 @@ import { WorkspacesChangedSchema } from './workspaces';
 import { ExportProgressSchema } from './sessions';
 
 /**
- * Notifications: Node side → renderer, low rate (DESIGN.md §2, lane 2). Named
+ * Notifications: Node side → renderer, low rate (docs/architecture.md, "The API contract", lane 2). Named
  * `domain:past-tense`; the renderer subscribes with `onX(cb)` and gets an unsubscribe back.
  */
 

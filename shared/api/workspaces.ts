@@ -3,7 +3,7 @@ import { EndpointSchema, MAX_CA_CERTIFICATES_BYTES, WorkspaceSchema } from '../m
 import type { Workspace } from '../model/workspace';
 import type { Notice } from './notifications';
 
-/** Schemas of the workspaces:* and endpoints:* commands (issue #5 §5). */
+/** Schemas of the workspaces:* and endpoints:* commands. */
 
 const Id = z.string().min(1).max(64);
 /** An import is text the page read from a file the user picked, or a pasted curl line. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The connection state machine of DESIGN.md §3:
+ * The connection state machine (docs/architecture.md, "The engine"):
  * `idle → connecting → open → (retrying → connecting …) → closed | failed`.
  * Every transition is reported to the caller and logged on the feed's timeline. `at` is the
  * clock time (ms since the epoch) of the transition; `attempt` counts connection attempts from 1

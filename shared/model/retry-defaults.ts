@@ -29,7 +29,7 @@ export const DEFAULT_STABLE_AFTER_MS = 30_000;
 
 /**
  * The default policy for a request method. Only GET reconnects after a clean end: re-sending
- * a POST may start (and bill) a new LLM generation, so it is never done unasked (issue #3 §3).
+ * a POST may start (and bill) a new LLM generation, so it is never done unasked (docs/architecture.md, "The engine").
  */
 export function defaultRetryPolicy(method: string): RetryPolicy {
   return {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * How a connection reconnects (issue #3 §3). Pure data, so it can be saved in a workspace and
+ * How a connection reconnects (docs/architecture.md, "The engine"). Pure data, so it can be saved in a workspace and
  * edited in the UI; the logic that reads it is `nextRetry` in electron/core/sse/retry.ts.
  *
  * The WHATWG EventSource processing model ("reestablish the connection") only says: wait the
  * reconnection time, then retry. Everything beyond that — backoff, a cap, a limit, retrying some
- * HTTP statuses, not re-sending non-GET requests — is Eventscope's addition (SSE-RULES.md).
+ * HTTP statuses, not re-sending non-GET requests — is Eventscope's addition (docs/architecture.md, "The SSE protocol").
  */
 
 export {

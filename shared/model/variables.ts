@@ -3,7 +3,7 @@ import { isSecretHeader } from './headers';
 import { placeholderPattern } from './placeholder';
 
 /**
- * `{{name}}` placeholders (issue #5 §1), resolved at connect time and again before every
+ * `{{name}}` placeholders, resolved at connect time and again before every
  * reconnect attempt, so a rotated token is picked up. Pure: the engine calls
  * `resolveEndpointRequest` from its `resolveRequest(attempt)` hook.
  *
@@ -102,7 +102,7 @@ export interface ResolvedRequest {
   body: string | null;
   /**
    * The plaintext of every secret variable or header value this request carries, so logs,
-   * exports and error messages can redact them wherever they show up (issue #5 §3).
+   * exports and error messages can redact them wherever they show up (docs/architecture.md, "Persistence and secrets").
    */
   secretValues: string[];
 }

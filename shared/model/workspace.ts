@@ -3,9 +3,9 @@ import { VARIABLE_NAME_PATTERN } from './workspace-defaults';
 import { RetryPolicySchema } from './retry-policy';
 
 /**
- * Saved endpoint workspaces (issue #5 §1): what a user keeps for months. This is the in-memory
+ * Saved endpoint workspaces: what a user keeps for months. This is the in-memory
  * shape every layer sees, with secret values in plain text; on disk the store seals them
- * (electron/core/store, DESIGN.md §5), so nothing here is ever written as is.
+ * (electron/core/store, docs/architecture.md, "Persistence and secrets"), so nothing here is ever written as is.
  */
 
 /** Also the workspace's file name on disk, so it must be safe as one on every platform. */

@@ -9,7 +9,7 @@ import { startTestWebServer } from '../support/web/test-web-server';
 import { findLeaks, SEEDED_SECRET } from '../support/store/test-store';
 import { connectPageApi } from './support';
 
-// The workspaces API through web mode's real transport (issue #5 §5): two pages on one server,
+// The workspaces API through web mode's real transport: two pages on one server,
 // the real store on disk, the built-in demo server.
 
 let server: TestWebServer | null = null;

@@ -7,7 +7,7 @@ interface DemoServerFlags {
   host: string;
 }
 
-/** `eventscope demo-server`: the demo SSE endpoints until Ctrl-C (issue 3 §6). */
+/** `eventscope demo-server`: the demo SSE endpoints until Ctrl-C. */
 export function registerDemoServerCommand(program: Command): Command {
   return program
     .command('demo-server')

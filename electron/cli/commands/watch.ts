@@ -45,7 +45,7 @@ Examples:
 Exit codes: 0 finished (max events, timeout, end of stream with --no-retry, HTTP 204, Ctrl-C),
 1 connection failed (or, with --merge, the run errored or was truncated), 2 usage error.`;
 
-/** `eventscope watch <url>`: one SSE connection, its events on stdout (issue 3 §5). */
+/** `eventscope watch <url>`: one SSE connection, its events on stdout. */
 export function registerWatchCommand(program: Command): Command {
   const command = program
     .command('watch')

@@ -48,7 +48,7 @@ function maskedJson(workspace: Workspace): string {
   return `${JSON.stringify(masked, null, 2)}\n`;
 }
 
-/** `eventscope workspace list|show`: saved workspaces from the terminal (issue #5 §4). */
+/** `eventscope workspace list|show`: saved workspaces from the terminal. */
 export function registerWorkspaceCommand(program: Command): void {
   const workspace = program
     .command('workspace')

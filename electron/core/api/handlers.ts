@@ -20,7 +20,7 @@ export type CommandHandlers = {
 };
 
 /**
- * Saves a file the user names in a dialog on the Node side (DESIGN.md §5: the renderer never
+ * Saves a file the user names in a dialog on the Node side (docs/architecture.md, "Persistence and secrets": the renderer never
  * passes a path). Resolves the chosen path, or null when the user cancelled.
  */
 export type SaveFileDialog = (suggestedName: string, text: string) => Promise<string | null>;
@@ -94,7 +94,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
     'feeds:connect': ({ feedId }, caller) => ({ connected: ctx.feeds.connect(caller, feedId) }),
     'feeds:resume': ({ token }, caller) => ctx.feeds.resume(caller, token),
     'feeds:reveal-log': async ({ feedId }, caller) => {
-      // The path comes from the feed the caller owns, never from the page (DESIGN.md §5).
+      // The path comes from the feed the caller owns, never from the page (docs/architecture.md, "Persistence and secrets").
       const path = ctx.feeds.list(caller).find((feed) => feed.feedId === feedId)?.logFile ?? null;
       if (path === null || !ctx.revealInFolder) return { revealed: false, path };
       await ctx.revealInFolder(path);

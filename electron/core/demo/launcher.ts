@@ -9,7 +9,7 @@ export interface DemoLauncher {
 
 /**
  * The built-in demo server, in-process and on demand: the app shows live events within seconds
- * of the first start without a server of the user's own (issue #5 §6). Concurrent first calls
+ * of the first start without a server of the user's own. Concurrent first calls
  * share one server.
  */
 export function createDemoLauncher(): DemoLauncher {

@@ -96,7 +96,7 @@ async function dispatch(
   await route.handle(req, res, url, ctx);
 }
 
-/** Starts the demo SSE server (issue 3 §6); resolves once it is listening. */
+/** Starts the demo SSE server; resolves once it is listening. */
 export async function createDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const streams: StreamRegistry = new Set();
   const ctx: DemoContext = {

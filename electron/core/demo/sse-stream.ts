@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /**
  * One open event-stream response and everything it owns (timers, pending drain waits). The
  * server keeps every open stream in a registry so `close()` can end them all: a demo server that
- * left an interval behind would keep the app or a test process alive (DESIGN.md §7).
+ * left an interval behind would keep the app or a test process alive (docs/architecture.md, "Resources, tests and comments").
  */
 export interface SseStream {
   readonly req: IncomingMessage;

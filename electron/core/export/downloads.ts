@@ -11,7 +11,7 @@ export interface Download {
 }
 
 /**
- * Finished exports waiting to be downloaded in web mode (DESIGN.md §5: the page never passes a
+ * Finished exports waiting to be downloaded in web mode (docs/architecture.md, "Persistence and secrets": the page never passes a
  * path). Each gets an unguessable id; `take` hands it out once, so the URL is one-shot.
  */
 export interface DownloadRegistry {

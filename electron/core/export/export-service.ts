@@ -18,7 +18,7 @@ import type { ExportJob, ExportSource } from './run-export';
 import { ExportCancelledError, runExport } from './run-export';
 
 /**
- * Electron's save dialog, opened on the Node side (DESIGN.md §5): the chosen path, or null when
+ * Electron's save dialog, opened on the Node side (docs/architecture.md, "Persistence and secrets"): the chosen path, or null when
  * the user cancelled. Implemented in electron/main; absent in web mode (a download instead).
  */
 export type ChooseExportPath = (suggestedName: string, format: string) => Promise<string | null>;

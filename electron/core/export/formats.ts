@@ -1,5 +1,5 @@
 import type { FeedEntry } from '../../../shared/api/frames';
-import { csvField, csvRow } from './csv-row';
+import { csvBatchField, csvField, csvRow, finishCsvBatch } from './csv-row';
 import type { SessionHeaderRecord } from '../sessions/log-records';
 import { entryRecord, entryRecordJson, isoTime, statusRecord } from './records';
 import { htmlEncoder } from './html-report';
@@ -137,19 +137,32 @@ function csvEncoder(options: EncoderOptions): Encoder {
     session: () => '',
     entries(entries) {
       let text = '';
+      // Event rows gathered for finishCsvBatch: one quoting pass over many rows, not per field.
+      let batch = '';
       for (const entry of entries) {
+        if (entry.kind === 'event') {
+          const type = csvBatchField(entry.type);
+          const data = csvBatchField(entry.data);
+          const id = csvBatchField(entry.lastEventId);
+          // Numbers, `event` and timestamps never need quotes.
+          if (type !== null && data !== null && id !== null) {
+            batch += `${entry.seq},event,${type},${data},${id},${isoTime(entry.at)},${entry.attempt}\r\n`;
+            continue;
+          }
+        } else if (!timeline) continue;
+        text += finishCsvBatch(batch);
+        batch = '';
         const iso = isoTime(entry.at);
         if (entry.kind === 'event') {
-          // The row of csvRow() written out: numbers, `event` and timestamps never need quotes.
           text +=
             `${entry.seq},event,${csvField(entry.type)},${csvField(entry.data)},` +
             `${csvField(entry.lastEventId)},${iso},${entry.attempt}\r\n`;
-        } else if (timeline) {
+        } else {
           const record = exportRecord(entry, true);
           text += csvRow([entry.seq, entry.kind, '', JSON.stringify(record), '', iso, '']);
         }
       }
-      return text;
+      return text + finishCsvBatch(batch);
     },
     end: () => '',
   };

@@ -25,7 +25,7 @@ import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-
 import type { ResumeMode } from '../../../shared/model/workspace';
 
 /**
- * A page that owns feeds: an Electron window or a web-mode socket (DESIGN.md §2, `FeedSink`).
+ * A page that owns feeds: an Electron window or a web-mode socket (docs/architecture.md, "The API contract", `FeedSink`).
  * Frames and notifications go to the owner only; when it goes away, its feeds close.
  */
 export interface FeedSink {
@@ -198,7 +198,7 @@ const RECORDING_WAIT_MS = 20;
 export const RETENTION_CHECK_BYTES = 64 * 1024 * 1024;
 
 /**
- * Many concurrent feeds (issue #4): each is a connection from the SSE engine whose timeline —
+ * Many concurrent feeds (docs/architecture.md, "The path of one event"): each is a connection from the SSE engine whose timeline —
  * events, comments, state changes — gets per-feed sequence numbers, goes in full to an NDJSON
  * session log, and in batched frames to the owning page.
  */
@@ -263,7 +263,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     remember(feed.recent, entry, json);
     feed.queue.push(entry, json);
     sinceRetention += line.length;
-    // Long fast sessions must respect the limit too, not only new ones (issue #4 §4).
+    // Long fast sessions must respect the limit too, not only new ones (docs/sessions.md).
     if (
       sinceRetention >= (options.retentionCheckBytes ?? RETENTION_CHECK_BYTES) &&
       !retentionRunning
@@ -371,7 +371,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       }),
     };
     if (departed.has(owner)) {
-      // The page went away while the log and transport were being set up (issue #4 §3): the
+      // The page went away while the log and transport were being set up: the
       // caller closes the transport; nothing was connected yet.
       feed.queue.dispose();
       await log.close();

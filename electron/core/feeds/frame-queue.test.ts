@@ -13,7 +13,7 @@ const event = (seq: number, data = 'x'): FeedEntry => ({
   sizeBytes: data.length,
 });
 
-/** Every frame must continue where the previous left off, counting drops (DESIGN.md §2). */
+/** Every frame must continue where the previous left off, counting drops (docs/architecture.md, "The path of one event"). */
 function expectContiguous(frames: FeedFrame[], total: number): void {
   let next = 1;
   for (const frame of frames) {

@@ -65,7 +65,7 @@ export function entrySizeBytes(entry: FeedEntry): number {
 }
 
 /**
- * One page's queue for one feed (DESIGN.md §2 lane 3, §4): batches entries into frames by time,
+ * One page's queue for one feed (docs/architecture.md, "The path of one event"): batches entries into frames by time,
  * count and bytes, whichever comes first, and bounds what waits for a slow page by dropping the
  * oldest entries — counted, and reported in the next frame, never silently.
  */

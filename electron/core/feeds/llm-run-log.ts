@@ -18,7 +18,7 @@ export function createFeedLlmRun(
 }
 
 /**
- * The session log's record of an LLM run, written once when the feed ends (DESIGN.md §4: the
+ * The session log's record of an LLM run, written once when the feed ends (docs/architecture.md, "Persistence and secrets": the
  * log is the complete record): status, timings, stop reason and usage. The merged text itself is
  * not repeated — the events it came from are in the log already.
  */

@@ -1,7 +1,7 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Session logs kept in all, by default; the oldest sessions go first (issue #4). */
+/** Session logs kept in all, by default; the oldest sessions go first (docs/sessions.md). */
 export const DEFAULT_MAX_LOG_BYTES = 1024 * 1024 * 1024;
 
 interface LogFile {

@@ -3,7 +3,7 @@ import type { WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Logged entries reach the OS at least this often, whatever the page is doing (issue #4). */
+/** Logged entries reach the OS at least this often, whatever the page is doing (docs/sessions.md). */
 export const SESSION_LOG_FLUSH_MS = 1_000;
 /** Flush early once this much is buffered, so a fast feed does not hold megabytes in memory. */
 const SESSION_LOG_BUFFER_BYTES = 256 * 1024;
@@ -81,7 +81,7 @@ export interface SessionLog {
 }
 
 /**
- * An append-only NDJSON file for one feed session (DESIGN.md §4). Lines are buffered briefly and
+ * An append-only NDJSON file for one feed session (docs/sessions.md). Lines are buffered briefly and
  * written through a stream that honours backpressure: while the disk is behind, lines wait in
  * memory rather than being lost. Independent of any page, so a reload or crash loses nothing.
  * Past `segmentMaxBytes` the log goes on in a new segment file that starts with a copy of the

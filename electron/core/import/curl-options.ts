@@ -213,7 +213,7 @@ export const VALUE_OPTIONS: ReadonlySet<string> = new Set([
 
 /**
  * Options with no bearing on the request a feed sends: output, progress, protocol versions
- * (fetch negotiates), redirects (the engine follows them itself, DESIGN.md §3), retries (the
+ * (fetch negotiates), redirects (the engine follows them itself: docs/architecture.md, "The engine"), retries (the
  * endpoint's retry policy replaces them). Ignored without a note.
  */
 export const HARMLESS_OPTIONS: ReadonlySet<string> = new Set([

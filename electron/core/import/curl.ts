@@ -13,7 +13,7 @@ import { endpointName, placeholdersIn } from './request-parts';
 export { detectCurlShell, looksLikeCurl, type CurlShell } from './curl-detect';
 
 /**
- * Imports a curl command line as browsers copy it (issue #5 §4): Chrome's "Copy as cURL (bash)"
+ * Imports a curl command line as browsers copy it: Chrome's "Copy as cURL (bash)"
  * and "(cmd)", Firefox's and Safari's "Copy as cURL", and hand-written ones from API docs.
  * The shell's quoting is undone first (bash-words.ts, cmd-words.ts), then curl's options are
  * read (curl-args.ts) and mapped onto an Endpoint (curl-request.ts, curl-url.ts). Nothing is

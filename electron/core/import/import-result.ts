@@ -3,7 +3,7 @@ import type { Endpoint, IdGenerator, Variable } from '../../../shared/model/work
 import { EndpointSchema, VariableSchema } from '../../../shared/model/workspace';
 
 /**
- * What every importer returns (issue #5 §4). Warnings name whatever was skipped or approximated,
+ * What every importer returns. Warnings name whatever was skipped or approximated,
  * so nothing is dropped silently; they never contain header, cookie or body values.
  */
 export type ImportResult =

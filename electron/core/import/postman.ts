@@ -24,7 +24,7 @@ import { clipName, placeholdersIn, takeContentType } from './request-parts';
 export { looksLikePostman } from './postman-detect';
 
 /**
- * Imports the requests of a Postman Collection v2.1 file (issue #5 §4). Folders become name
+ * Imports the requests of a Postman Collection v2.1 file. Folders become name
  * prefixes ("Folder / Request"), collection variables become workspace variables (Postman's
  * `{{name}}` is our syntax too), bearer/basic/API-key auth — set on the collection, a folder or
  * the request, and inherited as in Postman — becomes secret headers. What has no equivalent

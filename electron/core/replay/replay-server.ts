@@ -28,7 +28,7 @@ function speedFactor(speed: ReplaySpeed): number | null {
   return speed === 'max' ? null : Number(speed);
 }
 
-/** The id in a Last-Event-ID header: UTF-8 bytes that Node hands us as Latin-1 (SSE-RULES.md). */
+/** The id in a Last-Event-ID header: UTF-8 bytes that Node hands us as Latin-1 (docs/architecture.md, "The SSE protocol"). */
 function lastEventIdOf(req: IncomingMessage): string {
   const raw = req.headers['last-event-id'];
   const value = Array.isArray(raw) ? raw[0] : raw;

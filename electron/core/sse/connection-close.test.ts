@@ -12,7 +12,7 @@ import {
 } from '../../../tests/support/sse/test-server';
 
 /**
- * issue #3 §4: close() at any moment leaves no request, timer or socket behind, and no further
+ * Closing is total (docs/architecture.md, "The engine"): close() at any moment leaves no request, timer or socket behind, and no further
  * request reaches the server.
  */
 

@@ -46,7 +46,7 @@ import { assertNever } from '../../../shared/assert-never';
 
 /**
  * One SSE connection: a fetch-based EventSource with any method, headers and body, a retry
- * policy, timeouts, a size limit and careful redirects (DESIGN.md §3, issue #3 §1, §3, §4).
+ * policy, timeouts, a size limit and careful redirects (docs/architecture.md, "The engine").
  *
  * ```ts
  * const conn = createSseConnection(
@@ -103,7 +103,7 @@ import { assertNever } from '../../../shared/assert-never';
  */
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
-/** Well under undici's silent 300 s body timeout, so we say what happened first (issue #3 §4). */
+/** Well under undici's silent 300 s body timeout, so we say what happened first. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 45_000;
 
 /** Time and timers, injectable for tests and for a feed manager's own scheduler. */
@@ -519,7 +519,7 @@ export function createSseConnection(
         const { done: ended, value } = await reader.read();
         if (isStale(attempt)) return STALE;
         if (ended) return { type: 'end' };
-        // Any byte counts as life, comments included (issue #3 §4).
+        // Any byte counts as life, comments included (docs/architecture.md, "The engine").
         attempt.lastByteAt = clock.now();
         if (attempt.asciiSoFar && !isAscii(value)) attempt.asciiSoFar = false;
         try {

@@ -3,11 +3,11 @@ import { formatBytes } from '../../../shared/format-bytes';
 import { displayUrl, formatDuration, statusLabel } from './format';
 
 /**
- * The engine's errors, each with one clear human sentence (issue #3 §1, §4). They are data
+ * The engine's errors, each with one clear human sentence. They are data
  * (ConnectionError in shared/), not thrown: a failed connection is a state, not an exception.
  */
 
-/** How much of a non-stream body is kept for the user to read (issue #3 §1). */
+/** How much of a non-stream body is kept for the user to read. */
 export const ERROR_BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ResponseSnapshot {

@@ -2,9 +2,9 @@
  * The event-stream parser: response-body bytes in, events, comments and `retry` values out.
  *
  * Implements WHATWG HTML "Server-sent events", sections "Parsing an event stream" and
- * "Interpreting an event stream" (restated, with our decisions, in the shared SSE-RULES.md).
+ * "Interpreting an event stream" (restated, with our decisions, in docs/architecture.md, "The SSE protocol").
  *
- * Why it splits bytes first and decodes second (issue #3 §7; numbers in docs/performance.md):
+ * Why it splits bytes first and decodes second (numbers in docs/performance.md):
  * - Line terminators (CR, LF) are ASCII, and a UTF-8 decoder that replaces errors with U+FFFD
  *   resynchronises on every ASCII byte. So decoding each run of complete lines on its own gives
  *   exactly the text a streaming decoder would give for the whole body. Each chunk is cut at
@@ -66,7 +66,7 @@ export interface SseParser {
 
 export const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
-/** Thrown by `feed` when a line or the pending event outgrows `maxEventBytes` (issue #3 §4). */
+/** Thrown by `feed` when a line or the pending event outgrows `maxEventBytes` (a size limit: docs/architecture.md, "The SSE protocol"). */
 export class SseLimitError extends Error {
   readonly code = 'event-too-large';
   readonly limitBytes: number;

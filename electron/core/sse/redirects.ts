@@ -4,7 +4,7 @@ import { hasBody, type SseRequest, type SseRequestHeader } from './request';
 
 /**
  * Redirects are followed by our code (fetch `redirect: 'manual'`) so we can decide what crosses
- * to another origin (DESIGN.md §3, issue #3 §4). The steps follow WHATWG Fetch "HTTP-redirect
+ * to another origin (docs/architecture.md, "The engine"). The steps follow WHATWG Fetch "HTTP-redirect
  * fetch"; where we are stricter it says so.
  */
 

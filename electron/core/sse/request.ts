@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 
 /**
- * The request a connection sends, and how it becomes fetch input (issue #3 §1).
+ * The request a connection sends, and how it becomes fetch input.
  */
 
 export interface SseRequestHeader {
@@ -109,7 +109,7 @@ export function validateRequest(request: SseRequest): string | null {
 /**
  * A header value as fetch accepts it. Fetch only takes ByteStrings (every char ≤ U+00FF), so
  * text beyond Latin-1 is sent as its UTF-8 bytes, one Latin-1 char per byte — what curl and
- * servers expect (SSE-RULES.md, "Connecting and reconnecting").
+ * servers expect (docs/architecture.md, "The SSE protocol": connecting and reconnecting).
  */
 export function encodeHeaderValue(value: string): string {
   // Fast path: already a ByteString, send unchanged (keeps intentional Latin-1 as is).

@@ -3,7 +3,7 @@ import type { HeaderPair } from '../../../shared/model/connection-state';
 import { ERROR_BODY_LIMIT_BYTES, type ResponseSnapshot } from './errors';
 
 /**
- * Reading the responses that are not an event stream (issue #3 §1): their status, headers and
+ * Reading the responses that are not an event stream: their status, headers and
  * the first 64 KiB of the body are kept for the user — people debug a 401 by reading it — and
  * the body is never parsed as events (WHATWG EventSource: such a response "fails the connection").
  */

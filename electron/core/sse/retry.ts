@@ -3,13 +3,13 @@ import { formatDuration, statusLabel } from './format';
 import { assertNever } from '../../../shared/assert-never';
 
 /**
- * The reconnect decision, a pure function of the policy and what just happened (issue #3 §3).
+ * The reconnect decision, a pure function of the policy and what just happened (docs/architecture.md, "The engine").
  *
  * WHATWG HTML "Server-sent events", EventSource processing model: after a network error or the
  * end of the body the user agent "reestablishes the connection" after waiting the reconnection
  * time — it may wait longer (backoff) but never shorter. A 204, a non-200 status and a wrong
  * content type "fail the connection" for good; our policy deliberately retries a configured set
- * of statuses (SSE-RULES.md, "Where Eventscope adds to the standard").
+ * of statuses (docs/architecture.md, "The SSE protocol": what Eventscope adds).
  */
 
 /** What ended an attempt, as far as the retry decision cares. */
@@ -53,7 +53,7 @@ export type RetryDecision =
 /** The smallest base that repeated failures grow from, whatever the reconnection time. */
 export const MIN_BACKOFF_BASE_MS = 10;
 
-/** `Retry-After` is only meaningful on these (RFC 9110 §10.2.3, issue #3 §3). */
+/** `Retry-After` is only meaningful on these (RFC 9110 §10.2.3). */
 const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 /**
@@ -100,7 +100,7 @@ export function nextRetry(
       break;
     case 'network':
       // A stream lost midway is an end the server did not choose: a POST that started a (paid)
-      // LLM generation is not re-sent unless the policy reconnects after an end (issue #3 §3).
+      // LLM generation is not re-sent unless the policy reconnects after an end (docs/architecture.md, "The engine").
       if (outcome.afterOpen && ctx.safeMethod === false && !policy.reconnectOnEnd) {
         return {
           type: 'stop',

@@ -3,7 +3,7 @@ import { statusLabel } from './format';
 import type { ProxyTarget } from './proxy-target';
 
 /**
- * Transport failures explained in one sentence that says what to do (issue #5 §1): untrusted
+ * Transport failures explained in one sentence that says what to do: untrusted
  * certificates, proxy credentials, an unreachable proxy, unusable settings.
  */
 

@@ -8,7 +8,7 @@ import { assertNever } from '../../../shared/assert-never';
 export type { ProxyTarget };
 
 /**
- * Which proxy a transport uses (issue #5 §1): the endpoint's manual proxy URL, none, or the
+ * Which proxy a transport uses: the endpoint's manual proxy URL, none, or the
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY variables as curl reads them. Proxy credentials are kept
  * apart from everything that is shown.
  */

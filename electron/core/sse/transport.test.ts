@@ -33,7 +33,7 @@ import {
 } from './transport';
 
 /**
- * issue #5 §1: the engine honours an endpoint's `tls` and `proxy` settings and the proxy
+ * The engine honours an endpoint's `tls` and `proxy` settings and the proxy
  * environment variables. Everything runs against real servers on 127.0.0.1: an HTTPS server
  * with a self-signed certificate, a plain HTTP server and a forward proxy.
  */

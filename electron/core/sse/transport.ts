@@ -13,7 +13,7 @@ export { TransportError, type TransportErrorKind } from './transport-errors';
 
 /**
  * How an endpoint's requests reach the network: which CAs are trusted and which proxy is used
- * (issue #5 §1: "the engine honours `tls` and `proxy`"). A transport owns one undici dispatcher
+ * (an endpoint's `tls` and `proxy` settings are honoured by the engine). A transport owns one undici dispatcher
  * and hands out a `fetch` bound to it, for `createSseConnection({ fetch: transport.fetch })`.
  *
  * undici's own `fetch` is used, not Node's global one: Node bundles an older internal undici,
@@ -180,7 +180,7 @@ function buildDispatcher(
 }
 
 /**
- * The engine owns the timeouts: connect/headers and idle (DESIGN.md §3), where 0 disables one.
+ * The engine owns the timeouts: connect/headers and idle (docs/architecture.md, "The engine"), where 0 disables one.
  * undici's own 300 s headers and body timeouts would otherwise end a quiet stream whose idle
  * timeout the user turned off. Set per request, because undici's proxy wrapper for http targets
  * builds its client without our agent options. The composed dispatcher closes the wrapped one.

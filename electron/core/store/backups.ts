@@ -4,7 +4,7 @@ import { writeFileDurable, errorCode } from './durable-write';
 import { fileStamp, type StorePaths } from './paths';
 
 /**
- * Earlier good versions of each workspace, for restoring a damaged file (issue #5 §2). Names
+ * Earlier good versions of each workspace, for restoring a damaged file (README.md beside this file). Names
  * sort by time: `<id>.<stamp>.json`. Ids contain no dot, so `<id>.` never matches another id.
  */
 

@@ -17,7 +17,7 @@ import { decodeWorkspaceText } from './workspace-decode';
 import { seededRandom } from '../../../tests/support/seeded-random';
 
 /**
- * Issue #5 §2: "a workspace survives kill -9 at any moment". A child saves in a loop (a backup,
+ * A workspace survives kill -9 at any moment (docs/architecture.md, "Persistence and secrets"). A child saves in a loop (a backup,
  * the workspace and the index per version) and is SIGKILLed at a random moment; the files are
  * then checked before the next child opens (and would repair) them.
  */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
 /**
- * Crash-safe file replacement (issue #5 §2). write-file-atomic does temp file + fsync + rename
+ * Crash-safe file replacement (docs/architecture.md, "Persistence and secrets"). write-file-atomic does temp file + fsync + rename
  * and serializes writes to one path within the process; it does not fsync the directory, so
  * after a power cut the rename itself could be lost. We add that, and the retry for Windows,
  * where antivirus and indexers briefly lock files (EPERM/EBUSY/EACCES on rename).

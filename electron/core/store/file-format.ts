@@ -9,7 +9,7 @@ import {
 } from '../../../shared/model/workspace';
 
 /**
- * The workspace file on disk (issue #5 §2): `{ format, schemaVersion, workspace }`, where the
+ * The workspace file on disk (electron/core/store/README.md): `{ format, schemaVersion, workspace }`, where the
  * workspace is the model with every secret value replaced by a sealed one. Documented for users
  * in the README ("Where data lives").
  */
@@ -106,7 +106,7 @@ const EnvelopeSchema = z.object({
 
 /**
  * Reasons never quote the file's content: V8's JSON.parse messages include a slice of the
- * text, which could hold a plaintext secret from a hand-edited file (issue #5 §3).
+ * text, which could hold a plaintext secret from a hand-edited file (docs/architecture.md, "Persistence and secrets").
  */
 export function classifyWorkspaceText(
   text: string,

@@ -1,4 +1,4 @@
-/** The workspace store's public surface (issue #5 §2-3); the rest of the folder is its parts. */
+/** The workspace store's public surface (README.md beside it); the rest of the folder is its parts. */
 export {
   openWorkspaceStore,
   SAVE_DEBOUNCE_MS,

@@ -3,7 +3,7 @@ import { inlineCaFiles } from './migrations/v1-inline-ca-files';
 import { readRegularFile } from './safe-file-read';
 
 /**
- * Numbered migrations of the workspace file (issue #5 §2). Each one takes the `workspace`
+ * Numbered migrations of the workspace file (README.md beside this file). Each one takes the `workspace`
  * object of a file at `from` and returns it at `from + 1`. They run on plain JSON, before
  * validation, because an old file does not match today's schema.
  *

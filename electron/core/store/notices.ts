@@ -3,7 +3,7 @@ import type { NoticeParams } from '../../../shared/api/notifications';
 import type { SecretIssue } from '../../../shared/model/workspace';
 
 /**
- * What the store tells the user (issue #5 §2-3): recoveries, migrations, read-only files and
+ * What the store tells the user: recoveries, migrations, read-only files and
  * secrets to re-enter are never silent. Returned by the call that caused them and emitted to
  * `onNotice` listeners (background writes have no caller). Messages name files and fields,
  * never secret values.

@@ -11,7 +11,7 @@ import type { SealedValue, StoredValue, StoredWorkspace } from './file-format';
 import type { Cipher } from './secrets';
 
 /**
- * Workspace ↔ its stored form (issue #5 §3). Every secret slot — secret variables, secret or
+ * Workspace ↔ its stored form (docs/architecture.md, "Persistence and secrets"). Every secret slot — secret variables, secret or
  * sensitive headers, a proxy URL with credentials — is sealed by the Cipher on the way out and
  * opened on the way in. Nothing here writes files; the store does.
  */

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
- * How secret values are sealed before they touch the disk (issue #5 §3, DESIGN.md §5).
+ * How secret values are sealed before they touch the disk (docs/architecture.md, "Persistence and secrets").
  * electron/core never imports Electron: the app adapts `safeStorage` (its async API, base64 of
  * the returned buffer) to this interface in electron/main; tests use a fixed-key cipher from
  * tests/support/store/test-cipher.ts.

@@ -1,5 +1,5 @@
 /**
- * Debounced, serialized writes per key (issue #5 §2). Saves while typing coalesce into one write
+ * Debounced, serialized writes per key (docs/architecture.md, "Persistence and secrets"). Saves while typing coalesce into one write
  * after `debounceMs` of quiet — but never later than `maxDelayMs` after the first, so a steady
  * stream of edits still reaches the disk. Writes of one key never overlap; each reads the
  * latest state when it runs, so no save is lost by coalescing.

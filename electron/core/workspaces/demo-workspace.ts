@@ -11,7 +11,7 @@ import {
 /**
  * Placeholder for the built-in demo server's base URL. The server starts on a free loopback
  * port only when one of its endpoints connects, so the port is not known when the workspace is
- * written; the workspace service resolves this name itself (issue #5 §6).
+ * written; the workspace service resolves this name itself.
  */
 export { DEMO_URL_VARIABLE };
 const DEMO = `{{${DEMO_URL_VARIABLE}}}`;

@@ -4,7 +4,7 @@ import type { Workspace } from '../../../shared/model/workspace';
 import { isSecretHeader } from '../../../shared/model/headers';
 import { WorkspaceSchema } from '../../../shared/model/workspace';
 
-/** A workspace exported to share or back up (issue #5 §4) — distinct from the store's own files. */
+/** A workspace exported to share or back up — distinct from the store's own files. */
 export const EXPORT_FORMAT = 'eventscope-workspace-export';
 export const EXPORT_SCHEMA_VERSION = 1;
 

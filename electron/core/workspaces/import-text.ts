@@ -72,7 +72,7 @@ function collectionName(json: unknown): string {
 }
 
 /**
- * Recognises what the user gave us (issue #5 §4): an Eventscope export becomes a workspace; a
+ * Recognises what the user gave us: an Eventscope export becomes a workspace; a
  * Postman collection or a curl command line adds endpoints to `into`, or to a new workspace.
  */
 export function importText(text: string, into: Workspace | null): ImportResult {

@@ -12,7 +12,7 @@ const KEY_BYTES = 32;
  * The cipher of web mode and the CLI, where Electron's safeStorage does not exist: AES-256-GCM
  * with a random key kept in the data directory (mode 0600). Anyone who can read the data
  * directory can read the key, so it reports `protection: 'none'` — secrets then live for the
- * session only unless the user agrees to store them (issue #5 §3).
+ * session only unless the user agrees to store them (docs/architecture.md, "Persistence and secrets").
  */
 export async function openKeyFileCipher(dataDir: string): Promise<Cipher> {
   const path = join(dataDir, KEY_FILE);

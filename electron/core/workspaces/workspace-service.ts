@@ -23,7 +23,7 @@ export interface WorkspaceServiceOptions {
   store: WorkspaceStore;
   feeds: FeedManager;
   demo: DemoLauncher;
-  /** Tell every open page that workspaces changed (DESIGN.md §2: one window's edit reaches all). */
+  /** Tell every open page that workspaces changed (one window's edit reaches all: docs/architecture.md, "The API contract"). */
   broadcastChanged(ids: string[]): void;
   /** Surface a store notice (recovery, migration, secrets to re-enter) to the user. */
   notice(notice: StoreNotice): void;
@@ -44,7 +44,7 @@ export interface WorkspaceService {
   importText(text: string, into?: string): Promise<{ workspace: Workspace; warnings: string[] }>;
   exportText(id: string, includeSecrets: boolean): Promise<{ fileName: string; text: string }>;
   openEndpoint(owner: FeedSink, workspaceId: string, endpointId: string): Promise<FeedSummary>;
-  /** Creates the Demo workspace on the very first launch (issue #5 §6). */
+  /** Creates the Demo workspace on the very first launch. */
   ensureFirstLaunch(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import type { FeedSummary } from '../../../shared/api/feeds';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { RingBuffer } from './ring-buffer';
 
-/** Defaults of the live window per feed (issue #4 §5): whichever bound is hit first. */
+/** Defaults of the live window per feed: whichever bound is hit first. */
 export const FEED_WINDOW_MAX_ENTRIES = 50_000;
 export const FEED_WINDOW_MAX_BYTES = 64 * 1024 * 1024;
 /** events/s is measured over this trailing window. */

@@ -16,7 +16,7 @@ const MAX_REMEMBERED = 32;
 
 /**
  * What a remembered request may keep: secret header values never go to the page's storage
- * (DESIGN.md §5); a feed reopened without them says why it failed (a 401) like any other.
+ * (docs/architecture.md, "Persistence and secrets"); a feed reopened without them says why it failed (a 401) like any other.
  */
 export function rememberable(request: FeedOpenRequest): FeedOpenRequest {
   return {

@@ -1,7 +1,7 @@
 /**
- * A bounded FIFO by count and by bytes (issue #4 §5): pushing past either bound evicts the
+ * A bounded FIFO by count and by bytes (docs/architecture.md, "The path of one event"): pushing past either bound evicts the
  * oldest items. Deliberately not reactive — Vue would wrap every event in a proxy; the view
- * bumps one counter per animation frame instead (DESIGN.md §4).
+ * bumps one counter per animation frame instead.
  */
 export class RingBuffer<T> {
   private items: Array<T | undefined>;

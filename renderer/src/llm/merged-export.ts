@@ -3,7 +3,7 @@ import type { LlmRunSnapshot } from '../../../shared/llm/run';
 
 /**
  * Copy and export of the merged view. Files are saved by the browser's own download (a Blob
- * URL): the page never hands a path to the Node side (DESIGN.md §5).
+ * URL): the page never hands a path to the Node side (docs/architecture.md, "Persistence and secrets").
  */
 export function mergedText(run: LlmRunSnapshot): string {
   return run.merge.messages.map((m) => m.text).join('\n\n');

@@ -24,7 +24,7 @@ const EARLY_FRAMES_MAX = 64;
 type Scheduler = (callback: () => void) => void;
 
 /**
- * Live feeds of this page (issue #4 §5). Frames are queued as they arrive and applied once per
+ * Live feeds of this page (docs/architecture.md, "The path of one event"). Frames are queued as they arrive and applied once per
  * animation frame; each feed's entries live in a non-reactive ring buffer and the view watches
  * one `version` number per feed.
  */

@@ -16,7 +16,7 @@ import { i18n } from '../i18n';
 import { describeError } from '../shell/node-messages';
 
 /**
- * Saved workspaces as this page sees them (issue #5 §5). The Node side owns the files; every
+ * Saved workspaces as this page sees them. The Node side owns the files; every
  * change made in any window comes back as `workspaces:changed` and is reloaded here.
  */
 export const useWorkspacesStore = defineStore('workspaces', () => {
@@ -82,7 +82,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     disconnectLink();
   }
 
-  /** The user agreed to keep secrets on disk without OS protection (issue #5 §3). */
+  /** The user agreed to keep secrets on disk without OS protection (docs/architecture.md, "Persistence and secrets"). */
   async function storeSecretsUnprotected(allowed = true): Promise<void> {
     if (api)
       secrets.value =

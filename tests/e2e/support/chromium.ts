@@ -13,7 +13,7 @@ if (!chromiumAvailable) {
   const message =
     `Chromium not found at ${CHROMIUM_PATH}: browser tests cannot run. ` +
     'Install it with `sudo apt-get install chromium` (or set CHROMIUM_PATH).';
-  // Under CI a missing browser is a failure, never a quiet skip (issue #2).
+  // Under CI a missing browser is a failure, never a quiet skip.
   if (process.env.CI === 'true') throw new Error(message);
   console.warn(`\n!!!!!!!!\n!! SKIPPING E2E TESTS — ${message}\n!!!!!!!!\n`);
 }

@@ -356,7 +356,7 @@ export const SPEC_CASES: readonly SpecCase[] = [
     expected: [ev('y')],
     lastEventId: '',
   },
-  // --- Across responses of one connection (SSE-RULES "Dispatch", reconnecting) ---
+  // --- Across responses of one connection (WHATWG HTML §9.2.6, reconnecting) ---
   {
     name: 'discards a partial line and an undispatched block at the end of a response',
     source: 'spec "any pending data must be discarded"',
@@ -373,14 +373,14 @@ export const SPEC_CASES: readonly SpecCase[] = [
   },
   {
     name: 'strips one BOM at the start of every response',
-    source: 'SSE-RULES "one leading BOM per response"',
+    source: 'docs/architecture.md "one leading BOM per response body"',
     responses: [bytes(BOM_BYTES, 'data: a\n\n'), bytes(BOM_BYTES, 'data: b\n\n')],
     expected: [ev('a'), ev('b')],
     lastEventId: '',
   },
   {
     name: 'does not join a CR ending one response with a LF starting the next',
-    source: 'SSE-RULES "the next response starts with empty buffers"',
+    source: 'docs/architecture.md "the next response starts with empty buffers"',
     responses: ['data: a\r', '\ndata: b\n\n'],
     expected: [ev('b')],
     lastEventId: '',

@@ -5,7 +5,7 @@ import { generate } from 'selfsigned';
 
 /**
  * A real HTTPS server on 127.0.0.1 with a freshly made self-signed certificate, for the
- * transport tests (issue #5 §1). Routes are plain handlers; the server counts requests and open
+ * transport tests. Routes are plain handlers; the server counts requests and open
  * sockets so a test can prove a transport closed its connections.
  */
 
