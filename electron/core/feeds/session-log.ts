@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -12,6 +13,13 @@ const SESSION_LOG_BUFFER_BYTES = 256 * 1024;
  * part of a session that is still running (docs/sessions.md).
  */
 export const SESSION_LOG_SEGMENT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** `lines[start, end)` as NDJSON text, each line ending in a newline. */
+function joinLines(lines: readonly string[], start: number, end: number): string {
+  if (start >= end) return '';
+  const span = start === 0 && end === lines.length ? lines : lines.slice(start, end);
+  return `${span.join('\n')}\n`;
+}
 
 /** File and folder names from user-chosen names: readable, portable, never a path escape. */
 export function safeName(name: string, fallback = 'untitled'): string {
@@ -151,7 +159,7 @@ export async function openSessionLog(
     drained?.();
     drained = null;
     segmentBytes = 0;
-    if (firstLine !== null) write(`${firstLine}\n`, Buffer.byteLength(firstLine) + 1);
+    if (firstLine !== null) write(Buffer.from(`${firstLine}\n`, 'utf8'));
   }
 
   function flush(): void {
@@ -163,26 +171,33 @@ export async function openSessionLog(
     const lines = buffer;
     buffer = [];
     bufferedBytes = 0;
+    // The common case, one pass: join, encode once, and hand the stream bytes (it would
+    // otherwise encode the string again). Per-line sizes are needed only at a segment's end.
+    const bytes = Buffer.from(joinLines(lines, 0, lines.length), 'utf8');
+    if (segmentBytes + bytes.length <= segmentMaxBytes) {
+      write(bytes);
+      return;
+    }
     let start = 0;
     let size = 0;
     for (let i = 0; i < lines.length; i++) {
-      const lineBytes = Buffer.byteLength(lines[i]!);
+      const lineBytes = Buffer.byteLength(lines[i]!) + 1;
       // A segment never grows past its limit (unless one line alone is larger).
       if (segmentBytes + size + lineBytes > segmentMaxBytes && segmentBytes + size > 0) {
-        write(lines.slice(start, i).join(''), size);
+        write(Buffer.from(joinLines(lines, start, i), 'utf8'));
         rotate();
         start = i;
         size = 0;
       }
       size += lineBytes;
     }
-    write(lines.slice(start).join(''), size);
+    write(Buffer.from(joinLines(lines, start, lines.length), 'utf8'));
   }
 
-  function write(chunk: string, size: number): void {
-    if (chunk === '') return;
-    bytesWritten += size;
-    segmentBytes += size;
+  function write(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    bytesWritten += chunk.length;
+    segmentBytes += chunk.length;
     // false = the stream's own buffer is full: wait for 'drain' before writing more.
     writing = !stream.write(chunk);
   }
@@ -190,7 +205,7 @@ export async function openSessionLog(
   function appendLine(json: string): void {
     if (error) return;
     firstLine ??= json;
-    buffer.push(`${json}\n`);
+    buffer.push(json);
     bufferedBytes += json.length + 1;
     if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
     else timer ??= setTimeout(flush, flushMs);
