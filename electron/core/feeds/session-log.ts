@@ -8,18 +8,17 @@ import { join } from 'node:path';
 export const SESSION_LOG_FLUSH_MS = 1_000;
 /** Flush early once this much is buffered, so a fast feed does not hold megabytes in memory. */
 const SESSION_LOG_BUFFER_BYTES = 256 * 1024;
+/** Lines are encoded into chunks that start small (a quiet feed holds little) and grow. */
+const CHUNK_MIN_BYTES = 4 * 1024;
+const CHUNK_MAX_BYTES = SESSION_LOG_BUFFER_BYTES;
+/** In a log's write queue: the segment ends here, the next lines go to a new file. */
+const ROTATE = Symbol('rotate');
+const LF = 0x0a;
 /**
  * A session log is written in files of at most this size, so retention can remove the oldest
  * part of a session that is still running (docs/sessions.md).
  */
 export const SESSION_LOG_SEGMENT_MAX_BYTES = 64 * 1024 * 1024;
-
-/** `lines[start, end)` as NDJSON text, each line ending in a newline. */
-function joinLines(lines: readonly string[], start: number, end: number): string {
-  if (start >= end) return '';
-  const span = start === 0 && end === lines.length ? lines : lines.slice(start, end);
-  return `${span.join('\n')}\n`;
-}
 
 /** File and folder names from user-chosen names: readable, portable, never a path escape. */
 export function safeName(name: string, fallback = 'untitled'): string {
@@ -112,12 +111,19 @@ export async function openSessionLog(
   });
   let segment = 1;
   let activePath = path;
-  let segmentBytes = 0;
   let firstLine: string | null = null;
   /** Earlier segments still finishing their writes; close() waits for them. */
   const ending: Promise<void>[] = [];
-  let buffer: string[] = [];
+  // Lines are encoded into `chunk` as they arrive, so their strings die young (a line kept
+  // as a string until the next flush outlives a young-generation collection and is copied,
+  // then promoted: most of the log's cost at 50k events/s, docs/performance.md). Full chunks
+  // and planned segment cuts wait in `queued` while the stream is backed up.
+  let chunk = Buffer.allocUnsafeSlow(CHUNK_MIN_BYTES);
+  let used = 0;
+  let queued: Array<Buffer | typeof ROTATE> = [];
   let bufferedBytes = 0;
+  /** Bytes of the segment being filled: written, queued and in `chunk`. */
+  let plannedBytes = 0;
   let writing = false;
   let bytesWritten = 0;
   let error: Error | null = null;
@@ -158,8 +164,15 @@ export async function openSessionLog(
     writing = false;
     drained?.();
     drained = null;
-    segmentBytes = 0;
     if (firstLine !== null) write(Buffer.from(`${firstLine}\n`, 'utf8'));
+  }
+
+  /** Moves the filled part of `chunk` to the queue; the next chunk has the same capacity. */
+  function seal(): void {
+    if (used === 0) return;
+    queued.push(chunk.subarray(0, used));
+    chunk = Buffer.allocUnsafeSlow(chunk.length);
+    used = 0;
   }
 
   function flush(): void {
@@ -167,48 +180,65 @@ export async function openSessionLog(
       clearTimeout(timer);
       timer = null;
     }
-    if (writing || buffer.length === 0 || error) return;
-    const lines = buffer;
-    buffer = [];
+    if (writing || error) return;
+    seal();
+    if (queued.length === 0) return;
+    const items = queued;
+    queued = [];
     bufferedBytes = 0;
-    // The common case, one pass: join, encode once, and hand the stream bytes (it would
-    // otherwise encode the string again). Per-line sizes are needed only at a segment's end.
-    const bytes = Buffer.from(joinLines(lines, 0, lines.length), 'utf8');
-    if (segmentBytes + bytes.length <= segmentMaxBytes) {
-      write(bytes);
-      return;
+    for (const item of items) {
+      if (item === ROTATE) rotate();
+      else write(item);
     }
-    let start = 0;
-    let size = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const lineBytes = Buffer.byteLength(lines[i]!) + 1;
-      // A segment never grows past its limit (unless one line alone is larger).
-      if (segmentBytes + size + lineBytes > segmentMaxBytes && segmentBytes + size > 0) {
-        write(Buffer.from(joinLines(lines, start, i), 'utf8'));
-        rotate();
-        start = i;
-        size = 0;
-      }
-      size += lineBytes;
-    }
-    write(Buffer.from(joinLines(lines, start, lines.length), 'utf8'));
   }
 
-  function write(chunk: Buffer): void {
-    if (chunk.length === 0) return;
-    bytesWritten += chunk.length;
-    segmentBytes += chunk.length;
+  function write(bytes: Buffer): void {
+    bytesWritten += bytes.length;
     // false = the stream's own buffer is full: wait for 'drain' before writing more.
-    writing = !stream.write(chunk);
+    writing = !stream.write(bytes);
   }
 
   function appendLine(json: string): void {
     if (error) return;
     firstLine ??= json;
-    buffer.push(json);
-    bufferedBytes += json.length + 1;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: the exact size is needed only near
+    // the end of a segment (a segment never grows past its limit unless one line alone does).
+    const bound = json.length * 3 + 1;
+    if (plannedBytes > 0 && plannedBytes + bound > segmentMaxBytes) {
+      if (plannedBytes + Buffer.byteLength(json) + 1 > segmentMaxBytes) {
+        seal();
+        queued.push(ROTATE);
+        plannedBytes = Buffer.byteLength(firstLine) + 1;
+      }
+    }
+    let size: number;
+    if (bound > CHUNK_MAX_BYTES) {
+      seal();
+      const bytes = Buffer.from(`${json}\n`, 'utf8');
+      queued.push(bytes);
+      size = bytes.length;
+    } else {
+      if (used + bound > chunk.length) {
+        if (used + bound > CHUNK_MAX_BYTES) seal();
+        if (used + bound > chunk.length) grow(used + bound);
+      }
+      size = chunk.write(json, used, 'utf8') + 1;
+      chunk[used + size - 1] = LF;
+      used += size;
+    }
+    plannedBytes += size;
+    bufferedBytes += size;
     if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
     else timer ??= setTimeout(flush, flushMs);
+  }
+
+  /** A larger chunk holding what `chunk` has: a busy log's chunks grow to CHUNK_MAX_BYTES. */
+  function grow(needed: number): void {
+    const next = Buffer.allocUnsafeSlow(
+      Math.min(CHUNK_MAX_BYTES, Math.max(needed, chunk.length * 2)),
+    );
+    chunk.copy(next, 0, 0, used);
+    chunk = next;
   }
 
   return {
