@@ -13,7 +13,9 @@ const CHUNK_MIN_BYTES = 4 * 1024;
 const CHUNK_MAX_BYTES = SESSION_LOG_BUFFER_BYTES;
 /** In a log's write queue: the segment ends here, the next lines go to a new file. */
 const ROTATE = Symbol('rotate');
-const LF = 0x0a;
+/** Lines encoded per native call: few enough that they die young, as the lines do. */
+const LINE_BATCH = 64;
+const LINE_BATCH_CHARS = 16 * 1024;
 /**
  * A session log is written in files of at most this size, so retention can remove the oldest
  * part of a session that is still running (docs/sessions.md).
@@ -120,6 +122,9 @@ export async function openSessionLog(
   // and planned segment cuts wait in `queued` while the stream is backed up.
   let chunk = Buffer.allocUnsafeSlow(CHUNK_MIN_BYTES);
   let used = 0;
+  /** The last few lines, encoded together once LINE_BATCH of them are in (or at a flush). */
+  let batch: string[] = [];
+  let batchChars = 0;
   let queued: Array<Buffer | typeof ROTATE> = [];
   let bufferedBytes = 0;
   /** Bytes of the segment being filled: written, queued and in `chunk`. */
@@ -181,6 +186,7 @@ export async function openSessionLog(
       timer = null;
     }
     if (writing || error) return;
+    encodeBatch();
     seal();
     if (queued.length === 0) return;
     const items = queued;
@@ -201,20 +207,43 @@ export async function openSessionLog(
   function appendLine(json: string): void {
     if (error) return;
     firstLine ??= json;
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit: the exact size is needed only near
-    // the end of a segment (a segment never grows past its limit unless one line alone does).
-    const bound = json.length * 3 + 1;
-    if (plannedBytes > 0 && plannedBytes + bound > segmentMaxBytes) {
-      if (plannedBytes + Buffer.byteLength(json) + 1 > segmentMaxBytes) {
+    batch.push(json);
+    batchChars += json.length + 1;
+    if (batch.length >= LINE_BATCH || batchChars >= LINE_BATCH_CHARS) encodeBatch();
+    if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
+    else timer ??= setTimeout(flush, flushMs);
+  }
+
+  /** Encodes the batched lines into the chunk: one native call for the batch. */
+  function encodeBatch(): void {
+    if (batch.length === 0) return;
+    const lines = batch;
+    const chars = batchChars;
+    batch = [];
+    batchChars = 0;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: exact sizes are needed only near the
+    // end of a segment (a segment never grows past its limit unless one line alone does).
+    if (plannedBytes === 0 || plannedBytes + chars * 3 <= segmentMaxBytes) {
+      encode(`${lines.join('\n')}\n`);
+      return;
+    }
+    for (const line of lines) {
+      if (plannedBytes > 0 && plannedBytes + Buffer.byteLength(line) + 1 > segmentMaxBytes) {
         seal();
         queued.push(ROTATE);
-        plannedBytes = Buffer.byteLength(firstLine) + 1;
+        plannedBytes = Buffer.byteLength(firstLine ?? '') + 1;
       }
+      encode(`${line}\n`);
     }
+  }
+
+  /** Appends complete lines (`text` ends with a newline) to the chunk, or queues them whole. */
+  function encode(text: string): void {
+    const bound = text.length * 3;
     let size: number;
     if (bound > CHUNK_MAX_BYTES) {
       seal();
-      const bytes = Buffer.from(`${json}\n`, 'utf8');
+      const bytes = Buffer.from(text, 'utf8');
       queued.push(bytes);
       size = bytes.length;
     } else {
@@ -222,14 +251,11 @@ export async function openSessionLog(
         if (used + bound > CHUNK_MAX_BYTES) seal();
         if (used + bound > chunk.length) grow(used + bound);
       }
-      size = chunk.write(json, used, 'utf8') + 1;
-      chunk[used + size - 1] = LF;
+      size = chunk.write(text, used, 'utf8');
       used += size;
     }
     plannedBytes += size;
     bufferedBytes += size;
-    if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
-    else timer ??= setTimeout(flush, flushMs);
   }
 
   /** A larger chunk holding what `chunk` has: a busy log's chunks grow to CHUNK_MAX_BYTES. */
