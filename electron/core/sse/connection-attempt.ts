@@ -125,7 +125,10 @@ function armIdleTimer(ctx: AttemptContext, attempt: Attempt): void {
 }
 
 /** Runs the attempt to its end; expected failures are results, never exceptions. */
-export async function performAttempt(ctx: AttemptContext, attempt: Attempt): Promise<AttemptResult> {
+export async function performAttempt(
+  ctx: AttemptContext,
+  attempt: Attempt,
+): Promise<AttemptResult> {
   const { options, clock } = ctx;
   let request: SseRequest;
   try {
