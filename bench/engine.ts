@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   eventsourceParserFeed,
   eventsourceParserStream,
@@ -13,6 +12,7 @@ import {
   type Client,
   type Tally,
 } from './clients';
+import { startBenchServer } from './bench-server';
 import { measureWholeProcesses, wholeProcessReport } from './whole-process';
 import { WORKLOADS, type Workload } from './workloads';
 
@@ -52,19 +52,6 @@ const VARIANTS: readonly Variant[] = [
   { id: 'parser', label: 'fetch + our parser', client: ourParser, parses: true },
   { id: 'engine', label: 'our engine (createSseConnection)', client: ourEngine, parses: true },
 ];
-
-function startServer(): Promise<{ base: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('bench/server.ts')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('exit', (code) => fail(new Error(`bench server exited (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (port) =>
-      done({ base: `http://127.0.0.1:${port.trim()}`, child }),
-    );
-  });
-}
 
 function check(w: Workload, v: Variant, t: Tally, bodyBytes: number | undefined): void {
   if (v.parses) {
@@ -246,7 +233,7 @@ function report(rows: readonly Row[]): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const { base, child } = await startServer();
+  const { base, child } = await startBenchServer();
   try {
     const load = (): string =>
       loadavg()

@@ -95,6 +95,8 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
   // must not reconnect after it (docs/llm-streams.md).
   const terminator =
     merge === null ? createLlmRun({ setting: 'auto', url: config.request.url }) : null;
+  // `--format none` without --merge prints nothing per event: skip formatting and redaction.
+  const printsEvents = config.format !== 'none' || merge !== null;
   const startedAt = Date.now();
   let events = 0;
   let bytes = 0;
@@ -149,7 +151,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
           sizeBytes: event.sizeBytes,
         });
         terminator?.pushEvent(event);
-        out(redact(merge?.event(event) ?? formatter.event(events, event)));
+        if (printsEvents) out(redact(merge?.event(event) ?? formatter.event(events, event)));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
       onComment(text) {

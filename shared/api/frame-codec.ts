@@ -67,11 +67,35 @@ export function encodeFeedFrame(
   dropped: number,
   encoded: readonly EncodedEntry[],
 ): EncodedFeedFrame {
-  const parts: string[] = [];
+  return encodeFeedFrameColumns(
+    feedId,
+    firstSeq,
+    dropped,
+    encoded.map(({ entry }) => entry),
+    encoded.map(({ json }) => json),
+    0,
+  );
+}
+
+/**
+ * The same frame from two parallel columns, `entries` and their `jsons`, read from `jsonStart`
+ * on: a feed's queue keeps its entries this way, so a frame costs no object per entry.
+ */
+export function encodeFeedFrameColumns(
+  feedId: string,
+  firstSeq: number,
+  dropped: number,
+  entries: readonly FeedEntry[],
+  jsons: readonly string[],
+  jsonStart: number,
+): EncodedFeedFrame {
+  const parts = new Array<string>(entries.length);
   let previous: FeedEventEntry | null = null;
-  for (const { entry, json } of encoded) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const json = jsons[jsonStart + i]!;
     if (entry.kind !== 'event') {
-      parts.push(json);
+      parts[i] = json;
       continue;
     }
     const sized = entry.sizeBytes === entry.data.length;
@@ -83,12 +107,11 @@ export function encodeFeedFrame(
       previous.lastEventId === entry.lastEventId &&
       previous.attempt === entry.attempt
     ) {
-      parts.push(json);
+      parts[i] = json;
     } else {
-      parts.push(
+      parts[i] =
         `[${json},${entry.at},${quote(entry.type)},${quote(entry.lastEventId)},${entry.attempt}` +
-          `${sized ? '' : `,${entry.sizeBytes}`}]`,
-      );
+        `${sized ? '' : `,${entry.sizeBytes}`}]`;
     }
     previous = entry;
   }

@@ -1,8 +1,4 @@
-import {
-  encodeFeedFrame,
-  type EncodedEntry,
-  type EncodedFeedFrame,
-} from '../../../shared/api/frame-codec';
+import { encodeFeedFrameColumns, type EncodedFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 
 /**
@@ -123,19 +119,18 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
         schedule();
         return;
       }
-      const batch: FeedEntry[] = [];
-      const batchJson: EncodedEntry[] = [];
+      // The frame's entries are one slice of the queue; their JSON is read in place.
+      const start = head;
       let bytes = 0;
       while (
         head < entries.length &&
-        batch.length < maxFrameEntries &&
-        (bytes < maxFrameBytes || batch.length === 0)
+        head - start < maxFrameEntries &&
+        (bytes < maxFrameBytes || head === start)
       ) {
         bytes += sizes[head]!;
-        batch.push(entries[head]!);
-        batchJson.push({ entry: entries[head]!, json: jsons[head]! });
         head += 1;
       }
+      const batch = entries.slice(start, head);
       queuedBytes -= bytes;
       const frame: FeedFrame = {
         feedId: options.feedId,
@@ -145,8 +140,16 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       };
       droppedSinceFrame = 0;
       if (batch.length > 0) nextSeq = batch[batch.length - 1]!.seq + 1;
+      const encoded = encodeFeedFrameColumns(
+        frame.feedId,
+        frame.firstSeq,
+        frame.dropped,
+        batch,
+        jsons,
+        start,
+      );
       compact();
-      options.send(frame, encodeFeedFrame(frame.feedId, frame.firstSeq, frame.dropped, batchJson));
+      options.send(frame, encoded);
     }
   }
 

@@ -60,6 +60,22 @@ describe('a session log', () => {
     );
   });
 
+  it('writes every line byte for byte: multi-byte text, lines of every size, one larger than its write buffer', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path);
+    const records: unknown[] = [];
+    for (let seq = 1; seq <= 3_000; seq++) {
+      const data =
+        seq % 1_000 === 0 ? 'é€😀'.repeat(100_000) : `${'ü'.repeat(seq % 97)}€${'x'.repeat(seq)}`;
+      records.push({ seq, data });
+      log.append({ seq, data });
+    }
+    await log.close();
+    const expected = records.map((r) => `${JSON.stringify(r)}\n`).join('');
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+    expect(log.bytesWritten).toBe(Buffer.byteLength(expected));
+  });
+
   it('is private to the user on POSIX', async () => {
     if (process.platform === 'win32') return;
     const dir = tempDir();

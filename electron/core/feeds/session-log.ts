@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -7,6 +8,14 @@ import { join } from 'node:path';
 export const SESSION_LOG_FLUSH_MS = 1_000;
 /** Flush early once this much is buffered, so a fast feed does not hold megabytes in memory. */
 const SESSION_LOG_BUFFER_BYTES = 256 * 1024;
+/** Lines are encoded into chunks that start small (a quiet feed holds little) and grow. */
+const CHUNK_MIN_BYTES = 4 * 1024;
+const CHUNK_MAX_BYTES = SESSION_LOG_BUFFER_BYTES;
+/** In a log's write queue: the segment ends here, the next lines go to a new file. */
+const ROTATE = Symbol('rotate');
+/** Lines encoded per native call: few enough that they die young, as the lines do. */
+const LINE_BATCH = 64;
+const LINE_BATCH_CHARS = 16 * 1024;
 /**
  * A session log is written in files of at most this size, so retention can remove the oldest
  * part of a session that is still running (docs/sessions.md).
@@ -104,12 +113,22 @@ export async function openSessionLog(
   });
   let segment = 1;
   let activePath = path;
-  let segmentBytes = 0;
   let firstLine: string | null = null;
   /** Earlier segments still finishing their writes; close() waits for them. */
   const ending: Promise<void>[] = [];
-  let buffer: string[] = [];
+  // Lines are encoded into `chunk` as they arrive, so their strings die young (a line kept
+  // as a string until the next flush outlives a young-generation collection and is copied,
+  // then promoted: most of the log's cost at 50k events/s, docs/performance.md). Full chunks
+  // and planned segment cuts wait in `queued` while the stream is backed up.
+  let chunk = Buffer.allocUnsafeSlow(CHUNK_MIN_BYTES);
+  let used = 0;
+  /** The last few lines, encoded together once LINE_BATCH of them are in (or at a flush). */
+  let batch: string[] = [];
+  let batchChars = 0;
+  let queued: Array<Buffer | typeof ROTATE> = [];
   let bufferedBytes = 0;
+  /** Bytes of the segment being filled: written, queued and in `chunk`. */
+  let plannedBytes = 0;
   let writing = false;
   let bytesWritten = 0;
   let error: Error | null = null;
@@ -150,8 +169,15 @@ export async function openSessionLog(
     writing = false;
     drained?.();
     drained = null;
-    segmentBytes = 0;
-    if (firstLine !== null) write(`${firstLine}\n`, Buffer.byteLength(firstLine) + 1);
+    if (firstLine !== null) write(Buffer.from(`${firstLine}\n`, 'utf8'));
+  }
+
+  /** Moves the filled part of `chunk` to the queue; the next chunk has the same capacity. */
+  function seal(): void {
+    if (used === 0) return;
+    queued.push(chunk.subarray(0, used));
+    chunk = Buffer.allocUnsafeSlow(chunk.length);
+    used = 0;
   }
 
   function flush(): void {
@@ -159,41 +185,86 @@ export async function openSessionLog(
       clearTimeout(timer);
       timer = null;
     }
-    if (writing || buffer.length === 0 || error) return;
-    const lines = buffer;
-    buffer = [];
+    if (writing || error) return;
+    encodeBatch();
+    seal();
+    if (queued.length === 0) return;
+    const items = queued;
+    queued = [];
     bufferedBytes = 0;
-    let start = 0;
-    let size = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const lineBytes = Buffer.byteLength(lines[i]!);
-      // A segment never grows past its limit (unless one line alone is larger).
-      if (segmentBytes + size + lineBytes > segmentMaxBytes && segmentBytes + size > 0) {
-        write(lines.slice(start, i).join(''), size);
-        rotate();
-        start = i;
-        size = 0;
-      }
-      size += lineBytes;
+    for (const item of items) {
+      if (item === ROTATE) rotate();
+      else write(item);
     }
-    write(lines.slice(start).join(''), size);
   }
 
-  function write(chunk: string, size: number): void {
-    if (chunk === '') return;
-    bytesWritten += size;
-    segmentBytes += size;
+  function write(bytes: Buffer): void {
+    bytesWritten += bytes.length;
     // false = the stream's own buffer is full: wait for 'drain' before writing more.
-    writing = !stream.write(chunk);
+    writing = !stream.write(bytes);
   }
 
   function appendLine(json: string): void {
     if (error) return;
     firstLine ??= json;
-    buffer.push(`${json}\n`);
-    bufferedBytes += json.length + 1;
+    batch.push(json);
+    batchChars += json.length + 1;
+    if (batch.length >= LINE_BATCH || batchChars >= LINE_BATCH_CHARS) encodeBatch();
     if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
     else timer ??= setTimeout(flush, flushMs);
+  }
+
+  /** Encodes the batched lines into the chunk: one native call for the batch. */
+  function encodeBatch(): void {
+    if (batch.length === 0) return;
+    const lines = batch;
+    const chars = batchChars;
+    batch = [];
+    batchChars = 0;
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit: exact sizes are needed only near the
+    // end of a segment (a segment never grows past its limit unless one line alone does).
+    if (plannedBytes === 0 || plannedBytes + chars * 3 <= segmentMaxBytes) {
+      encode(`${lines.join('\n')}\n`);
+      return;
+    }
+    for (const line of lines) {
+      if (plannedBytes > 0 && plannedBytes + Buffer.byteLength(line) + 1 > segmentMaxBytes) {
+        seal();
+        queued.push(ROTATE);
+        plannedBytes = Buffer.byteLength(firstLine ?? '') + 1;
+      }
+      encode(`${line}\n`);
+    }
+  }
+
+  /** Appends complete lines (`text` ends with a newline) to the chunk, or queues them whole. */
+  function encode(text: string): void {
+    const bound = text.length * 3;
+    let size: number;
+    if (bound > CHUNK_MAX_BYTES) {
+      seal();
+      const bytes = Buffer.from(text, 'utf8');
+      queued.push(bytes);
+      size = bytes.length;
+    } else {
+      if (used + bound > chunk.length) {
+        if (used + bound > CHUNK_MAX_BYTES) seal();
+        if (used + bound > chunk.length) grow(used + bound);
+      }
+      size = chunk.write(text, used, 'utf8');
+      used += size;
+    }
+    plannedBytes += size;
+    bufferedBytes += size;
+  }
+
+  /** A larger chunk holding what `chunk` has: a busy log's chunks grow to CHUNK_MAX_BYTES. */
+  function grow(needed: number): void {
+    const next = Buffer.allocUnsafeSlow(
+      Math.min(CHUNK_MAX_BYTES, Math.max(needed, chunk.length * 2)),
+    );
+    chunk.copy(next, 0, 0, used);
+    chunk = next;
   }
 
   return {

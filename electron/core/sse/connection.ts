@@ -1,52 +1,60 @@
-import { Buffer, isAscii } from 'node:buffer';
+import { Buffer } from 'node:buffer';
 import type {
   CloseReason,
   ConnectionError,
   ConnectionState,
 } from '../../../shared/model/connection-state';
 import { defaultRetryPolicy } from '../../../shared/model/retry-defaults';
-import type { RetryPolicy } from '../../../shared/model/retry-policy';
 import type { SseEvent } from '../../../shared/model/sse-event';
-import { isEventStreamContentType } from './content-type';
 import {
-  connectTimeoutError,
-  contentTypeError,
-  eventTooLargeError,
-  httpStatusError,
-  idleTimeoutError,
-  invalidRequestError,
-  networkError,
-} from './errors';
-import { displayUrl } from './format';
+  clearAttemptTimer,
+  newAttempt,
+  performAttempt,
+  type Attempt,
+  type AttemptContext,
+  type AttemptResult,
+} from './connection-attempt';
 import {
-  createSseParser,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
   DEFAULT_MAX_EVENT_BYTES,
-  SseLimitError,
-  type ParsedEvent,
-} from './parser';
-import {
-  DEFAULT_MAX_REDIRECTS,
-  planRedirect,
-  REDIRECT_STATUSES,
-  type RedirectInfo,
-} from './redirects';
-import { discardBody, headerPairs, snapshotResponse } from './response';
-import {
-  buildFetchHeaders,
-  fetchBody,
-  normalizeMethod,
-  userLastEventId,
-  validateRequest,
-  type SseRequest,
-} from './request';
+  systemClock,
+  type FetchFunction,
+  type FinalConnectionState,
+  type SseConnection,
+  type SseConnectionHandlers,
+  type SseConnectionOptions,
+} from './connection-options';
+import { networkError } from './errors';
+import { createSseParser } from './parser';
+import { DEFAULT_MAX_REDIRECTS } from './redirects';
+import { normalizeMethod, userLastEventId } from './request';
 import { gaveUpPhrase, nextRetry, type AttemptOutcome } from './retry';
 import { resumeDecision } from './resume';
-import type { ResumeMode } from '../../../shared/model/workspace';
 import { assertNever } from '../../../shared/assert-never';
+
+// The options, handlers and handle live in connection-options.ts; importers keep using this module.
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_EVENT_BYTES,
+  systemClock,
+} from './connection-options';
+export type {
+  Clock,
+  ExtraFetchInit,
+  FetchFunction,
+  FinalConnectionState,
+  SseConnection,
+  SseConnectionHandlers,
+  SseConnectionOptions,
+} from './connection-options';
 
 /**
  * One SSE connection: a fetch-based EventSource with any method, headers and body, a retry
- * policy, timeouts, a size limit and careful redirects (docs/architecture.md, "The engine").
+ * policy, timeouts, a size limit and careful redirects (docs/architecture.md; WHATWG HTML "Server-sent events").
+ * This module is the state machine; one attempt's fetch, redirects and read are
+ * connection-attempt.ts, the options and types connection-options.ts.
  *
  * ```ts
  * const conn = createSseConnection(
@@ -102,115 +110,6 @@ import { assertNever } from '../../../shared/assert-never';
  * default rethrown asynchronously, like a DOM event listener's) and the connection carries on.
  */
 
-export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
-/** Well under undici's silent 300 s body timeout, so we say what happened first. */
-export const DEFAULT_IDLE_TIMEOUT_MS = 45_000;
-
-/** Time and timers, injectable for tests and for a feed manager's own scheduler. */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
-
-/** fetch options we pass through untouched, e.g. an undici `dispatcher` for TLS or a proxy. */
-export type ExtraFetchInit = Omit<
-  RequestInit,
-  'method' | 'headers' | 'body' | 'redirect' | 'signal'
->;
-
-export interface SseConnectionOptions {
-  request: SseRequest;
-  /** Called before every attempt (1-based); its result replaces `request` for that attempt. */
-  resolveRequest?: (attempt: number) => Promise<SseRequest> | SseRequest;
-  /** Defaults to `defaultRetryPolicy(request.method)`. */
-  retry?: RetryPolicy;
-  /** The last event ID to start from (sent as Last-Event-ID on the first request too). */
-  lastEventId?: string;
-  /** Until the final response's headers, redirects included; 0 disables. Default 30 s. */
-  connectTimeoutMs?: number;
-  /** Longest silence (no byte, comments included) once headers are in; 0 disables. Default 45 s. */
-  idleTimeoutMs?: number;
-  /** Longest line or event; larger fails the connection. Default 16 MiB. */
-  maxEventBytes?: number;
-  /** Default 20, as in the Fetch standard. */
-  maxRedirects?: number;
-  /** Whether a non-GET request is sent again after its stream broke off (resume.ts). Default auto. */
-  resume?: ResumeMode;
-  /**
-   * True once the stream's own terminator arrived (an LLM's `[DONE]`, `message_stop` …): the
-   * end that follows is the end of the run, never a reason to reconnect (docs/llm-streams.md).
-   */
-  isRunOver?: () => boolean;
-  /** Defaults to Node's global fetch. */
-  fetch?: FetchFunction;
-  fetchInit?: ExtraFetchInit;
-  clock?: Clock;
-  /** Uniform in [0, 1), for backoff jitter. Defaults to Math.random. */
-  random?: () => number;
-  signal?: AbortSignal;
-  /**
-   * Receives an exception thrown by a handler. Default: rethrown from a microtask, like a DOM
-   * event listener's (WHATWG "report an exception"), so it is seen but does not stop the stream.
-   */
-  reportError?: (error: unknown) => void;
-}
-
-export interface SseConnectionHandlers {
-  onEvent(event: SseEvent): void;
-  /** A comment line's text (after the colon): heartbeats are worth showing. */
-  onComment?(text: string): void;
-  onState(state: ConnectionState): void;
-  /** The server sent a valid `retry:` field (ms). */
-  onRetryField?(ms: number): void;
-  onRedirect?(info: RedirectInfo): void;
-}
-
-export type FinalConnectionState = Extract<ConnectionState, { type: 'closed' | 'failed' }>;
-
-export interface SseConnection {
-  start(): void;
-  close(message?: string): void;
-  reconnectNow(): void;
-  readonly state: ConnectionState;
-  /** The connection's last event ID ('' when none): what the next reconnect sends. */
-  readonly lastEventId: string;
-  /** Settles (never rejects) with the final closed or failed state. */
-  readonly done: Promise<FinalConnectionState>;
-}
-
-/** What one attempt ended with. `stale`: it was superseded or the connection closed. */
-type AttemptResult =
-  | { type: 'stale' }
-  | { type: 'end' }
-  | { type: 'no-content' }
-  | { type: 'network'; error: ConnectionError; afterOpen?: boolean }
-  | { type: 'status'; error: ConnectionError; status: number; retryAfter: string | null }
-  | { type: 'fatal'; error: ConnectionError };
-
-interface Attempt {
-  readonly number: number;
-  readonly controller: AbortController;
-  /** Which of our timers aborted it, so the abort is reported as that timeout. */
-  timedOut: 'connect' | 'idle' | null;
-  timer: unknown;
-  lastByteAt: number;
-  /** When the stream opened (200 + event-stream), or null if it never did. */
-  openedAt: number | null;
-  /** Every body byte of this attempt so far was ASCII (so UTF-8 size = string length). */
-  asciiSoFar: boolean;
-}
-
-const STALE: AttemptResult = { type: 'stale' };
-
 /** RFC 9110 §9.2.1: methods a client may repeat without asking (EventSource itself is GET). */
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -252,7 +151,8 @@ export function createSseConnection(
   const seededId = options.lastEventId ?? userLastEventId(options.request.headers) ?? '';
   const parser = createSseParser(
     {
-      onEvent: dispatchEvent,
+      onEvent: (event) => dispatchEvent(event.type, event.data, event.lastEventId),
+      onEventFields: dispatchEvent,
       onComment: (text) => {
         if (isFeeding()) call(() => handlers.onComment?.(text));
       },
@@ -270,18 +170,18 @@ export function createSseConnection(
     return !finished && feeding !== null && feeding === live;
   }
 
-  function dispatchEvent(event: ParsedEvent): void {
+  function dispatchEvent(type: string, data: string, lastEventId: string): void {
     const attempt = feeding;
     if (!isFeeding() || attempt === null) return;
     const sseEvent: SseEvent = {
-      type: event.type,
-      data: event.data,
-      lastEventId: event.lastEventId,
+      type,
+      data,
+      lastEventId,
       attempt: attempt.number,
       // Per-event costs add up at 200k events/s (docs/performance.md): while every byte of the
       // response so far was ASCII, the UTF-8 size is the string length; and the arrival time is
       // that of the chunk that completed the event, read once per chunk, not once per event.
-      sizeBytes: attempt.asciiSoFar ? event.data.length : Buffer.byteLength(event.data, 'utf8'),
+      sizeBytes: attempt.asciiSoFar ? data.length : Buffer.byteLength(data, 'utf8'),
       receivedAt: attempt.lastByteAt,
     };
     // Inlined rather than call(() => …): this runs per event, so no closure per event.
@@ -317,234 +217,44 @@ export function createSseConnection(
     return finished || live !== attempt;
   }
 
-  // ---- timers of one attempt: the connect timeout, then the idle timeout ----
+  const attemptContext: AttemptContext = {
+    options,
+    fetch: fetchFn,
+    clock,
+    connectTimeoutMs,
+    idleTimeoutMs,
+    maxRedirects,
+    parser,
+    isStale,
+    setState,
+    onRedirect: (info) => call(() => handlers.onRedirect?.(info)),
+    beginFeeding: (attempt) => {
+      feeding = attempt;
+    },
+    endFeeding: (attempt) => {
+      if (feeding === attempt) feeding = null;
+    },
+  };
 
-  function clearAttemptTimer(attempt: Attempt): void {
-    if (attempt.timer !== null) {
-      clock.clearTimeout(attempt.timer);
-      attempt.timer = null;
-    }
-  }
-
-  function armConnectTimer(attempt: Attempt): void {
-    if (!(connectTimeoutMs > 0)) return;
-    attempt.timer = clock.setTimeout(() => {
-      attempt.timer = null;
-      if (isStale(attempt)) return;
-      attempt.timedOut = 'connect';
-      attempt.controller.abort();
-    }, connectTimeoutMs);
-  }
-
-  /**
-   * One timer per silence, not one per chunk: each byte only stamps `lastByteAt`, and the timer
-   * re-arms itself for the remainder when it finds the stream was not quiet that long.
-   */
-  function armIdleTimer(attempt: Attempt): void {
-    if (!(idleTimeoutMs > 0)) return;
-    attempt.lastByteAt = clock.now();
-    const check = (): void => {
-      attempt.timer = null;
-      if (isStale(attempt)) return;
-      const quietMs = clock.now() - attempt.lastByteAt;
-      if (quietMs >= idleTimeoutMs) {
-        attempt.timedOut = 'idle';
-        attempt.controller.abort();
-      } else {
-        attempt.timer = clock.setTimeout(check, idleTimeoutMs - quietMs);
-      }
-    };
-    attempt.timer = clock.setTimeout(check, idleTimeoutMs);
-  }
-
-  // ---- one attempt ----
+  // ---- one attempt (connection-attempt.ts) ----
 
   async function runAttempt(): Promise<void> {
     attemptCount += 1;
-    const attempt: Attempt = {
-      number: attemptCount,
-      controller: new AbortController(),
-      timedOut: null,
-      timer: null,
-      lastByteAt: 0,
-      openedAt: null,
-      asciiSoFar: true,
-    };
+    const attempt = newAttempt(attemptCount);
     live = attempt;
     let result: AttemptResult;
     try {
-      result = await perform(attempt);
+      result = await performAttempt(attemptContext, attempt);
     } catch (error) {
-      // perform() handles every expected failure; this is a bug, reported as a network error.
+      // performAttempt() handles every expected failure; this is a bug, reported as a network error.
       result = { type: 'network', error: networkError(options.request.url, error, false) };
     }
-    clearAttemptTimer(attempt);
+    clearAttemptTimer(clock, attempt);
     // Releases the socket of a response we stopped reading (error body, size limit, redirect).
     attempt.controller.abort();
     if (result.type === 'stale' || isStale(attempt)) return;
     live = null;
     settle(attempt, result);
-  }
-
-  async function perform(attempt: Attempt): Promise<AttemptResult> {
-    let request: SseRequest;
-    try {
-      request = options.resolveRequest
-        ? await options.resolveRequest(attempt.number)
-        : options.request;
-    } catch (error) {
-      if (isStale(attempt)) return STALE;
-      const detail = error instanceof Error ? error.message : String(error);
-      return {
-        type: 'fatal',
-        error: invalidRequestError(`could not prepare the request: ${detail}`),
-      };
-    }
-    if (isStale(attempt)) return STALE;
-    request = { ...request, method: normalizeMethod(request.method) };
-    setState({
-      type: 'connecting',
-      at: clock.now(),
-      attempt: attempt.number,
-      url: displayUrl(request.url),
-    });
-    if (isStale(attempt)) return STALE;
-    const invalid = validateRequest(request);
-    if (invalid !== null) {
-      return { type: 'fatal', error: invalidRequestError(invalid, request.url) };
-    }
-
-    armConnectTimer(attempt);
-    let response: Response;
-    let redirects = 0;
-    for (;;) {
-      try {
-        response = await fetchFn(request.url, {
-          ...options.fetchInit,
-          method: request.method,
-          headers: buildFetchHeaders(request.headers, parser.lastEventId),
-          body: fetchBody(request.body),
-          // WHATWG EventSource follows redirects; we do it ourselves to strip secrets (§4).
-          redirect: 'manual',
-          signal: attempt.controller.signal,
-        });
-      } catch (error) {
-        if (isStale(attempt)) return STALE;
-        if (attempt.timedOut === 'connect') {
-          return { type: 'network', error: connectTimeoutError(request.url, connectTimeoutMs) };
-        }
-        const failure = networkError(request.url, error, false);
-        // An untrusted certificate or wrong proxy credentials do not heal by waiting
-        // (a transport marks such errors `permanent`, see transport-errors.ts).
-        return isPermanentFailure(error)
-          ? { type: 'fatal', error: failure }
-          : { type: 'network', error: failure };
-      }
-      if (isStale(attempt)) return STALE;
-      if (!REDIRECT_STATUSES.has(response.status)) break;
-      discardBody(response);
-      const plan = planRedirect(
-        request,
-        response.status,
-        response.headers.get('location'),
-        redirects,
-        maxRedirects,
-      );
-      if (plan.type === 'refuse') {
-        return {
-          type: 'fatal',
-          error: { code: plan.code, message: plan.message, url: displayUrl(request.url) },
-        };
-      }
-      redirects += 1;
-      request = plan.request;
-      call(() => handlers.onRedirect?.(plan.info));
-      if (isStale(attempt)) return STALE;
-    }
-
-    clearAttemptTimer(attempt);
-    // The idle timeout also guards reading an error body, so a stalled 401 cannot hang us.
-    armIdleTimer(attempt);
-    const { status } = response;
-    if (status === 204) {
-      discardBody(response);
-      return { type: 'no-content' };
-    }
-    const contentType = response.headers.get('content-type');
-    if (status !== 200 || !isEventStreamContentType(contentType)) {
-      // WHATWG EventSource: any other status or type "fails the connection"; the body is kept
-      // for the user to read and never parsed as events.
-      const snapshot = await snapshotResponse(response, request.url, {
-        onBytes: () => {
-          attempt.lastByteAt = clock.now();
-        },
-        isCancelled: () => isStale(attempt),
-      });
-      if (isStale(attempt)) return STALE;
-      if (status !== 200) {
-        return {
-          type: 'status',
-          status,
-          retryAfter: response.headers.get('retry-after'),
-          error: httpStatusError(snapshot),
-        };
-      }
-      return { type: 'fatal', error: contentTypeError(snapshot, contentType) };
-    }
-
-    attempt.openedAt = clock.now();
-    setState({
-      type: 'open',
-      at: attempt.openedAt,
-      attempt: attempt.number,
-      url: displayUrl(request.url),
-      status,
-      headers: headerPairs(response.headers),
-    });
-    if (isStale(attempt)) return STALE;
-    return readStream(attempt, response, request.url);
-  }
-
-  async function readStream(
-    attempt: Attempt,
-    response: Response,
-    url: string,
-  ): Promise<AttemptResult> {
-    const body = response.body;
-    if (body === null) return { type: 'end' };
-    const reader = body.getReader();
-    feeding = attempt;
-    try {
-      for (;;) {
-        const { done: ended, value } = await reader.read();
-        if (isStale(attempt)) return STALE;
-        if (ended) return { type: 'end' };
-        // Any byte counts as life, comments included (docs/architecture.md, "The engine").
-        attempt.lastByteAt = clock.now();
-        if (attempt.asciiSoFar && !isAscii(value)) attempt.asciiSoFar = false;
-        try {
-          parser.feed(value);
-        } catch (error) {
-          if (error instanceof SseLimitError) {
-            return { type: 'fatal', error: eventTooLargeError(url, error.limitBytes) };
-          }
-          throw error;
-        }
-        if (isStale(attempt)) return STALE;
-      }
-    } catch (error) {
-      if (isStale(attempt)) return STALE;
-      if (attempt.timedOut === 'idle') {
-        return { type: 'network', error: idleTimeoutError(url, idleTimeoutMs), afterOpen: true };
-      }
-      return { type: 'network', error: networkError(url, error, true), afterOpen: true };
-    } finally {
-      if (feeding === attempt) feeding = null;
-      // WHATWG "Interpreting an event stream": at the end of a body a pending block is
-      // discarded; the last event ID and reconnection time carry over to the next response.
-      parser.end();
-      reader.releaseLock();
-    }
   }
 
   // ---- between attempts ----
@@ -643,7 +353,7 @@ export function createSseConnection(
     live = null;
     stopFeeding();
     if (attempt !== null) {
-      clearAttemptTimer(attempt);
+      clearAttemptTimer(clock, attempt);
       attempt.controller.abort();
     }
     signal?.removeEventListener('abort', onAbort);
@@ -684,7 +394,7 @@ export function createSseConnection(
       if (attempt === null) return;
       live = null;
       stopFeeding();
-      clearAttemptTimer(attempt);
+      clearAttemptTimer(clock, attempt);
       attempt.controller.abort();
       void runAttempt();
     },
@@ -722,14 +432,6 @@ function toOutcome(result: Exclude<AttemptResult, { type: 'stale' }>): AttemptOu
     default:
       return assertNever(result);
   }
-}
-
-function isPermanentFailure(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { permanent?: unknown }).permanent === true
-  );
 }
 
 function rethrowLater(error: unknown): void {

@@ -6,6 +6,7 @@ import {
   type ParsedEvent,
   type SseParserOptions,
 } from './parser';
+import { SPEC_CASES, encodeBody, runParser, type ParserRecord } from './parser-spec-cases';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -239,3 +240,33 @@ function catchError(fn: () => void): unknown {
   }
   throw new Error('expected a throw');
 }
+
+describe('SSE parser handing events over as fields', () => {
+  it('reports exactly what onEvent reports, for every case of the conformance table', () => {
+    for (const c of SPEC_CASES) {
+      const records: ParserRecord[] = [];
+      const parser = createSseParser(
+        {
+          onEvent: () => {
+            throw new Error('onEvent must not be called when onEventFields is given');
+          },
+          onEventFields: (type, data, lastEventId) =>
+            records.push({ kind: 'event', type, data, lastEventId }),
+          onComment: (text) => records.push({ kind: 'comment', text }),
+          onRetry: (ms) => records.push({ kind: 'retry', ms }),
+        },
+        c.options,
+      );
+      for (const body of c.responses) {
+        parser.feed(encodeBody(body));
+        parser.end();
+      }
+      const expected = runParser(
+        c.responses.map((body) => [encodeBody(body)]),
+        c.options,
+      );
+      expect(records, c.name).toEqual(expected.records);
+      expect(parser.lastEventId, c.name).toBe(expected.lastEventId);
+    }
+  });
+});

@@ -32,6 +32,11 @@ export interface ParsedEvent {
 
 export interface SseParserHandlers {
   onEvent(event: ParsedEvent): void;
+  /**
+   * Called instead of `onEvent` when given: the same event as its three fields, so a caller
+   * that builds its own event object does not pay for a second one per event.
+   */
+  onEventFields?(type: string, data: string, lastEventId: string): void;
   /** The text after the ':' of a comment line, unmodified (leading space kept). */
   onComment?(text: string): void;
   /** A valid `retry` field, reported when its line is processed (even if its block never dispatches). */
@@ -134,7 +139,7 @@ export function createSseParser(
   handlers: SseParserHandlers,
   options: SseParserOptions = {},
 ): SseParser {
-  const { onEvent, onComment, onRetry } = handlers;
+  const { onEvent, onEventFields, onComment, onRetry } = handlers;
   const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   if (!(maxBytes > 0)) throw new RangeError('maxEventBytes must be a positive number');
   const initialId = options.lastEventId ?? '';
@@ -198,17 +203,15 @@ export function createSseParser(
       eventType = '';
       return;
     }
-    const event: ParsedEvent = {
-      type: eventType === '' ? 'message' : eventType,
-      data: dataLines === 1 ? data : dataParts.join('\n'),
-      lastEventId,
-    };
+    const type = eventType === '' ? 'message' : eventType;
+    const eventData = dataLines === 1 ? data : dataParts.join('\n');
     data = '';
     // Only a multi-line event used the array: no allocation per single-line event.
     if (dataLines > 1) dataParts = [];
     dataLines = 0;
     eventType = '';
-    onEvent(event);
+    if (onEventFields) onEventFields(type, eventData, lastEventId);
+    else onEvent({ type, data: eventData, lastEventId });
   }
 
   function appendData(value: string): void {
