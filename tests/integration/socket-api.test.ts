@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { socketUrlFor } from '../../renderer/src/socket-api';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
 import { connectPageApi } from './support';
-import { decodeFeedFrame, encodeFeedFrame } from '../../shared/api/frame-codec';
-import type { FeedEntry } from '../../shared/api/frames';
+import { decodeFeedFrame } from '../../shared/api/frame-codec';
+import { encodeFrame, eventEntry as event } from '../support/feeds/frames';
 import type { WebClient, WebServer } from '../../electron/web/server';
 import { startTestWebServer } from '../../electron/web/test-web-server';
 
@@ -69,26 +69,13 @@ describe('the browser API client', () => {
     const received: string[] = [];
     handle.api.onFeedFrame((encoded) => received.push(encoded));
     await handle.api.getAppInfo();
-    const event = (seq: number, data: string): FeedEntry => ({
-      seq,
-      at: 1_700_000_000_000,
-      kind: 'event',
-      type: 'message',
-      data,
-      lastEventId: '',
-      attempt: 1,
-      sizeBytes: data.length,
-    });
     const sent = [
       { feedId: 'a', firstSeq: 1, entries: [event(1, 'line one\nline two')], dropped: 0 },
       { feedId: 'b', firstSeq: 1, entries: [event(1, 'b1'), event(2, 'b2')], dropped: 0 },
       { feedId: 'a', firstSeq: 2, entries: [event(2, 'a2')], dropped: 3 },
     ];
     // Sent in one turn, as frames flushed by the same timer are: they share one socket message.
-    for (const frame of sent) {
-      const json = frame.entries.map((e) => ({ entry: e, json: JSON.stringify(e.data) }));
-      client!.sendFrame(frame, encodeFeedFrame(frame.feedId, frame.firstSeq, frame.dropped, json));
-    }
+    for (const frame of sent) client!.sendFrame(frame, encodeFrame(frame));
     await expect.poll(() => received.length).toBe(3);
     expect(received.map(decodeFeedFrame)).toEqual(sent);
   });
