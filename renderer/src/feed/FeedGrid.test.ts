@@ -45,7 +45,16 @@ describe('the feed grid', () => {
     await flushPromises();
     expect(wrapper.findAll('[data-testid="feed-panel"]')).toHaveLength(3);
     updated.length = 0;
-    onState({ ...summary('f2', 2), state: { type: 'closed', at: 2, attempt: 1, reason: 'ended' } });
+    onState({
+      ...summary('f2', 2),
+      state: {
+        type: 'closed',
+        at: 2,
+        attempt: 1,
+        reason: 'end-of-stream',
+        message: 'the server ended the stream',
+      },
+    });
     await flushPromises();
     expect(updated).toEqual(['pane']);
     wrapper.unmount();
