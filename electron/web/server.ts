@@ -23,6 +23,7 @@ import type { AuthConfig, AuthOutcome } from './auth';
 import { serveStatic } from './static-files';
 import type { DownloadRegistry } from '../core/export/downloads';
 import { serveDownload } from './downloads';
+import { createFrameBatcher } from './frame-batcher';
 
 /** Same policy as the `<meta>` in renderer/index.html, also sent as a header for web mode. */
 export const WEB_CONTENT_SECURITY_POLICY =
@@ -148,6 +149,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   function accept(ws: WebSocket): void {
     sockets.add(ws);
+    const frames = createFrameBatcher((message) => {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    });
     const client: WebClient = {
       id: `web-${nextClientId++}`,
       notify: <K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>) =>
@@ -155,9 +159,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendFrame: (_frame, encoded) => {
         // Sent as the feed manager encoded it, as over IPC: a frame is the one message that is a
         // JSON array (shared/api/wire.ts), so it needs no envelope and no second serialization.
-        if (ws.readyState === ws.OPEN) ws.send(encoded);
+        // Frames of several feeds ready together share one message (frame-batcher.ts).
+        if (ws.readyState === ws.OPEN) frames.push(encoded);
       },
-      canSend: () => ws.bufferedAmount < WEB_SOCKET_BACKLOG_BYTES,
+      canSend: () => ws.bufferedAmount + frames.pendingChars < WEB_SOCKET_BACKLOG_BYTES,
     };
     options.onClientOpened?.(client);
     // A bad message is answered, never met with a closed socket: closing would end every feed
@@ -193,6 +198,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
     });
     ws.on('close', () => {
+      frames.dispose();
       sockets.delete(ws);
       options.onClientClosed?.(client);
     });

@@ -7,7 +7,12 @@ import {
   notificationMethods,
 } from '../../shared/api/channels';
 import type { ServerMessage } from '../../shared/api/wire';
-import { isEncodedFrame, WEB_API_PATH, WEB_MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire';
+import {
+  isEncodedFrame,
+  splitFrames,
+  WEB_API_PATH,
+  WEB_MAX_CLIENT_MESSAGE_BYTES,
+} from '../../shared/api/wire';
 import type { Result } from '../../shared/result';
 import { fail } from '../../shared/result';
 
@@ -77,8 +82,12 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
     };
     ws.onmessage = (event: MessageEvent) => {
       const text = String(event.data);
-      // A frame goes to the feeds store as text: it decodes it (shared/api/frame-codec.ts).
-      if (isEncodedFrame(text)) return emit(FEED_FRAME_METHOD, text);
+      // Frames go to the feeds store as text: it decodes them (shared/api/frame-codec.ts). One
+      // message can carry the frames of several feeds (shared/api/wire.ts, FRAME_SEPARATOR).
+      if (isEncodedFrame(text)) {
+        for (const frame of splitFrames(text)) emit(FEED_FRAME_METHOD, frame);
+        return;
+      }
       const message = JSON.parse(text) as ServerMessage;
       switch (message.type) {
         case 'result':

@@ -42,3 +42,16 @@ export type ServerMessage =
 export function isEncodedFrame(text: string): boolean {
   return text.charCodeAt(0) === 0x5b; // '['
 }
+
+/**
+ * Web mode sends the frames of a page's feeds that are ready at the same moment as one message,
+ * joined by this separator (electron/web/frame-batcher.ts). JSON text never contains a raw line
+ * feed (RFC 8259 §7: control characters in strings are escaped), so it cannot occur inside a
+ * frame.
+ */
+export const FRAME_SEPARATOR = '\n';
+
+/** The frames of one socket message, in the order they were sent. */
+export function splitFrames(text: string): string[] {
+  return text.indexOf(FRAME_SEPARATOR) < 0 ? [text] : text.split(FRAME_SEPARATOR);
+}

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { socketUrlFor } from '../../renderer/src/socket-api';
 import type { SocketApiHandle } from '../../renderer/src/socket-api';
 import { connectPageApi } from './support';
+import { decodeFeedFrame } from '../../shared/api/frame-codec';
+import { encodeFrame, eventEntry as event } from '../support/feeds/frames';
 import type { WebClient, WebServer } from '../../electron/web/server';
 import { startTestWebServer } from '../support/web/test-web-server';
 
@@ -58,5 +60,23 @@ describe('the browser API client', () => {
     server = null;
     const result = await handle.api.getAppInfo();
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('hands the store every frame of a message that carries several feeds, in order', async () => {
+    let client: WebClient | null = null;
+    server = await startTestWebServer((c) => (client = c));
+    handle = connectPageApi(server);
+    const received: string[] = [];
+    handle.api.onFeedFrame((encoded) => received.push(encoded));
+    await handle.api.getAppInfo();
+    const sent = [
+      { feedId: 'a', firstSeq: 1, entries: [event(1, 'line one\nline two')], dropped: 0 },
+      { feedId: 'b', firstSeq: 1, entries: [event(1, 'b1'), event(2, 'b2')], dropped: 0 },
+      { feedId: 'a', firstSeq: 2, entries: [event(2, 'a2')], dropped: 3 },
+    ];
+    // Sent in one turn, as frames flushed by the same timer are: they share one socket message.
+    for (const frame of sent) client!.sendFrame(frame, encodeFrame(frame));
+    await expect.poll(() => received.length).toBe(3);
+    expect(received.map(decodeFeedFrame)).toEqual(sent);
   });
 });

@@ -99,4 +99,18 @@ describe('the event list', () => {
     expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
     wrapper.unmount();
   });
+
+  it('draws nothing while its pane is off screen and catches up when it shows again', async () => {
+    const { wrapper, buffer, tick } = setup(2);
+    await nextTick();
+    await wrapper.setProps({ active: false });
+    buffer.push(entry(3), 1);
+    tick.value++;
+    await nextTick();
+    expect(rowTexts(wrapper.element).join()).not.toContain('event 3');
+    await wrapper.setProps({ active: true });
+    await nextTick();
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 3');
+    wrapper.unmount();
+  });
 });

@@ -108,17 +108,34 @@ export function applyFrame(model: FeedModel, frame: FeedFrame): void {
   const gap = Math.max(0, firstSeq - model.nextSeq - dropped);
   model.counters.dropped += dropped + gap;
   const counters = model.counters;
+  // Events of a frame mostly share their type and their second: they are counted in runs, and
+  // the type map and the sparkline are touched once per run, not once per event (at 50,000
+  // events/s that was most of this loop; docs/performance.md).
+  let runType: string | null = null;
+  let runTypeCount = 0;
+  let runAt = Number.NaN;
+  let runAtCount = 0;
   for (let i = skip; i < frame.entries.length; i++) {
     const entry = frame.entries[i]!;
     model.buffer.push(entry, entryBytes(entry));
     if (entry.kind === 'event') {
       counters.events += 1;
       counters.bytes += entry.sizeBytes;
-      model.typeCounts.set(entry.type, (model.typeCounts.get(entry.type) ?? 0) + 1);
+      if (entry.type !== runType) {
+        if (runType !== null) addTypeCount(model, runType, runTypeCount);
+        runType = entry.type;
+        runTypeCount = 0;
+      }
+      runTypeCount += 1;
       if (counters.firstEventMs === null) {
         counters.firstEventMs = Math.max(0, entry.at - model.summary.openedAt);
       }
-      countSecond(model, entry.at);
+      if (entry.at !== runAt) {
+        if (runAtCount > 0) countSecond(model, runAt, runAtCount);
+        runAt = entry.at;
+        runAtCount = 0;
+      }
+      runAtCount += 1;
     } else if (entry.kind === 'state') {
       if (entry.state.type === 'retrying') counters.reconnects += 1;
       else if (entry.state.type === 'open') model.responseHeaders = entry.state.headers;
@@ -127,15 +144,22 @@ export function applyFrame(model: FeedModel, frame: FeedFrame): void {
       counters.manualReconnects += 1;
     }
   }
+  if (runType !== null) addTypeCount(model, runType, runTypeCount);
+  if (runAtCount > 0) countSecond(model, runAt, runAtCount);
   model.nextSeq = firstSeq + frame.entries.length - skip;
 }
 
-/** Counts one event into its one-second bucket, shifting the sparkline as time passes. */
-function countSecond(model: FeedModel, at: number): void {
+function addTypeCount(model: FeedModel, type: string, count: number): void {
+  model.typeCounts.set(type, (model.typeCounts.get(type) ?? 0) + count);
+}
+
+/** Counts `count` events into their one-second bucket, shifting the sparkline as time passes. */
+function countSecond(model: FeedModel, at: number, count: number): void {
   const second = Math.floor(at / 1000);
   advanceSeconds(model, second);
   const back = model.perSecondAt - second;
-  if (back >= 0 && back < SPARKLINE_SECONDS) model.perSecond[SPARKLINE_SECONDS - 1 - back]! += 1;
+  if (back >= 0 && back < SPARKLINE_SECONDS)
+    model.perSecond[SPARKLINE_SECONDS - 1 - back]! += count;
 }
 
 /** Moves the sparkline's newest bucket to `second` (seconds since the epoch). */

@@ -1,0 +1,62 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EventscopeApi, FeedSummary } from '../../../shared/api';
+import { i18n } from '../i18n';
+import { useFeedsStore } from '../stores/useFeedsStore';
+import FeedGrid from './FeedGrid.vue';
+
+beforeEach(() => setActivePinia(createPinia()));
+
+const summary = (feedId: string, at: number): FeedSummary => ({
+  feedId,
+  name: feedId,
+  method: 'GET',
+  url: `http://127.0.0.1:8844/${feedId}`,
+  state: { type: 'open', at, attempt: 1, url: 'http://127.0.0.1:8844/', status: 200, headers: [] },
+  openedAt: 1,
+  logFile: null,
+});
+
+describe('the feed grid', () => {
+  it('re-renders only the pane whose feed changed state, not every pane', async () => {
+    let onState: (s: FeedSummary) => void = () => {};
+    const api = {
+      onFeedFrame: () => () => {},
+      onFeedState: (listener: (s: FeedSummary) => void) => ((onState = listener), () => {}),
+    } as unknown as EventscopeApi;
+    const store = useFeedsStore();
+    store.connect(api, () => {});
+    for (const id of ['f1', 'f2', 'f3']) onState(summary(id, 1));
+    const updated: string[] = [];
+    const wrapper = mount(FeedGrid, {
+      global: {
+        plugins: [i18n],
+        mixins: [
+          {
+            updated(this: { $options: { __name?: string } }) {
+              if (this.$options.__name === 'FeedPanel') updated.push('pane');
+            },
+          },
+        ],
+      },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="feed-panel"]')).toHaveLength(3);
+    updated.length = 0;
+    onState({
+      ...summary('f2', 2),
+      state: {
+        type: 'closed',
+        at: 2,
+        attempt: 1,
+        reason: 'end-of-stream',
+        message: 'the server ended the stream',
+      },
+    });
+    await flushPromises();
+    expect(updated).toEqual(['pane']);
+    wrapper.unmount();
+  });
+});
