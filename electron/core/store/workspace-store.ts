@@ -201,10 +201,12 @@ export async function openWorkspaceStore(
       ];
       return { workspace: structuredClone(decoded.workspace), readOnly: false, notices };
     }
+    const workspaceName = entries.find((e) => e.id === id)?.name;
     dropEntry(id);
     const notice: StoreNotice = {
       type: 'unrecoverable',
       workspaceId: id,
+      ...(workspaceName === undefined ? {} : { workspaceName }),
       corruptFile,
       message: `Workspace file ${id}.json was damaged (${reason}) and no good backup exists. It was moved to ${basename(corruptFile)} and kept for manual repair.`,
     };
