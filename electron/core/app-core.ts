@@ -99,6 +99,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     protection: cipher.protection,
     storeUnprotected: settings.get().storeUnprotectedSecrets,
   });
+  const workspaceNameOf = (id: string) => store.list().find((entry) => entry.id === id)?.name;
   const workspaces = createWorkspaceService({
     dataDir: options.dataDir,
     store,
@@ -109,14 +110,17 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
       broadcast('app:notice-posted', {
         level: 'warning',
         message: notice.message,
-        ...storeNoticeCode(notice),
+        ...storeNoticeCode(notice, workspaceNameOf),
         at: Date.now(),
       }),
   });
   if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
   const startupNotices: Notice[] = [
     ...settings.notices,
-    ...notices.map((notice) => ({ message: notice.message, ...storeNoticeCode(notice) })),
+    ...notices.map((notice) => ({
+      message: notice.message,
+      ...storeNoticeCode(notice, workspaceNameOf),
+    })),
   ].map((notice) => ({ level: 'warning', ...notice, at: Date.now() }));
   const noticesTaken = new WeakSet<FeedSink>();
   const sessions = createSessionService({

@@ -12,6 +12,7 @@ import { RetryPolicySchema, defaultRetryPolicy } from '../../shared/model/retry-
 import { DEFAULT_MAX_LOG_BYTES } from './feeds/log-retention';
 import { errorCode, writeFileDurable } from './store/durable-write';
 import { fileStamp } from './store/paths';
+import { damageReasonCode } from './store/damage-reason';
 import { readRegularFile } from './store/safe-file-read';
 
 /**
@@ -46,7 +47,8 @@ function defaultSettings(): Settings {
 /** How each setting is named to the user when it had to be reset. */
 export interface SettingsNotice {
   code: 'settings.damaged' | 'settings.reset';
-  params: { reason: string; file: string; settings: string };
+  /** `settings`: the reset settings' keys, comma-separated; the page names each by its label. */
+  params: { reason: string; reasonCode: string; file: string; settings: string };
   message: string;
 }
 
@@ -110,7 +112,12 @@ export async function openSettings(dataDir: string): Promise<SettingsFile> {
       const names = reset.map((key) => SETTING_LABELS[key]);
       notices.push({
         code: names.length === 0 ? 'settings.damaged' : 'settings.reset',
-        params: { reason: why, file: moved.file, settings: reset.join(', ') },
+        params: {
+          reason: why,
+          reasonCode: damageReasonCode(why),
+          file: moved.file,
+          settings: reset.join(', '),
+        },
         message:
           names.length === 0
             ? `The settings file was damaged (${why}); ${moved.text}. No setting was lost.`

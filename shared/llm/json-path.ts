@@ -8,13 +8,25 @@
 export type PathSegment =
   { type: 'key'; key: string } | { type: 'index'; index: number } | { type: 'wildcard' };
 
+/** What is wrong with a path, so a page can say it in its language; `at` is the offset. */
+export type JsonPathProblem =
+  'no-root' | 'name-expected' | 'unclosed-bracket' | 'unreadable-bracket' | 'unexpected-character';
+
 export class JsonPathError extends Error {
   override name = 'JsonPathError';
+  constructor(
+    message: string,
+    readonly problem: JsonPathProblem = 'unexpected-character',
+    readonly at = 0,
+  ) {
+    super(message);
+  }
 }
 
 export function parseJsonPath(path: string): PathSegment[] {
   const text = path.trim();
-  if (!text.startsWith('$')) throw new JsonPathError(`a JSON path starts with $ (got "${path}")`);
+  if (!text.startsWith('$'))
+    throw new JsonPathError(`a JSON path starts with $ (got "${path}")`, 'no-root', 0);
   const segments: PathSegment[] = [];
   let i = 1;
   while (i < text.length) {
@@ -27,21 +39,29 @@ export function parseJsonPath(path: string): PathSegment[] {
       }
       const match = /^[A-Za-z_$][\w$-]*/.exec(text.slice(i + 1));
       if (match === null)
-        throw new JsonPathError(`expected a name after "." at ${i + 1} in "${path}"`);
+        throw new JsonPathError(
+          `expected a name after "." at ${i + 1} in "${path}"`,
+          'name-expected',
+          i + 1,
+        );
       segments.push({ type: 'key', key: match[0] });
       i += 1 + match[0].length;
     } else if (ch === '[') {
       const close = text.indexOf(']', i);
-      if (close < 0) throw new JsonPathError(`unclosed "[" at ${i} in "${path}"`);
+      if (close < 0) {
+        throw new JsonPathError(`unclosed "[" at ${i} in "${path}"`, 'unclosed-bracket', i);
+      }
       const inner = text.slice(i + 1, close).trim();
       if (inner === '*') segments.push({ type: 'wildcard' });
       else if (/^\d+$/.test(inner)) segments.push({ type: 'index', index: Number(inner) });
       else if (/^'[^']*'$|^"[^"]*"$/.test(inner))
         segments.push({ type: 'key', key: inner.slice(1, -1) });
-      else throw new JsonPathError(`cannot read "[${inner}]" in "${path}"`);
+      else {
+        throw new JsonPathError(`cannot read "[${inner}]" in "${path}"`, 'unreadable-bracket', i);
+      }
       i = close + 1;
     } else {
-      throw new JsonPathError(`unexpected "${ch}" at ${i} in "${path}"`);
+      throw new JsonPathError(`unexpected "${ch}" at ${i} in "${path}"`, 'unexpected-character', i);
     }
   }
   return segments;

@@ -58,6 +58,14 @@ export const ConnectionErrorSchema = z.object({
   body: z.string().optional(),
   /** True when the body was longer than what is kept in `body`. */
   bodyTruncated: z.boolean().optional(),
+  /**
+   * What a page needs, beside `code` and the fields above, to word the error in its own
+   * language (`message` is the engine's English, for the CLI and logs): `ms` of a timeout,
+   * `bytes` of the event limit, `contentType` received, and for `network` the `phase`
+   * (`connect` | `read`) and `cause` (a system error code such as ECONNREFUSED, or the kind of
+   * a TLS/proxy failure).
+   */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ConnectionError = z.infer<typeof ConnectionErrorSchema>;
 

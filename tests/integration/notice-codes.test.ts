@@ -73,12 +73,39 @@ describe('the codes of Node-side notices', () => {
   it('names files by their base name and joins lists into one parameter', () => {
     expect(storeNoticeCode(STORE_NOTICES[0]!)).toEqual({
       code: 'store.restored-from-backup',
-      params: { workspaceId: 'w1', corruptFile: 'w1.corrupt.json', backupFile: 'w1.json' },
+      params: {
+        workspaceId: 'w1',
+        workspace: 'w1',
+        corruptFile: 'w1.corrupt.json',
+        backupFile: 'w1.json',
+      },
     });
     expect(storeNoticeCode(STORE_NOTICES[4]!).params).toEqual({
       workspaceId: 'w1',
+      workspace: 'w1',
       fields: 'Authorization',
     });
+  });
+
+  it('names the workspace by the name the user gave it, not by its id', () => {
+    const nameOf = (id: string) => (id === 'w1' ? 'Payments API' : undefined);
+    for (const notice of STORE_NOTICES) {
+      const { params } = storeNoticeCode(notice, nameOf);
+      if ('workspaceId' in notice && notice.workspaceId !== null) {
+        expect(params.workspace, notice.type).toBe('Payments API');
+      } else {
+        expect(params.workspace, notice.type).toBeUndefined();
+      }
+    }
+  });
+
+  it('gives a damage reason a code the page translates', () => {
+    const { params } = storeNoticeCode({
+      type: 'index-rebuilt',
+      reason: 'the file is not valid JSON',
+      message: 'm',
+    });
+    expect(params).toMatchObject({ reason: 'the file is not valid JSON', reasonCode: 'not-json' });
   });
 
   it('gives the desktop file-import outcomes codes the page knows', () => {
@@ -128,6 +155,7 @@ describe('a damaged settings.json at start-up', () => {
         code: 'settings.reset',
         params: {
           reason: 'some settings had invalid values',
+          reasonCode: 'invalid-values',
           file: expect.stringMatching(/^settings\.corrupt-.*\.json$/),
           settings: 'theme',
         },
@@ -135,5 +163,44 @@ describe('a damaged settings.json at start-up', () => {
       }),
     ]);
     expect(catalogueHas(zhCN, 'settings.reset')).toBe(true);
+  });
+});
+
+describe('a damaged workspace file', () => {
+  let dataDir: string;
+  let core: AppCore | null = null;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'eventscope-notice-name-'));
+  });
+  afterEach(async () => {
+    await core?.dispose();
+    core = null;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is reported with the name of the workspace the user knows', async () => {
+    const notices: unknown[] = [];
+    const page: FeedSink = {
+      id: 'page',
+      sendFrame: () => undefined,
+      canSend: () => true,
+      notify: (channel, payload) => {
+        if (channel === 'app:notice-posted') notices.push(payload);
+      },
+    };
+    core = await openAppCore({ face: 'web', dataDir, skipFirstLaunch: true });
+    const created = await core.handlers['workspaces:create']({ name: 'Payments API' }, page);
+    const id = created.id;
+    await core.dispose();
+    writeFileSync(join(dataDir, 'workspaces', `${id}.json`), '{ torn');
+    core = await openAppCore({ face: 'web', dataDir, skipFirstLaunch: true });
+    core.attach(page);
+    await expect(core.handlers['workspaces:get']({ id }, page)).rejects.toThrow();
+    expect(notices).toEqual([
+      expect.objectContaining({
+        code: 'store.unrecoverable',
+        params: expect.objectContaining({ workspaceId: id, workspace: 'Payments API' }),
+      }),
+    ]);
   });
 });

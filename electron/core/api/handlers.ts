@@ -106,7 +106,13 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       return {
         workspace: loaded.workspace,
         readOnly: loaded.readOnly,
-        notices: loaded.notices.map((n) => ({ message: n.message, ...storeNoticeCode(n) })),
+        notices: loaded.notices.map((n) => ({
+          message: n.message,
+          ...storeNoticeCode(
+            n,
+            (workspaceId) => workspaces.list().find((w) => w.id === workspaceId)?.name,
+          ),
+        })),
       };
     },
     'workspaces:create': ({ name }) => workspaces.create(name),

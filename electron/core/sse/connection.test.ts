@@ -238,7 +238,12 @@ describe('opening the stream', () => {
     const final = await r.conn.done;
     expect(final).toMatchObject({
       type: 'failed',
-      error: { code: 'content-type', status: 200, body: 'data: not an event\n\n' },
+      error: {
+        code: 'content-type',
+        status: 200,
+        body: 'data: not an event\n\n',
+        params: { contentType: 'application/json' },
+      },
     });
     expect(final.type === 'failed' && final.error.message).toMatch(
       /answered with Content-Type application\/json, not text\/event-stream/,
@@ -256,7 +261,10 @@ describe('opening the stream', () => {
     const r = record({ request: get(url), retry: fastPolicy({ maxAttempts: 1 }) });
     r.conn.start();
     const final = await r.conn.done;
-    expect(final).toMatchObject({ type: 'failed', error: { code: 'network' } });
+    expect(final).toMatchObject({
+      type: 'failed',
+      error: { code: 'network', params: { phase: 'connect', cause: 'ECONNREFUSED' } },
+    });
     expect(final.type === 'failed' && final.error.message).toMatch(
       /could not connect to .*ECONNREFUSED.*\(gave up after 1 retry\)/,
     );

@@ -40,6 +40,7 @@ export function contentTypeError(
     code: 'content-type',
     message: `${displayUrl(snapshot.url)} answered with ${got}, not text/event-stream, so it was not read as events${bodyNote(snapshot)}`,
     ...snapshotFields(snapshot),
+    params: { contentType: contentType ?? '' },
   };
 }
 
@@ -59,6 +60,7 @@ export function connectTimeoutError(url: string, timeoutMs: number): ConnectionE
     code: 'connect-timeout',
     message: `no response headers from ${displayUrl(url)} within ${formatDuration(timeoutMs)} (connect timeout)`,
     url: displayUrl(url),
+    params: { ms: timeoutMs },
   };
 }
 
@@ -67,6 +69,7 @@ export function idleTimeoutError(url: string, timeoutMs: number): ConnectionErro
     code: 'idle-timeout',
     message: `no bytes for ${formatDuration(timeoutMs)} (idle timeout)`,
     url: displayUrl(url),
+    params: { ms: timeoutMs },
   };
 }
 
@@ -75,6 +78,7 @@ export function eventTooLargeError(url: string, limitBytes: number): ConnectionE
     code: 'event-too-large',
     message: `event larger than ${formatBytes(limitBytes)} (maxEventBytes)`,
     url: displayUrl(url),
+    params: { bytes: limitBytes },
   };
 }
 
@@ -84,7 +88,27 @@ export function networkError(url: string, error: unknown, whileReading: boolean)
   const message = whileReading
     ? `connection lost while reading ${displayUrl(url)}: ${detail}`
     : `could not connect to ${displayUrl(url)}: ${detail}`;
-  return { code: 'network', message, url: displayUrl(url) };
+  return {
+    code: 'network',
+    message,
+    url: displayUrl(url),
+    params: { phase: whileReading ? 'read' : 'connect', cause: causeCode(error) },
+  };
+}
+
+/**
+ * The first machine-readable reason in the cause chain: the kind of a TransportError
+ * (transport-errors.ts), else a system or undici error code; '' when there is none.
+ */
+function causeCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current instanceof Error; depth += 1) {
+    const { kind, code } = current as Error & { kind?: unknown; code?: unknown };
+    if (current.name === 'TransportError' && typeof kind === 'string') return kind;
+    if (typeof code === 'string' && code !== '') return code;
+    current = current.cause;
+  }
+  return '';
 }
 
 export function invalidRequestError(message: string, url?: string): ConnectionError {

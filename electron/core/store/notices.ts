@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { NoticeParams } from '../../../shared/api/notifications';
 import type { SecretIssue } from '../../../shared/model/workspace';
+import { damageReasonCode } from './damage-reason';
 
 /**
  * What the store tells the user: recoveries, migrations, read-only files and
@@ -17,7 +18,14 @@ export type StoreNotice =
       backupFile: string;
       message: string;
     }
-  | { type: 'unrecoverable'; workspaceId: string; corruptFile: string; message: string }
+  | {
+      type: 'unrecoverable';
+      workspaceId: string;
+      /** Its name in the list before it was dropped from it (the file no longer tells). */
+      workspaceName?: string;
+      corruptFile: string;
+      message: string;
+    }
   | {
       type: 'migrated';
       workspaceId: string;
@@ -60,11 +68,27 @@ export class StoreError extends Error {
   }
 }
 
+/** The name the user gave a workspace, looked up in the store's list by id. */
+export type WorkspaceNameOf = (workspaceId: string) => string | undefined;
+
 /**
  * The stable code and parameters of a store notice, so the page can say it in the user's
  * language (shared/api/notifications.ts); files are named by their base name, as in `message`.
+ * A notice about one workspace also carries `workspace`: its name as the user knows it (the id
+ * when the list has no name for it, e.g. a file too damaged to read one from).
  */
-export function storeNoticeCode(notice: StoreNotice): { code: string; params: NoticeParams } {
+export function storeNoticeCode(
+  notice: StoreNotice,
+  nameOf: WorkspaceNameOf = () => undefined,
+): { code: string; params: NoticeParams } {
+  const { code, params } = storeNoticeParams(notice);
+  const id = 'workspaceId' in notice ? notice.workspaceId : null;
+  if (id === null || id === '') return { code, params };
+  const known = 'workspaceName' in notice ? notice.workspaceName : undefined;
+  return { code, params: { ...params, workspace: known ?? nameOf(id) ?? id } };
+}
+
+function storeNoticeParams(notice: StoreNotice): { code: string; params: NoticeParams } {
   const code = `store.${notice.type}`;
   switch (notice.type) {
     case 'restored-from-backup':
@@ -115,7 +139,10 @@ export function storeNoticeCode(notice: StoreNotice): { code: string; params: No
         params: { workspaceId: notice.workspaceId, fields: notice.fields.join(', ') },
       };
     case 'index-rebuilt':
-      return { code, params: { reason: notice.reason } };
+      return {
+        code,
+        params: { reason: notice.reason, reasonCode: damageReasonCode(notice.reason) },
+      };
     case 'write-failed':
       return { code, params: { workspaceId: notice.workspaceId ?? '' } };
   }
@@ -143,10 +170,12 @@ export function unrecoverableNotice(
   workspaceId: string,
   reason: string,
   corruptFile: string,
+  workspaceName?: string,
 ): StoreNotice {
   return {
     type: 'unrecoverable',
     workspaceId,
+    ...(workspaceName === undefined ? {} : { workspaceName }),
     corruptFile,
     message: `Workspace file ${workspaceId}.json was damaged (${reason}) and no good backup exists. It was moved to ${basename(corruptFile)} and kept for manual repair.`,
   };

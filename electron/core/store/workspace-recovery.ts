@@ -72,8 +72,10 @@ export async function recover(
     ];
     return { workspace: structuredClone(decoded.workspace), readOnly: false, notices };
   }
+  // Its name in the list, kept for the notice: the damaged file no longer tells it.
+  const workspaceName = state.entries.find((e) => e.id === id)?.name;
   dropEntry(state, id);
-  const notice = unrecoverableNotice(id, reason, corruptFile);
+  const notice = unrecoverableNotice(id, reason, corruptFile, workspaceName);
   emit(state, [notice]);
   scheduleIndex();
   throw new StoreError('unrecoverable', notice.message);

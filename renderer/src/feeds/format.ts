@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import type { FeedAction, FeedEntry } from '../../../shared/api/frames';
 import { i18n } from '../i18n';
+import { describeCloseReason, describeFailure, describeRetryReason } from './state-reason';
 
 /** Wall-clock time with milliseconds: events often arrive many per second. */
 export function formatTime(ms: number): string {
@@ -33,18 +34,22 @@ export function describeState(state: ConnectionState): string {
     case 'retrying': {
       const seconds = Math.max(0, Math.round(state.delayMs / 100) / 10);
       return state.maxAttempts === null
-        ? t('feed.state.retrying', { seconds, retry: state.retry, reason: state.reason })
+        ? t('feed.state.retrying', {
+            seconds,
+            retry: state.retry,
+            reason: describeRetryReason(state),
+          })
         : t('feed.state.retryingOf', {
             seconds,
             retry: state.retry,
             max: state.maxAttempts,
-            reason: state.reason,
+            reason: describeRetryReason(state),
           });
     }
     case 'closed':
-      return t('feed.state.closed', { message: state.message });
+      return t('feed.state.closed', { message: describeCloseReason(state) });
     case 'failed':
-      return t('feed.state.failed', { message: state.error.message });
+      return t('feed.state.failed', { message: describeFailure(state) });
   }
 }
 

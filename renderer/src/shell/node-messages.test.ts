@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n, type Locale } from '../i18n';
 import { errorText, noticeText, type Translator } from './node-messages';
+import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
 
 function translator(locale: Locale): Translator {
   const { t, te } = createAppI18n(locale).global;
@@ -26,15 +27,62 @@ describe('rendering a notice from the Node side', () => {
     expect(text).not.toMatch(/session log/i);
   });
 
-  it('translates a damaged settings file with the name it was moved to', () => {
+  it('translates a damaged settings file, its reason and the settings reset by their labels', () => {
     const text = noticeText(translator('zh-CN'), {
       code: 'settings.reset',
-      params: { reason: 'not valid JSON', file: 'settings.corrupt-1.json', settings: 'theme' },
+      params: {
+        reason: 'some settings had invalid values',
+        reasonCode: 'invalid-values',
+        file: 'settings.corrupt-1.json',
+        settings: 'theme, storeUnprotectedSecrets',
+      },
       message: 'English',
     });
     expect(text).toBe(
-      '设置文件已损坏（not valid JSON），已移到一旁并命名为 settings.corrupt-1.json。以下设置已恢复为默认值：theme。',
+      '设置文件已损坏（部分设置的值无效），已移到一旁并命名为 settings.corrupt-1.json。以下设置已恢复为默认值：主题、不使用密钥环保护，直接把机密保存到磁盘。',
     );
+  });
+
+  it('names the reset settings by the labels of the Settings dialog in English', () => {
+    const text = noticeText(translator('en'), {
+      code: 'settings.reset',
+      params: {
+        reason: 'r',
+        reasonCode: 'empty',
+        file: 'f',
+        settings: 'language,logRetentionBytes',
+      },
+      message: 'English',
+    });
+    expect(text).toContain('(the file is empty)');
+    expect(text).toContain('Language, Keep session logs up to (MB)');
+  });
+
+  it('keeps the English reason of a reason code the page does not know', () => {
+    const text = noticeText(translator('zh-CN'), {
+      code: 'store.index-rebuilt',
+      params: { reason: 'a brand-new kind of damage', reasonCode: 'other' },
+      message: 'English',
+    });
+    expect(text).toBe('已根据磁盘上的文件重建工作区列表（a brand-new kind of damage）。');
+  });
+
+  it('names a workspace by its name in a store notice', () => {
+    const text = noticeText(translator('zh-CN'), {
+      code: 'store.unrecoverable',
+      params: { workspaceId: 'k3j9', workspace: 'Payments API', corruptFile: 'k3j9.corrupt.json' },
+      message: 'English',
+    });
+    expect(text).toContain('工作区“Payments API”已损坏');
+    expect(text).not.toContain('k3j9.json');
+  });
+
+  it('has a text for every damage reason code in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const code of DAMAGE_REASON_CODES.filter((c) => c !== 'other')) {
+        expect(translator(locale).te(`shell.reasons.${code}`), `${locale} ${code}`).toBe(true);
+      }
+    }
   });
 
   it('shows the English message of a code the page does not know', () => {

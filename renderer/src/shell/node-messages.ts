@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import type { Notice } from '../../../shared/api/notifications';
+import type { Notice, NoticeParams } from '../../../shared/api/notifications';
 import type { AppError } from '../../../shared/result';
 import { i18n } from '../i18n';
 
@@ -21,7 +21,49 @@ export function noticeText(
   const key = notice.code ? `shell.notices.${notice.code}` : null;
   // `name` is the list's label, not a notice.
   if (!key || notice.code === 'name' || !translator.te(key)) return notice.message;
-  return translator.t(key, notice.params ?? {});
+  return translator.t(key, translatedParams(translator, notice.code ?? '', notice.params ?? {}));
+}
+
+/**
+ * The settings a notice may name, by their key in settings.json, and where the Settings
+ * dialog's catalogue labels them.
+ */
+const SETTING_LABEL_KEYS: Record<string, string> = {
+  storeUnprotectedSecrets: 'settings.storeUnprotected',
+  theme: 'settings.theme',
+  language: 'settings.language',
+  logRetentionBytes: 'settings.logRetention',
+  defaultRetry: 'settings.defaultRetry',
+  quickOpenHistory: 'settings.quickOpenHistory',
+};
+
+/**
+ * Params that are codes rather than words are said in the page's language: a damage reason by
+ * its `reasonCode`, the reset settings by their labels. A code this page does not know keeps
+ * the English the Node side sent.
+ */
+function translatedParams(
+  translator: Translator,
+  code: string,
+  params: NoticeParams,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  const reasonKey = `shell.reasons.${String(params.reasonCode ?? '')}`;
+  if (params.reasonCode !== undefined && translator.te(reasonKey)) {
+    out.reason = translator.t(reasonKey);
+  }
+  if (code.startsWith('settings.') && typeof params.settings === 'string') {
+    out.settings = params.settings
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '')
+      .map((name) => {
+        const labelKey = SETTING_LABEL_KEYS[name];
+        return labelKey && translator.te(labelKey) ? translator.t(labelKey) : name;
+      })
+      .join(translator.t('shell.listSeparator'));
+  }
+  return out;
 }
 
 /**

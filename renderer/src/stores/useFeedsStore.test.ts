@@ -235,6 +235,7 @@ describe('a feed panel', () => {
             code: 'http-status',
             message: 'HTTP 401 Unauthorized',
             status: 401,
+            statusText: 'Unauthorized',
             body: '{"error":"bad token"}',
           },
         },

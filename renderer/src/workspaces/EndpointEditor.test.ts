@@ -165,3 +165,46 @@ describe('the endpoint editor', () => {
     expect(wrapper.emitted('cancel')).toHaveLength(1);
   });
 });
+
+describe('the endpoint editor in Simplified Chinese', () => {
+  afterEach(() => {
+    i18n.global.locale.value = 'en';
+  });
+
+  it('says every validation problem in Chinese, with where the JSON breaks', async () => {
+    i18n.global.locale.value = 'zh-CN';
+    const endpoint = createEndpoint({ name: 'Chat', url: 'not a url', method: 'POST' });
+    endpoint.body = { kind: 'json', text: '{\n  "a": }', contentType: '' };
+    endpoint.llmProfile = 'custom';
+    endpoint.llmCustom = { path: 'token' };
+    const wrapper = mountEditor(endpoint);
+    await wrapper.get('form').trigger('submit');
+    const errors = wrapper.findAll('.error').map((e) => e.text());
+    expect(errors).toContain('请求体不是有效的 JSON：请检查第 2 行第 8 列。');
+    expect(errors).toContain('无法解析此 JSON 路径：JSON 路径必须以 $ 开头');
+    for (const text of errors) expect(text).not.toMatch(/[a-z]{3,} [a-z]{2,}/i);
+  });
+
+  it('gives the failed CA certificate choice a translated headline', async () => {
+    i18n.global.locale.value = 'zh-CN';
+    const wrapper = mount(EndpointEditor, {
+      props: {
+        endpoint: createEndpoint({ name: 'E', url: 'https://127.0.0.1:1/e' }),
+        isNew: false,
+        variables,
+        attachCaCertificate: async () => ({
+          ok: false as const,
+          error: { code: 'invalid-certificate' as const, message: 'no PEM block in ca.txt' },
+        }),
+      },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    });
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === '附加 CA 证书…')!
+      .trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toBe('不是证书文件：no PEM block in ca.txt');
+  });
+});

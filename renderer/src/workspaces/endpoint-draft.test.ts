@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../shared/model/workspace';
 import { createEndpoint, EndpointSchema } from '../../../shared/model/workspace';
-import { checkDraft, finishDraft } from './endpoint-draft';
+import { checkDraft, finishDraft, jsonProblem } from './endpoint-draft';
 
 function endpoint(extra: Partial<Endpoint>): Endpoint {
   return {
@@ -47,5 +47,35 @@ describe('the LLM settings of an endpoint draft', () => {
     expect(blank.llmCustom).toBeUndefined();
     expect(blank.llmProfile).toBe('none');
     expect(EndpointSchema.safeParse(blank).success).toBe(true);
+  });
+});
+
+describe('where a JSON body stops parsing', () => {
+  it('names the line and column of a wrong character', () => {
+    expect(jsonProblem('{\n  "a": }')).toEqual({ type: 'at', line: 2, column: 8 });
+  });
+
+  it('says a body that ends too early ends too early', () => {
+    expect(jsonProblem('{"a": [1, 2')).toEqual({ type: 'end' });
+  });
+
+  it('accepts placeholders that stand for a value', () => {
+    expect(jsonProblem('{"n": {{count}}, "s": "{{name}}"}')).toBeNull();
+  });
+});
+
+describe('why a JSON path cannot be read', () => {
+  it('gives the kind of problem and the character where reading stopped', () => {
+    const cases: Array<[string, string, number]> = [
+      ['token', 'no-root', 1],
+      ['$.', 'name-expected', 3],
+      ['$.a[', 'unclosed-bracket', 4],
+      ['$[x]', 'unreadable-bracket', 2],
+      ['$a', 'unexpected-character', 2],
+    ];
+    for (const [path, problem, column] of cases) {
+      const [found] = checkDraft(endpoint({ llmProfile: 'custom', llmCustom: { path } }), []);
+      expect(found, path).toEqual({ field: 'llm', code: 'invalid-json-path', problem, column });
+    }
   });
 });

@@ -2,7 +2,8 @@ import type { Endpoint, Variable } from '../../../shared/model/workspace';
 import { isSecretHeader } from '../../../shared/model/headers';
 import { BUILT_IN_VARIABLE_NAMES } from '../../../shared/model/environments';
 import { placeholderNames } from '../../../shared/model/variables';
-import { parseJsonPath } from '../../../shared/llm/json-path';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { JsonPathError, parseJsonPath, type JsonPathProblem } from '../../../shared/llm/json-path';
 
 /**
  * The editor's working copy and its checks, kept out of the component so they are tested on
@@ -53,12 +54,24 @@ export type DraftProblem =
   | { field: 'url'; code: 'required' | 'malformed-url' }
   | { field: 'url'; code: 'unknown-variables'; names: string[] }
   | { field: 'header'; index: number; code: 'empty-header-name' | 'invalid-header-name' }
-  | { field: 'body'; code: 'invalid-json'; detail: string }
+  | { field: 'body'; code: 'invalid-json'; detail: JsonSyntaxProblem }
   | { field: 'body'; code: 'unknown-variables'; names: string[] }
   | { field: 'timeouts'; code: 'not-a-number' }
   | { field: 'proxy'; code: 'malformed-url' }
   | { field: 'llm'; code: 'required' }
-  | { field: 'llm'; code: 'invalid-json-path'; detail: string };
+  | {
+      field: 'llm';
+      code: 'invalid-json-path';
+      problem: JsonPathProblem;
+      /** 1-based character of the path where reading stopped. */
+      column: number;
+    };
+
+/**
+ * Where a JSON text stops parsing, 1-based, or `end` when it stops too early. The engine's own
+ * message is English and differs between engines, so only the place is kept.
+ */
+export type JsonSyntaxProblem = { type: 'at'; line: number; column: number } | { type: 'end' };
 
 /**
  * A URL checked as it will be once resolved: a leading `{{base}}` stands for a whole origin,
@@ -143,8 +156,13 @@ function jsonPathProblem(path: string): DraftProblem | null {
     parseJsonPath(path);
     return null;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { field: 'llm', code: 'invalid-json-path', detail };
+    if (!(error instanceof JsonPathError)) throw error;
+    return {
+      field: 'llm',
+      code: 'invalid-json-path',
+      problem: error.problem,
+      column: error.at + 1,
+    };
   }
 }
 
@@ -152,18 +170,32 @@ function jsonPathProblem(path: string): DraftProblem | null {
  * Why a JSON body does not parse, or null when it does. Placeholders outside strings
  * (`{"n": {{count}}}`) stand for a value, so they are checked as one.
  */
-export function jsonProblem(text: string): string | null {
+export function jsonProblem(text: string): JsonSyntaxProblem | null {
   if (text.trim() === '') return null;
+  const substituted = text.replace(/\{\{[^}]*\}\}/g, (whole, offset: number) =>
+    insideJsonString(text, offset) ? whole : '0',
+  );
   try {
-    JSON.parse(
-      text.replace(/\{\{[^}]*\}\}/g, (whole, offset: number) =>
-        insideJsonString(text, offset) ? whole : '0',
-      ),
-    );
+    JSON.parse(substituted);
     return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return whereJsonBreaks(substituted);
   }
+}
+
+/**
+ * JSON.parse decides whether the body is valid; its message is English, differs between
+ * engines and often names no position, so jsonc-parser (strict: no comments, no trailing
+ * commas) finds the offset of the first error. A placeholder before it on the same line,
+ * checked as `0`, shifts the column a little.
+ */
+function whereJsonBreaks(text: string): JsonSyntaxProblem {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (first === undefined || first.offset >= text.trimEnd().length) return { type: 'end' };
+  const lines = text.slice(0, first.offset).split('\n');
+  return { type: 'at', line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 function insideJsonString(text: string, offset: number): boolean {

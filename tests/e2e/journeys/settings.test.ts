@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../../electron/core/sse/test-server';
+import { startTestServer } from '../../../electron/core/sse/test-server';
 import { startJourney } from '../../support/journey';
 import type { JourneyApp } from '../../support/journeys/app';
 import { openApp, textsFor } from '../../support/journeys/app';
@@ -8,6 +10,19 @@ import { chromiumAvailable } from '../support/chromium';
 
 const en = textsFor('en');
 const zh = textsFor('zh-CN');
+
+/**
+ * A data folder whose only workspace, "Payments API", has a torn file and no backup: opening it
+ * makes the store report it, by name, as damaged beyond repair.
+ */
+function withDamagedWorkspace(dataDir: string): void {
+  const dir = join(dataDir, 'workspaces');
+  mkdirSync(dir, { recursive: true });
+  const entry = { id: 'payments', name: 'Payments API', updatedAt: '2026-01-01T00:00:00.000Z' };
+  const index = { format: 'eventscope-workspace-index', schemaVersion: 1, workspaces: [entry] };
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+  writeFileSync(join(dir, 'payments.json'), '{"format": "eventscope-workspace", "schema');
+}
 
 function settingsOnDisk(dataDir: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<
@@ -18,14 +33,28 @@ function settingsOnDisk(dataDir: string): Record<string, unknown> {
 
 describe.runIf(chromiumAvailable)('journey: theme, language and the data folder', () => {
   let app: JourneyApp | null = null;
+  let server: TestServer | null = null;
   afterEach(async () => {
     await app?.close();
+    await server?.close();
     app = null;
+    server = null;
   });
 
   it('follows the system, then switches to dark and 简体中文, and keeps them after a reload', async () => {
-    app = await openApp({ locale: 'en', colorScheme: 'light' });
+    // Not an event stream: the standard fails such a connection (WHATWG HTML, EventSource).
+    server = await startTestServer({
+      '/page': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<h1>login</h1>');
+      },
+    });
+    app = await openApp(
+      { locale: 'en', colorScheme: 'light' },
+      { prepareDataDir: withDamagedWorkspace },
+    );
     const { page, web } = app;
+    const notices = page.getByRole('list', { name: en.shell.notices.name });
     const journey = startJourney(page, 'change theme and language');
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'system');
     const background = () =>
@@ -35,6 +64,8 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
       await page.getByRole('button', { name: en.shell.settings, exact: true }).waitFor();
       expect(await theme()).toBe('system');
       expect(await background()).toBe('rgb(245, 246, 248)');
+      // The store names the damaged workspace as the user named it, not by its id.
+      await notices.getByText('Workspace “Payments API” was damaged', { exact: false }).waitFor();
     });
 
     const dialog = page.getByRole('dialog', { name: en.settings.title });
@@ -61,6 +92,33 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     });
     expect(settingsOnDisk(web.dataDir)).toMatchObject({ theme: 'dark', language: 'zh-CN' });
+
+    await journey.step('the store notice now reads in Chinese, naming the workspace', async () => {
+      const zhNotices = page.getByRole('list', { name: zh.shell.notices.name });
+      const notice = zhNotices.getByText('工作区“Payments API”已损坏', { exact: false });
+      await notice.waitFor();
+      expect(await notice.textContent()).not.toMatch(/damaged|backup/i);
+    });
+
+    await journey.step(
+      'a feed from a server answering text/html fails, said in Chinese',
+      async () => {
+        const form = page.getByRole('form', { name: zh.shell.quickOpen });
+        await form
+          .getByRole('textbox', { name: zh.workspaces.quickOpen.url })
+          .fill(server!.url('/page'));
+        await form.getByRole('button', { name: zh.workspaces.quickOpen.open }).click();
+        const stateLine = page
+          .getByText(`${server!.url('/page')} 返回的 Content-Type 是 text/html; charset=utf-8`, {
+            exact: false,
+          })
+          .first();
+        await stateLine.waitFor({ timeout: 20_000 });
+        const text = (await stateLine.textContent()) ?? '';
+        expect(text).toContain('失败');
+        expect(text).not.toMatch(/answered|failed|not read as events/);
+      },
+    );
 
     await journey.step('reload: the choices are kept', async () => {
       await page.reload();

@@ -78,6 +78,14 @@ export const llm = {
     terminatorPlaceholder: '[DONE] (optional)',
     pathRequired: 'Enter the JSON path of the text, such as $.token.',
     invalidPath: 'This JSON path cannot be read: {detail}',
+    pathProblems: {
+      'no-root': 'a JSON path starts with $',
+      'name-expected': 'a name must follow the “.” at character {column}',
+      'unclosed-bracket': 'the “[” at character {column} is never closed',
+      'unreadable-bracket':
+        'the brackets at character {column} hold neither a number, * nor a quoted name',
+      'unexpected-character': 'unexpected character at {column}',
+    },
     resume: 'Resume after a break',
     resumeModes: {
       auto: 'Auto',

@@ -25,6 +25,7 @@ export const settings = {
   logRetention: 'Keep session logs up to (MB)',
   logRetentionHint: 'When the logs grow beyond this, the oldest sessions are deleted first.',
   logRetentionTooSmall: 'At least {min} MB.',
+  quickOpenHistory: 'Quick open history',
   defaultRetry: 'Default reconnecting for new endpoints',
   saved: 'Settings saved',
 } as const;

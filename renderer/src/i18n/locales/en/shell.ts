@@ -11,16 +11,16 @@ export const shell = {
     name: 'Notices',
     store: {
       'restored-from-backup':
-        'Workspace {workspaceId} was damaged. It was moved to {corruptFile} and the backup {backupFile} was restored; changes made after that backup are lost.',
+        'Workspace “{workspace}” was damaged. It was moved to {corruptFile} and the backup {backupFile} was restored; changes made after that backup are lost.',
       unrecoverable:
-        'Workspace {workspaceId} was damaged and no good backup exists. It was moved to {corruptFile} and kept for manual repair.',
+        'Workspace “{workspace}” was damaged and no good backup exists. It was moved to {corruptFile} and kept for manual repair.',
       migrated:
-        'Workspace {workspaceId} was updated from format {fromVersion} to {toVersion}; the original is kept as {backupFile}. {details}',
+        'Workspace “{workspace}” was updated from format {fromVersion} to {toVersion}; the original is kept as {backupFile}. {details}',
       'newer-version':
-        'Workspace {workspaceId} was written by a newer Eventscope (format {fileVersion}; this version reads up to {supportedVersion}). It is read-only here.',
-      'secrets-need-reentry': 'Re-enter the secrets of workspace {workspaceId}: {fields}.',
+        'Workspace “{workspace}” was written by a newer Eventscope (format {fileVersion}; this version reads up to {supportedVersion}). It is read-only here.',
+      'secrets-need-reentry': 'Re-enter the secrets of workspace “{workspace}”: {fields}.',
       'secrets-not-saved':
-        'This system offers no protected storage for secrets, so {fields} in workspace {workspaceId} will be kept until Eventscope quits. Allow unprotected storage in the settings to keep them.',
+        'This system offers no protected storage for secrets, so {fields} in workspace “{workspace}” will be kept until Eventscope quits. Allow unprotected storage in the settings to keep them.',
       'index-rebuilt': 'The list of workspaces was rebuilt from the files on disk ({reason}).',
       'write-failed': 'A workspace could not be saved; your changes are kept in memory.',
     },
@@ -40,6 +40,22 @@ export const shell = {
       'done-with-warnings': 'Imported “{name}” from {path} ({warnings})',
     },
   },
+  // Why a file was found damaged, by the `reasonCode` of a notice (electron/core/store/damage-reason.ts).
+  reasons: {
+    empty: 'the file is empty',
+    'not-json': 'not valid JSON (truncated or damaged)',
+    schema: 'its content does not match the expected format',
+    'not-workspace': 'not an Eventscope workspace file',
+    'id-mismatch': 'the workspace id inside does not match the file name',
+    'migration-failed': 'it could not be updated to the current format',
+    'newer-version': 'saved by a newer Eventscope',
+    'index-missing': 'the list was missing',
+    'invalid-values': 'some settings had invalid values',
+    'too-large': 'the file is too large',
+    'not-regular-file': 'not a regular file',
+    unreadable: 'the file cannot be read',
+  },
+  listSeparator: ', ',
   // Headlines of the error codes of failed commands (shared/result.ts); the server's message
   // follows as the detail.
   errors: {

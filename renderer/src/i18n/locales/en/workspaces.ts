@@ -194,7 +194,9 @@ export const workspaces = {
       unknownVariables: 'Unknown variables: {names}. Define them in the workspace or environment.',
       emptyHeaderName: 'Header {row} has a value but no name.',
       invalidHeaderName: 'Header {row}: a name may not contain spaces or symbols such as ( ) : ;',
-      invalidJson: 'The body is not valid JSON: {detail}',
+      invalidJson: 'The body is not valid JSON: check line {line}, column {column}.',
+      invalidJsonEnd:
+        'The body is not valid JSON: it ends too early (a bracket or quote is not closed).',
       notANumber: 'Timeouts and delays must be numbers of zero or more.',
     },
   },

@@ -80,6 +80,13 @@ export const llm: MessageSchema['llm'] = {
     terminatorPlaceholder: '[DONE]（可选）',
     pathRequired: '请输入文本所在的 JSON 路径，例如 $.token。',
     invalidPath: '无法解析此 JSON 路径：{detail}',
+    pathProblems: {
+      'no-root': 'JSON 路径必须以 $ 开头',
+      'name-expected': '第 {column} 个字符处的“.”后面必须跟一个名称',
+      'unclosed-bracket': '第 {column} 个字符处的“[”没有闭合',
+      'unreadable-bracket': '第 {column} 个字符处的方括号内既不是数字、* 也不是带引号的名称',
+      'unexpected-character': '第 {column} 个字符是意外的字符',
+    },
     resume: '断开后续传',
     resumeModes: {
       auto: '自动',

@@ -23,6 +23,7 @@ export const settings: MessageSchema['settings'] = {
   logRetention: '会话日志最多保留（MB）',
   logRetentionHint: '日志超过此大小时，最早的会话会先被删除。',
   logRetentionTooSmall: '至少 {min} MB。',
+  quickOpenHistory: '快速打开历史',
   defaultRetry: '新端点的默认重连策略',
   saved: '设置已保存',
 };

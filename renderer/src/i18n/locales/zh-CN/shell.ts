@@ -12,16 +12,16 @@ export const shell: MessageSchema['shell'] = {
     name: '通知',
     store: {
       'restored-from-backup':
-        '工作区 {workspaceId} 已损坏。它已被移动为 {corruptFile}，并恢复了备份 {backupFile}；该备份之后的更改已丢失。',
+        '工作区“{workspace}”已损坏。它已被移动为 {corruptFile}，并恢复了备份 {backupFile}；该备份之后的更改已丢失。',
       unrecoverable:
-        '工作区 {workspaceId} 已损坏且没有可用的备份。它已被移动为 {corruptFile}，保留以便手动修复。',
+        '工作区“{workspace}”已损坏且没有可用的备份。它已被移动为 {corruptFile}，保留以便手动修复。',
       migrated:
-        '工作区 {workspaceId} 已从格式 {fromVersion} 升级到 {toVersion}；原文件保存为 {backupFile}。{details}',
+        '工作区“{workspace}”已从格式 {fromVersion} 升级到 {toVersion}；原文件保存为 {backupFile}。{details}',
       'newer-version':
-        '工作区 {workspaceId} 由更新版本的 Eventscope 写入（格式 {fileVersion}；本版本最高读取 {supportedVersion}），在此为只读。',
-      'secrets-need-reentry': '请重新输入工作区 {workspaceId} 的密钥：{fields}。',
+        '工作区“{workspace}”由更新版本的 Eventscope 写入（格式 {fileVersion}；本版本最高读取 {supportedVersion}），在此为只读。',
+      'secrets-need-reentry': '请重新输入工作区“{workspace}”的密钥：{fields}。',
       'secrets-not-saved':
-        '本系统没有受保护的密钥存储，因此工作区 {workspaceId} 中的 {fields} 只保留到 Eventscope 退出。在设置中允许不受保护的存储即可保存它们。',
+        '本系统没有受保护的密钥存储，因此工作区“{workspace}”中的 {fields} 只保留到 Eventscope 退出。在设置中允许不受保护的存储即可保存它们。',
       'index-rebuilt': '已根据磁盘上的文件重建工作区列表（{reason}）。',
       'write-failed': '无法保存某个工作区；你的更改仍保留在内存中。',
     },
@@ -40,6 +40,21 @@ export const shell: MessageSchema['shell'] = {
       'done-with-warnings': '已从 {path} 导入“{name}”（{warnings}）',
     },
   },
+  reasons: {
+    empty: '文件为空',
+    'not-json': '不是有效的 JSON（被截断或已损坏）',
+    schema: '内容不符合预期的格式',
+    'not-workspace': '不是 Eventscope 工作区文件',
+    'id-mismatch': '文件内的工作区 ID 与文件名不符',
+    'migration-failed': '无法升级到当前格式',
+    'newer-version': '由更新版本的 Eventscope 保存',
+    'index-missing': '列表文件缺失',
+    'invalid-values': '部分设置的值无效',
+    'too-large': '文件过大',
+    'not-regular-file': '不是普通文件',
+    unreadable: '无法读取该文件',
+  },
+  listSeparator: '、',
   errors: {
     withDetail: '{headline}：{detail}',
     'invalid-input': '输入无效',
