@@ -6,7 +6,12 @@ import {
   type ParsedEvent,
   type SseParserOptions,
 } from './parser';
-import { SPEC_CASES, encodeBody, runParser, type ParserRecord } from './parser-spec-cases';
+import {
+  SPEC_CASES,
+  encodeBody,
+  runParser,
+  type ParserRecord,
+} from '../../../tests/support/sse/parser-spec-cases';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
 

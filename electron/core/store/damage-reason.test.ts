@@ -6,7 +6,7 @@ import { openSettings } from '../settings';
 import { damageReasonCode } from './damage-reason';
 import { storeNoticeCode } from './notices';
 import { storePaths } from './paths';
-import { openTestStore, tempDataDir } from './test-support';
+import { openTestStore, tempDataDir } from '../../../tests/support/store/test-store';
 
 describe('the code of a damage reason', () => {
   let data: ReturnType<typeof tempDataDir>;

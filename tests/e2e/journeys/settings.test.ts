@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../../electron/core/sse/test-server';
-import { startTestServer } from '../../../electron/core/sse/test-server';
+import type { TestServer } from '../../support/sse/test-server';
+import { startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
 import type { JourneyApp } from '../../support/journeys/app';
 import { openApp, textsFor } from '../../support/journeys/app';

@@ -60,6 +60,7 @@ export interface StandInWindow extends EventEmitter {
   loadedUrls: string[];
   /** The page finished loading: Electron's order of events for a successful load. */
   pageLoaded(url?: string): void;
+  focus(): void;
 }
 
 export interface StandInWindowClass {
