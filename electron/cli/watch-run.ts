@@ -2,7 +2,7 @@ import type { ConnectionError, ConnectionState } from '../../shared/model/connec
 import { createSseConnection } from '../core/sse/connection';
 import { formatDuration } from '../core/sse/format';
 import { escapeControls, escapeJsonForTerminal, shouldColor } from './ansi';
-import { createRedactor, secretsOfRequest } from '../core/redact';
+import { createRedactor, redactStateHeaders, secretsOfRequest } from '../core/redact';
 import type { WatchConfig } from './watch-config';
 import { createFormatter } from './watch-output';
 import { createMergeOutput } from './merge-output';
@@ -182,7 +182,8 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
           );
         }
       },
-      onState(state) {
+      onState(received) {
+        const state = redactStateHeaders(received);
         if (state.type === 'connecting') connects += 1;
         if (merge !== null) out(merge.state(state));
         // A failure is reported once, in full, on stderr (below), whatever the format.

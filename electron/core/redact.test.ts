@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, redactHeaders, REDACTED, secretsOfRequest } from './redact';
+import type { ConnectionState } from '../../shared/model/connection-state';
+import {
+  createRedactor,
+  redactHeaders,
+  redactStateHeaders,
+  REDACTED,
+  secretsOfRequest,
+} from './redact';
 
 describe('createRedactor', () => {
   it('replaces a whole secret value and its credential part alone', () => {
@@ -69,5 +76,57 @@ describe('the one redactor of every feed door', () => {
       { name: 'Accept', value: 'text/event-stream' },
       { name: 'X-Session-Token', value: REDACTED },
     ]);
+  });
+});
+
+describe('response headers in a connection state', () => {
+  const headers = [
+    { name: 'content-type', value: 'text/event-stream' },
+    { name: 'set-cookie', value: 'sid=abc123; HttpOnly' },
+    { name: 'X-Api-Key', value: 'echoed-key' },
+  ];
+
+  it('replaces the values of credential-named headers in an open state and keeps the rest', () => {
+    const state: ConnectionState = {
+      type: 'open',
+      at: 1,
+      attempt: 1,
+      url: 'http://h/',
+      status: 200,
+      headers,
+    };
+    const redacted = redactStateHeaders(state);
+    expect(redacted).toMatchObject({
+      headers: [
+        { name: 'content-type', value: 'text/event-stream' },
+        { name: 'set-cookie', value: REDACTED },
+        { name: 'X-Api-Key', value: REDACTED },
+      ],
+    });
+    expect(state.type === 'open' && state.headers[1]?.value).toBe('sid=abc123; HttpOnly');
+  });
+
+  it('replaces them in the error of a failed state too', () => {
+    const state: ConnectionState = {
+      type: 'failed',
+      at: 1,
+      attempt: 1,
+      error: { code: 'http-status', message: 'HTTP 401', status: 401, headers },
+    };
+    const redacted = redactStateHeaders(state);
+    expect(JSON.stringify(redacted)).not.toContain('abc123');
+    expect(JSON.stringify(redacted)).not.toContain('echoed-key');
+  });
+
+  it('hands back the very same state when no header is a credential', () => {
+    const state: ConnectionState = {
+      type: 'open',
+      at: 1,
+      attempt: 1,
+      url: 'http://h/',
+      status: 200,
+      headers: [{ name: 'content-type', value: 'text/event-stream' }],
+    };
+    expect(redactStateHeaders(state)).toBe(state);
   });
 });

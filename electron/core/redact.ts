@@ -1,5 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { isSecretHeader } from '../../shared/model/headers';
+import type {
+  ConnectionError,
+  ConnectionState,
+  HeaderPair,
+} from '../../shared/model/connection-state';
 import type { SseRequestHeader } from './sse/request';
 
 /**
@@ -21,6 +26,46 @@ export function redactHeaders(
     name: header.name,
     value: isSecretHeader(header) ? REDACTED : header.value,
   }));
+}
+
+/**
+ * Response headers named like credentials (Set-Cookie above all: a session cookie is as good as
+ * a password) with their values replaced. The app never sent them, so no redactor knows them;
+ * their names are the only sign. Returns the same array when nothing was replaced.
+ */
+export function redactHeaderPairs(headers: readonly HeaderPair[]): readonly HeaderPair[] {
+  if (!headers.some((header) => isSecretHeader(header))) return headers;
+  return headers.map((header) =>
+    isSecretHeader(header) ? { name: header.name, value: REDACTED } : header,
+  );
+}
+
+function redactErrorHeaders(error: ConnectionError): ConnectionError {
+  if (error.headers === undefined) return error;
+  const headers = redactHeaderPairs(error.headers);
+  return headers === error.headers ? error : { ...error, headers: [...headers] };
+}
+
+/**
+ * A connection state as it may be written to a log, a terminal or the page: the response
+ * headers it carries (`open`, and the error of `retrying`/`failed`) with credential values
+ * replaced. Returns the same object when nothing was replaced, so the common case costs nothing.
+ */
+export function redactStateHeaders(state: ConnectionState): ConnectionState {
+  switch (state.type) {
+    case 'open': {
+      const headers = redactHeaderPairs(state.headers);
+      return headers === state.headers ? state : { ...state, headers: [...headers] };
+    }
+    case 'retrying':
+    case 'failed': {
+      if (state.error === undefined) return state;
+      const error = redactErrorHeaders(state.error);
+      return error === state.error ? state : { ...state, error };
+    }
+    default:
+      return state;
+  }
 }
 
 /**

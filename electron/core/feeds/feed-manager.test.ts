@@ -354,6 +354,32 @@ describe('the feed manager', () => {
     expect(text).not.toContain(secret);
     expect(text).toContain('visible');
   });
+
+  it('writes a session cookie the server sets as [redacted], in the log and on the page alike', async () => {
+    const { manager } = await setup();
+    const cookie = 'session=c00kie-SEKRET-42; HttpOnly';
+    const server = await startTestServer({
+      '/stream': streamRoute('data: hello\n\n', { 'Set-Cookie': cookie, 'X-Trace': 'seen' }),
+    });
+    const sink = recordingSink();
+    const feed = await manager.open(sink, {
+      name: 'cookie',
+      request: { url: `${server.origin}/stream`, method: 'GET', headers: [] },
+      retry: noRetry,
+    });
+    await expect.poll(() => lastState(sink, feed.feedId)).toBe('closed');
+    await manager.close(sink, feed.feedId);
+    await server.close();
+    const log = readFileSync(feed.logFile!, 'utf8');
+    expect(log).not.toContain('c00kie-SEKRET-42');
+    const open = readLog(feed.logFile!).find(
+      (record) => record.kind === 'state' && (record.state as { type: string }).type === 'open',
+    );
+    const headers = (open?.state as { headers: Array<{ name: string; value: string }> }).headers;
+    expect(headers).toContainEqual({ name: 'set-cookie', value: '[redacted]' });
+    expect(headers).toContainEqual({ name: 'x-trace', value: 'seen' });
+    expect(JSON.stringify(sink.entries(feed.feedId))).not.toContain('c00kie-SEKRET-42');
+  });
 });
 
 describe('the feed manager: user actions and pages that come back', () => {

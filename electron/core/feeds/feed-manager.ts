@@ -17,7 +17,7 @@ import { createTransport } from '../sse/transport';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
-import { createRedactor, redactHeaders, secretsOfRequest } from '../redact';
+import { createRedactor, redactHeaders, redactStateHeaders, secretsOfRequest } from '../redact';
 import type { SessionLog } from './session-log';
 import { openSessionLog, sessionLogPath } from './session-log';
 import type { LlmRun } from '../../../shared/llm/run';
@@ -250,6 +250,10 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       json = JSON.stringify(entry.data);
       line = eventLogLine(entry, json);
     } else {
+      if (entry.kind === 'state') {
+        const state = redactStateHeaders(entry.state);
+        if (state !== entry.state) entry = { ...entry, state };
+      }
       line = JSON.stringify(entry);
       const redacted = redact(line);
       if (redacted !== line) {
