@@ -242,7 +242,7 @@ describe('the save dialog', () => {
     const standIn = await boot();
     const window = standIn.windows[0]!;
     window.pageLoaded();
-    window.focus();
+    window.focused = true;
     const list = (await standIn.invoke('workspaces:list', undefined)) as Result<
       Array<{ id: string }>
     >;
