@@ -63,4 +63,15 @@ describe('the frame batcher of a web page', () => {
     await sleep(20);
     expect(sent).toEqual([]);
   });
+
+  it('sends what is queued at once when asked, so another message cannot overtake it', async () => {
+    const sent: string[] = [];
+    batcher = createFrameBatcher((message) => sent.push(message));
+    batcher.push(frame('f1', 1));
+    batcher.push(frame('f2', 1));
+    batcher.flush();
+    expect(sent.flatMap(splitFrames)).toEqual([frame('f1', 1), frame('f2', 1)]);
+    await sleep(20);
+    expect(sent).toHaveLength(1);
+  });
 });

@@ -11,6 +11,11 @@ export const FRAME_BATCH_MIN_GAP_MS = 8;
 export interface FrameBatcher {
   /** Queues one encoded frame; it goes out with the others ready by then. */
   push(encoded: string): void;
+  /**
+   * Sends what is queued now. Called before any other message to the page, so a state change
+   * or a reply never overtakes the frames sent before it.
+   */
+  flush(): void;
   /** Characters queued and not yet handed to the socket (counted as backlog). */
   readonly pendingChars: number;
   dispose(): void;
@@ -34,6 +39,8 @@ export function createFrameBatcher(
   let disposed = false;
 
   function flush(): void {
+    if (timer !== null) clearTimeout(timer);
+    if (immediate !== null) clearImmediate(immediate);
     timer = null;
     immediate = null;
     if (pending.length === 0 || disposed) return;
@@ -54,6 +61,7 @@ export function createFrameBatcher(
       if (wait > 0) timer = setTimeout(flush, wait);
       else immediate = setImmediate(flush);
     },
+    flush,
     get pendingChars() {
       return pendingChars;
     },

@@ -152,10 +152,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const frames = createFrameBatcher((message) => {
       if (ws.readyState === ws.OPEN) ws.send(message);
     });
+    // Every other message first sends the frames queued before it: the page sees a feed's
+    // entries and its state changes in the order they happened.
+    const sendInOrder = (message: ServerMessage): void => {
+      frames.flush();
+      send(ws, message);
+    };
     const client: WebClient = {
       id: `web-${nextClientId++}`,
       notify: <K extends NotificationChannel>(channel: K, payload: NotificationPayload<K>) =>
-        send(ws, { type: 'notification', channel, payload }),
+        sendInOrder({ type: 'notification', channel, payload }),
       sendFrame: (_frame, encoded) => {
         // Sent as the feed manager encoded it, as over IPC: a frame is the one message that is a
         // JSON array (shared/api/wire.ts), so it needs no envelope and no second serialization.
@@ -168,7 +174,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     // A bad message is answered, never met with a closed socket: closing would end every feed
     // the page has open (README, "Security").
     const refuse = (id: number | null, message: string): void =>
-      send(ws, { type: 'result', id, result: fail('invalid-input', message) });
+      sendInOrder({ type: 'result', id, result: fail('invalid-input', message) });
     ws.on('message', (data, isBinary) => {
       const bytes = messageBytes(data);
       if (isBinary) return refuse(null, 'Malformed message: binary frames are not accepted.');
@@ -194,7 +200,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       const { id, channel, request } = parsed.data;
       void dispatchCommand(options.handlers, channel, request, client).then((result) =>
-        send(ws, { type: 'result', id, result }),
+        sendInOrder({ type: 'result', id, result }),
       );
     });
     ws.on('close', () => {

@@ -2,7 +2,7 @@ import { WebSocket } from 'ws';
 import type { WebServer } from '../../../electron/web/server';
 import { decodeFeedFrame } from '../../../shared/api/frame-codec';
 import type { FeedFrame } from '../../../shared/api/frames';
-import { isEncodedFrame } from '../../../shared/api/wire';
+import { isEncodedFrame, splitFrames } from '../../../shared/api/wire';
 
 /**
  * A page's socket to web mode driven by hand, as a hostile or buggy page could: any bytes, any
@@ -32,9 +32,10 @@ export async function openRawSocket(server: WebServer): Promise<RawSocket> {
   const waiters: Array<{ id: number | null; resolve: (result: unknown) => void }> = [];
   ws.on('message', (data) => {
     const text = data.toString();
-    // Feed frames arrive in their wire form (shared/api/frame-codec.ts), everything else as JSON.
+    // Feed frames arrive in their wire form (shared/api/frame-codec.ts), several to a message
+    // (shared/api/wire.ts, FRAME_SEPARATOR); everything else as JSON.
     if (isEncodedFrame(text)) {
-      frames.push(decodeFeedFrame(text));
+      for (const frame of splitFrames(text)) frames.push(decodeFeedFrame(frame));
       return;
     }
     const message = JSON.parse(text) as Record<string, unknown>;
