@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createDemoServer, DEFAULT_DEMO_PORT, DEMO_ROUTES } from '../../core/demo';
 import { parsePort } from '../options';
+import { untilStopped } from '../until-stopped';
 
 interface DemoServerFlags {
   port: number;
@@ -39,15 +40,7 @@ export function registerDemoServerCommand(program: Command): Command {
         'Press Ctrl-C to stop.',
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await server.close();
       process.stdout.write('Demo server stopped.\n');
     });

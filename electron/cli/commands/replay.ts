@@ -3,6 +3,7 @@ import { REPLAY_SPEEDS, startReplayServer } from '../../core/replay/replay-serve
 import type { ReplaySpeed } from '../../core/replay/replay-server';
 import { parsePort } from '../options';
 import { sessionSegments } from './export';
+import { untilStopped } from '../until-stopped';
 
 interface ReplayFlags {
   port: number;
@@ -34,15 +35,7 @@ export function registerReplayCommand(program: Command): Command {
       process.stdout.write(
         `Replaying ${file} at ${server.url} (speed ${flags.speed}${flags.loop ? ', looping' : ''}). Press Ctrl-C to stop.\n`,
       );
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await server.close();
     });
 }
