@@ -53,7 +53,7 @@ export const feed = {
     afterAttempts: '{text} (after {attempts} attempts)',
     closed: {
       user: 'closed by the user',
-      aborted: 'stopped',
+      aborted: 'stopped — open the feed again to continue',
       'end-of-stream': 'the stream ended; no reconnect',
       'no-content': 'HTTP 204: the server asked not to reconnect',
     },

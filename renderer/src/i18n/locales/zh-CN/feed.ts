@@ -53,7 +53,7 @@ export const feed: MessageSchema['feed'] = {
     afterAttempts: '{text}（共尝试 {attempts} 次）',
     closed: {
       user: '已被用户关闭',
-      aborted: '已停止',
+      aborted: '已停止——重新打开该数据流即可继续',
       'end-of-stream': '数据流已结束，不再重连',
       'no-content': 'HTTP 204：服务器要求不要重连',
     },
