@@ -39,15 +39,18 @@ describe('the open-feed form', () => {
 
   it('says which header line is wrong without repeating it', () => {
     const result = requestFromForm(fields({ headers: 'X-Ok: 1\nsk-secret-token' }));
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Header line 2: /) });
+    expect(result).toEqual({ ok: false, problem: { code: 'header', line: 2 } });
     expect(JSON.stringify(result)).not.toContain('sk-secret-token');
   });
 
   it('refuses URLs that are not http(s)', () => {
-    expect(requestFromForm(fields({ url: 'ftp://x/y' }))).toMatchObject({ ok: false });
-    expect(requestFromForm(fields({ url: 'not a url' }))).toMatchObject({
+    expect(requestFromForm(fields({ url: 'ftp://x/y' }))).toEqual({
       ok: false,
-      message: expect.stringMatching(/full URL/),
+      problem: { code: 'not-http' },
+    });
+    expect(requestFromForm(fields({ url: 'not a url' }))).toEqual({
+      ok: false,
+      problem: { code: 'malformed-url' },
     });
   });
 });

@@ -10,7 +10,15 @@ export interface RequestFormFields {
   body: string;
 }
 
-export type FormResult = { ok: true; request: FeedOpenRequest } | { ok: false; message: string };
+/** What is wrong with the form, by code: the page words it (workspaces.quickOpen.errors). */
+export type FormProblem =
+  | { code: 'malformed-url' }
+  | { code: 'not-http' }
+  /** `line` is 1-based; the line itself is never repeated, it may hold a secret. */
+  | { code: 'header'; line: number };
+
+export type FormResult =
+  { ok: true; request: FeedOpenRequest } | { ok: false; problem: FormProblem };
 
 /** Turns what the user typed into a feed request, or says which line is wrong. */
 export function requestFromForm(fields: RequestFormFields): FormResult {
@@ -19,17 +27,17 @@ export function requestFromForm(fields: RequestFormFields): FormResult {
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, message: 'Enter a full URL, e.g. http://127.0.0.1:8844/stream' };
+    return { ok: false, problem: { code: 'malformed-url' } };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { ok: false, message: 'Only http:// and https:// URLs can be streamed.' };
+    return { ok: false, problem: { code: 'not-http' } };
   }
   const headers: NonNullable<FeedOpenRequest['headers']> = [];
   const lines = fields.headers.split('\n');
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const header = parseHeaderArg(line);
-    if (!header.ok) return { ok: false, message: `Header line ${index + 1}: ${header.message}` };
+    if (!header.ok) return { ok: false, problem: { code: 'header', line: index + 1 } };
     headers.push({
       name: header.header.name,
       value: header.header.value,

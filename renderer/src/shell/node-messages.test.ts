@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAppI18n, type Locale } from '../i18n';
-import { errorText, noticeText, type Translator } from './node-messages';
+import { createAppI18n, i18n, type Locale } from '../i18n';
+import { errorText, noticeText, translatedError, type Translator } from './node-messages';
 import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
 
 function translator(locale: Locale): Translator {
@@ -129,5 +129,21 @@ describe('rendering a failed command', () => {
         expect(translator(locale).te(`shell.errors.${code}`)).toBe(true);
       }
     }
+  });
+});
+
+describe('an error a store keeps', () => {
+  it('is reworded when the language changes after it happened', () => {
+    const { failure, text } = translatedError();
+    failure.value = { code: 'unavailable', message: '' };
+    expect(text.value).toBe('Not available right now');
+    i18n.global.locale.value = 'zh-CN';
+    try {
+      expect(text.value).toBe('暂时不可用');
+    } finally {
+      i18n.global.locale.value = 'en';
+    }
+    failure.value = null;
+    expect(text.value).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { computed, shallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Notice, NoticeParams } from '../../../shared/api/notifications';
 import type { AppError } from '../../../shared/result';
@@ -93,4 +94,14 @@ export function useNodeMessages() {
 export function describeError(error: AppError): string {
   const { t, te } = i18n.global;
   return errorText({ t: (key, params) => t(key, params ?? {}), te: (key) => te(key) }, error);
+}
+
+/**
+ * A store's last failed command, kept as the error and worded when read, so switching the
+ * language rewords an error already on screen.
+ */
+export function translatedError() {
+  const failure = shallowRef<AppError | null>(null);
+  const text = computed(() => (failure.value === null ? null : describeError(failure.value)));
+  return { failure, text };
 }

@@ -3,7 +3,7 @@ import { ref } from 'vue';
 import type { AppInfo, Notice, RevealOutcome, UserSettings } from '../../../shared/api';
 import type { ApiConnection } from '../api';
 import { applyLanguage, applyTheme } from '../settings/apply-look';
-import { describeError } from '../shell/node-messages';
+import { describeError, translatedError } from '../shell/node-messages';
 
 /** Notices kept on screen; older ones scroll away (they are also in the console). */
 const MAX_NOTICES = 5;
@@ -11,7 +11,7 @@ const MAX_NOTICES = 5;
 /** App-wide facts: who serves us, the link state, and notices from the Node side. */
 export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
-  const error = ref<string | null>(null);
+  const { failure, text: error } = translatedError();
   const link = ref<'connecting' | 'open' | 'closed'>('connecting');
   const notices = ref<Notice[]>([]);
   /** The user's settings (settings.json); null until the Node side answered. */
@@ -59,9 +59,9 @@ export const useAppStore = defineStore('app', () => {
     const result = await connection.api.getAppInfo();
     if (result.ok) {
       info.value = result.value;
-      error.value = null;
+      failure.value = null;
     } else {
-      error.value = describeError(result.error);
+      failure.value = result.error;
     }
   }
 

@@ -11,7 +11,7 @@ import type { ReopenTarget } from '../feeds/last-session';
 import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feeds/last-session';
 import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
 import type { ConnectionState } from '../../../shared/model/connection-state';
-import { describeError } from '../shell/node-messages';
+import { translatedError } from '../shell/node-messages';
 
 /** When no frame arrives for this long, events/s still decays to 0. */
 const RATE_REFRESH_MS = 1_000;
@@ -38,7 +38,7 @@ export const useFeedsStore = defineStore('feeds', () => {
    */
   const ticks = shallowReactive(new Map<string, number>());
   const order = ref<string[]>([]);
-  const error = ref<string | null>(null);
+  const { failure, text: error } = translatedError();
   let api: EventscopeApi | null = null;
   /** Feeds whose buffers changed since the last animation frame. */
   const touched = new Set<string>();
@@ -181,10 +181,10 @@ export const useFeedsStore = defineStore('feeds', () => {
   /** Tracks the feed a command opened, or shows why it could not be opened. */
   function adopt(result: Result<FeedSummary>): FeedSummary | null {
     if (!result.ok) {
-      error.value = describeError(result.error);
+      failure.value = result.error;
       return null;
     }
-    error.value = null;
+    failure.value = null;
     track(result.value);
     return result.value;
   }
@@ -301,7 +301,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     if (!api) return null;
     const started = await api.startDemoServer();
     if (!started.ok) {
-      error.value = describeError(started.error);
+      failure.value = started.error;
       return null;
     }
     return open(demoRequest(started.value.url, route));

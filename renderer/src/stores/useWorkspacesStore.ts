@@ -13,7 +13,7 @@ import type { CaChoice } from '../workspaces/attach-ca-certificate';
 import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
 import { i18n } from '../i18n';
-import { describeError } from '../shell/node-messages';
+import { translatedError } from '../shell/node-messages';
 
 /**
  * Saved workspaces as this page sees them. The Node side owns the files; every
@@ -23,17 +23,17 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   const list = ref<WorkspaceListItem[]>([]);
   const selectedId = ref<string | null>(null);
   const current = ref<WorkspaceDetails | null>(null);
-  const error = ref<string | null>(null);
+  const { failure, text: error } = translatedError();
   const message = ref<string | null>(null);
   const secrets = ref<SecretsPolicy | null>(null);
   let api: EventscopeApi | null = null;
 
   function take<T>(result: Result<T>): T | null {
     if (result.ok) {
-      error.value = null;
+      failure.value = null;
       return result.value;
     }
-    error.value = describeError(result.error);
+    failure.value = result.error;
     return null;
   }
 

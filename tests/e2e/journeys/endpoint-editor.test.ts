@@ -108,7 +108,7 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
             .selectOption('json');
           const body = editor.getByRole('textbox', { name: T.workspaces.editor.bodyText });
           await body.fill('{"prompt": ');
-          await editor.getByText(T.workspaces.editor.errors.invalidJson.split('{')[0]!).waitFor();
+          await editor.getByText(T.workspaces.editor.errors.invalidJsonEnd).waitFor();
           await body.fill('{"prompt": "hello", "stream": true}');
           await editor.getByRole('button', { name: T.workspaces.editor.prettyPrint }).click();
           expect(await body.inputValue()).toBe('{\n  "prompt": "hello",\n  "stream": true\n}');

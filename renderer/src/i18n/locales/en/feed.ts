@@ -53,11 +53,21 @@ export const feed = {
     afterAttempts: '{text} (after {attempts} attempts)',
     closed: {
       user: 'closed by the user',
-      aborted: 'stopped',
+      aborted: 'stopped — open the feed again to continue',
       'end-of-stream': 'the stream ended; no reconnect',
       'no-content': 'HTTP 204: the server asked not to reconnect',
     },
   },
+  // The state badge and the type column of the timeline (connection-state.ts, frames.ts).
+  stateNames: {
+    idle: 'idle',
+    connecting: 'connecting',
+    open: 'open',
+    retrying: 'retrying',
+    closed: 'closed',
+    failed: 'failed',
+  },
+  kinds: { comment: 'comment', redirect: 'redirect', retry: 'retry', action: 'action' },
   timeline: {
     retryField: 'server set the reconnection time to {ms} ms',
     reconnectRequested: 'reconnect requested',

@@ -53,6 +53,12 @@ export const workspaces = {
     downloadedWithSecrets: 'Downloaded {file} (with secrets)',
   },
   quickOpen: {
+    errors: {
+      malformedUrl: 'Enter a full URL, e.g. http://127.0.0.1:8844/stream',
+      notHttp: 'Only http:// and https:// URLs can be streamed.',
+      header:
+        'Header line {line} is not a valid “Name: value” header (its text is not shown: it may hold a secret).',
+    },
     url: 'URL',
     method: 'Method',
     name: 'Name',

@@ -53,11 +53,21 @@ export const feed: MessageSchema['feed'] = {
     afterAttempts: '{text}（共尝试 {attempts} 次）',
     closed: {
       user: '已被用户关闭',
-      aborted: '已停止',
+      aborted: '已停止——重新打开该数据流即可继续',
       'end-of-stream': '数据流已结束，不再重连',
       'no-content': 'HTTP 204：服务器要求不要重连',
     },
   },
+  // The state badge and the type column of the timeline (connection-state.ts, frames.ts).
+  stateNames: {
+    idle: '空闲',
+    connecting: '连接中',
+    open: '已连接',
+    retrying: '等待重连',
+    closed: '已关闭',
+    failed: '失败',
+  },
+  kinds: { comment: '注释', redirect: '重定向', retry: '重连间隔', action: '操作' },
   timeline: {
     retryField: '服务器将重连间隔设为 {ms} 毫秒',
     reconnectRequested: '已请求重连',

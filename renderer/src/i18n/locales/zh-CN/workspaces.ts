@@ -52,6 +52,11 @@ export const workspaces: MessageSchema['workspaces'] = {
     downloadedWithSecrets: '已下载 {file}（包含机密）',
   },
   quickOpen: {
+    errors: {
+      malformedUrl: '请输入完整的 URL，例如 http://127.0.0.1:8844/stream',
+      notHttp: '只能打开 http:// 和 https:// 的 URL。',
+      header: '第 {line} 行请求头不是有效的“名称: 值”格式（为防泄露密钥，不显示其内容）。',
+    },
     url: 'URL',
     method: '方法',
     name: '名称',
