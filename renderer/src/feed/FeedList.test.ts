@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { nextTick, ref } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { parseFilter } from '../../../shared/filter';
-import { createFeedView } from '../feeds/feed-view';
-import { RingBuffer } from '../feeds/ring-buffer';
+import { createFeedView } from './feed-view';
+import { RingBuffer } from './ring-buffer';
 import { i18n } from '../i18n';
 import FeedList from './FeedList.vue';
 

@@ -4,7 +4,7 @@ import { nextTick } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
 import type { LlmEvent } from '../../../shared/llm/types';
 import { anthropicStream, splitSurrogates } from '../../../tests/support/llm/provider-streams';
-import { RingBuffer } from '../feeds/ring-buffer';
+import { RingBuffer } from '../feed/ring-buffer';
 import { i18n } from '../i18n';
 import MergedView from './MergedView.vue';
 

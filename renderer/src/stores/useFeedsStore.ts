@@ -6,10 +6,10 @@ import type { FeedFrame } from '../../../shared/api/frames';
 import type { EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { defaultRetryPolicy } from '../../../shared/model/retry-defaults';
-import type { FeedModel } from '../feeds/feed-model';
-import type { ReopenTarget } from '../feeds/last-session';
-import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feeds/last-session';
-import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feeds/feed-model';
+import type { FeedModel } from '../feed/feed-model';
+import type { ReopenTarget } from '../feed/last-session';
+import { loadOpenFeeds, rememberable, saveOpenFeeds } from '../feed/last-session';
+import { advanceSeconds, applyFrame, createFeedModel, updateRate } from '../feed/feed-model';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import { translatedError } from '../shell/node-messages';
 

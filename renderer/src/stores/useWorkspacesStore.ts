@@ -78,7 +78,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     await refresh();
     const answered = await policy;
     if (answered.ok) secrets.value = answered.value;
-    else error.value ??= describeError(answered.error);
+    else failure.value ??= answered.error;
     return dispose;
   }
 

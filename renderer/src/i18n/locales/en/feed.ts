@@ -10,7 +10,7 @@ export const feed = {
     closed: 'closed — {message}',
     failed: 'failed — {message}',
   },
-  // Why a connection waits, closed or failed, from the codes of its state (feeds/state-reason.ts).
+  // Why a connection waits, closed or failed, from the codes of its state (feed/state-reason.ts).
   reasons: {
     httpStatusOnly: 'HTTP {status}',
     httpStatus: 'HTTP {status} from {url}',
