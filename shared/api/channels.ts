@@ -1,52 +1,18 @@
 /**
- * Channel names and the method each is exposed as — plain data with no imports, so the
- * sandboxed preload can bundle it without pulling in a validation library.
+ * Channel names and the method each is exposed as — plain data, so the sandboxed preload and
+ * the page can bundle it without pulling in a validation library.
  */
 
+import { commandMethods } from './command-methods';
+
 /**
- * The command table, zod-free half: each command's channel (`domain:verb`) and the method it is
- * exposed as on `window.eventscope`. Its other half — request schema and result type — is
- * `commands` in commands.ts, which must have exactly these keys (checked at compile time there).
- * The channel list and `CommandChannel` are derived from this table; nothing else lists them.
- * See docs/architecture.md, "Adding a command".
+ * The command channels (`domain:verb`) and the method each is exposed as on
+ * `window.eventscope`: generated from the one command table (`commands` in commands.ts) by
+ * `npm run gen:api`, so the page and the sandboxed preload get them without zod. The channel
+ * list and `CommandChannel` derive from it; nothing else lists them. See docs/architecture.md,
+ * "Adding a command".
  */
-export const commandMethods = {
-  'app:info': 'getAppInfo',
-  'app:ping': 'ping',
-  'app:take-notices': 'takeNotices',
-  'demo:start': 'startDemoServer',
-  'feeds:open': 'openFeed',
-  'feeds:close': 'closeFeed',
-  'feeds:reconnect': 'reconnectFeed',
-  'feeds:list': 'listFeeds',
-  'feeds:disconnect': 'disconnectFeed',
-  'feeds:connect': 'connectFeed',
-  'feeds:resume': 'resumeFeeds',
-  'feeds:reveal-log': 'revealFeedLog',
-  'workspaces:list': 'listWorkspaces',
-  'workspaces:get': 'getWorkspace',
-  'workspaces:create': 'createWorkspace',
-  'workspaces:save': 'saveWorkspace',
-  'workspaces:delete': 'deleteWorkspace',
-  'workspaces:duplicate': 'duplicateWorkspace',
-  'workspaces:import': 'importWorkspace',
-  'workspaces:export': 'exportWorkspace',
-  'endpoints:save': 'saveEndpoint',
-  'endpoints:delete': 'deleteEndpoint',
-  'endpoints:open': 'openEndpoint',
-  'endpoints:choose-ca-file': 'chooseCaFile',
-  'secrets:get-policy': 'getSecretsPolicy',
-  'secrets:set-policy': 'setSecretsPolicy',
-  'sessions:list': 'listSessions',
-  'sessions:open': 'openSession',
-  'sessions:delete': 'deleteSession',
-  'sessions:replay': 'replaySession',
-  'export:start': 'startExport',
-  'export:cancel': 'cancelExport',
-  'settings:get': 'getSettings',
-  'settings:set': 'setSettings',
-  'app:reveal-data-dir': 'revealDataDir',
-} as const;
+export { commandMethods };
 export type CommandChannel = keyof typeof commandMethods;
 
 /** Every command channel, in table order. */

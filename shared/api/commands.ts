@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandChannel } from './channels';
+import type { CommandChannel, commandMethods } from './channels';
 import type { FeedSummary } from './feeds';
 import { FeedIdRequestSchema, FeedOpenRequestSchema, FeedResumeRequestSchema } from './feeds';
 import type { Workspace } from '../model/workspace';
@@ -67,20 +67,29 @@ export function resultOf<T>(): ResultOf<T> {
 
 /** One row of the command table. */
 export interface CommandDeclaration {
+  /** The method it is exposed as on `window.eventscope` and on web mode's page API. */
+  method: string;
   request: z.ZodType;
   result: ResultOf<unknown>;
 }
 
 /**
- * The command table, contract half: each command's request schema and result type. Its keys
- * are exactly those of `commandMethods` in channels.ts (the zod-free half the page and preload
- * import): `satisfies` below rejects a missing channel and an extra one alike. The schema map,
- * `CommandResults` and the request types are derived from it. See docs/architecture.md,
- * "Adding a command".
+ * The command table: each command's channel (`domain:verb`), the method it is exposed as, its
+ * request schema and its result type — the one place a command is declared. The channel list,
+ * the schema map, `CommandResults` and the request types are derived from it; so is
+ * command-methods.ts, the zod-free channel → method map the page and the preload import,
+ * written by `npm run gen:api` (scripts/command-methods.test.ts fails when it is stale, and
+ * `satisfies` below when a row and that map disagree). See docs/architecture.md, "Adding a
+ * command".
  */
 export const commands = {
-  'app:info': { request: z.undefined(), result: resultOf<AppInfo>() },
+  'app:info': {
+    method: 'getAppInfo',
+    request: z.undefined(),
+    result: resultOf<AppInfo>(),
+  },
   'app:ping': {
+    method: 'ping',
     request: z.object({ message: z.string().max(PING_MESSAGE_MAX_CHARS) }).strict(),
     result: resultOf<{ message: string; receivedAt: string }>(),
   },
@@ -88,57 +97,180 @@ export const commands = {
    * What start-up found (a recovered file, a newer version), handed to each page once: the page
    * pulls them when it is ready, so none are lost to a page that was still loading.
    */
-  'app:take-notices': { request: z.undefined(), result: resultOf<Notice[]>() },
+  'app:take-notices': {
+    method: 'takeNotices',
+    request: z.undefined(),
+    result: resultOf<Notice[]>(),
+  },
   /** Base URL of the built-in demo server, started on a free loopback port on first use. */
-  'demo:start': { request: z.undefined(), result: resultOf<{ url: string }>() },
-  'feeds:open': { request: FeedOpenRequestSchema, result: resultOf<FeedSummary>() },
-  'feeds:close': { request: FeedIdRequestSchema, result: resultOf<{ closed: boolean }>() },
-  'feeds:reconnect': { request: FeedIdRequestSchema, result: resultOf<{ reconnected: boolean }>() },
-  'feeds:list': { request: z.undefined(), result: resultOf<FeedSummary[]>() },
+  'demo:start': {
+    method: 'startDemoServer',
+    request: z.undefined(),
+    result: resultOf<{ url: string }>(),
+  },
+  'feeds:open': {
+    method: 'openFeed',
+    request: FeedOpenRequestSchema,
+    result: resultOf<FeedSummary>(),
+  },
+  'feeds:close': {
+    method: 'closeFeed',
+    request: FeedIdRequestSchema,
+    result: resultOf<{ closed: boolean }>(),
+  },
+  'feeds:reconnect': {
+    method: 'reconnectFeed',
+    request: FeedIdRequestSchema,
+    result: resultOf<{ reconnected: boolean }>(),
+  },
+  'feeds:list': {
+    method: 'listFeeds',
+    request: z.undefined(),
+    result: resultOf<FeedSummary[]>(),
+  },
   'feeds:disconnect': {
+    method: 'disconnectFeed',
     request: FeedIdRequestSchema,
     result: resultOf<{ disconnected: boolean }>(),
   },
-  'feeds:connect': { request: FeedIdRequestSchema, result: resultOf<{ connected: boolean }>() },
+  'feeds:connect': {
+    method: 'connectFeed',
+    request: FeedIdRequestSchema,
+    result: resultOf<{ connected: boolean }>(),
+  },
   /** The feeds handed back to this page; their recent entries follow as frames. */
-  'feeds:resume': { request: FeedResumeRequestSchema, result: resultOf<FeedSummary[]>() },
+  'feeds:resume': {
+    method: 'resumeFeeds',
+    request: FeedResumeRequestSchema,
+    result: resultOf<FeedSummary[]>(),
+  },
   /**
    * The feed's session log shown in the file manager (Electron); where there is none (web
    * mode) `revealed` is false and the page shows `path` to copy.
    */
   'feeds:reveal-log': {
+    method: 'revealFeedLog',
     request: FeedIdRequestSchema,
     result: resultOf<{ revealed: boolean; path: string | null }>(),
   },
-  'workspaces:list': { request: z.undefined(), result: resultOf<WorkspaceListItem[]>() },
-  'workspaces:get': { request: WorkspaceIdRequestSchema, result: resultOf<WorkspaceDetails>() },
-  'workspaces:create': { request: WorkspaceCreateRequestSchema, result: resultOf<Workspace>() },
-  'workspaces:save': { request: WorkspaceSaveRequestSchema, result: resultOf<Workspace>() },
-  'workspaces:delete': { request: WorkspaceIdRequestSchema, result: resultOf<{ deleted: true }>() },
-  'workspaces:duplicate': { request: WorkspaceIdRequestSchema, result: resultOf<Workspace>() },
-  'workspaces:import': { request: WorkspaceImportRequestSchema, result: resultOf<ImportOutcome>() },
-  'workspaces:export': { request: WorkspaceExportRequestSchema, result: resultOf<ExportOutcome>() },
-  'endpoints:save': { request: EndpointSaveRequestSchema, result: resultOf<Workspace>() },
-  'endpoints:delete': { request: EndpointRefRequestSchema, result: resultOf<Workspace>() },
-  'endpoints:open': { request: EndpointRefRequestSchema, result: resultOf<FeedSummary>() },
-  'endpoints:choose-ca-file': { request: CaFileRequestSchema, result: resultOf<CaFileChoice>() },
-  'secrets:get-policy': { request: z.undefined(), result: resultOf<SecretsPolicy>() },
-  'secrets:set-policy': { request: SecretsPolicyRequestSchema, result: resultOf<SecretsPolicy>() },
-  'sessions:list': { request: SessionListRequestSchema, result: resultOf<SessionInfo[]>() },
+  'workspaces:list': {
+    method: 'listWorkspaces',
+    request: z.undefined(),
+    result: resultOf<WorkspaceListItem[]>(),
+  },
+  'workspaces:get': {
+    method: 'getWorkspace',
+    request: WorkspaceIdRequestSchema,
+    result: resultOf<WorkspaceDetails>(),
+  },
+  'workspaces:create': {
+    method: 'createWorkspace',
+    request: WorkspaceCreateRequestSchema,
+    result: resultOf<Workspace>(),
+  },
+  'workspaces:save': {
+    method: 'saveWorkspace',
+    request: WorkspaceSaveRequestSchema,
+    result: resultOf<Workspace>(),
+  },
+  'workspaces:delete': {
+    method: 'deleteWorkspace',
+    request: WorkspaceIdRequestSchema,
+    result: resultOf<{ deleted: true }>(),
+  },
+  'workspaces:duplicate': {
+    method: 'duplicateWorkspace',
+    request: WorkspaceIdRequestSchema,
+    result: resultOf<Workspace>(),
+  },
+  'workspaces:import': {
+    method: 'importWorkspace',
+    request: WorkspaceImportRequestSchema,
+    result: resultOf<ImportOutcome>(),
+  },
+  'workspaces:export': {
+    method: 'exportWorkspace',
+    request: WorkspaceExportRequestSchema,
+    result: resultOf<ExportOutcome>(),
+  },
+  'endpoints:save': {
+    method: 'saveEndpoint',
+    request: EndpointSaveRequestSchema,
+    result: resultOf<Workspace>(),
+  },
+  'endpoints:delete': {
+    method: 'deleteEndpoint',
+    request: EndpointRefRequestSchema,
+    result: resultOf<Workspace>(),
+  },
+  'endpoints:open': {
+    method: 'openEndpoint',
+    request: EndpointRefRequestSchema,
+    result: resultOf<FeedSummary>(),
+  },
+  'endpoints:choose-ca-file': {
+    method: 'chooseCaFile',
+    request: CaFileRequestSchema,
+    result: resultOf<CaFileChoice>(),
+  },
+  'secrets:get-policy': {
+    method: 'getSecretsPolicy',
+    request: z.undefined(),
+    result: resultOf<SecretsPolicy>(),
+  },
+  'secrets:set-policy': {
+    method: 'setSecretsPolicy',
+    request: SecretsPolicyRequestSchema,
+    result: resultOf<SecretsPolicy>(),
+  },
+  'sessions:list': {
+    method: 'listSessions',
+    request: SessionListRequestSchema,
+    result: resultOf<SessionInfo[]>(),
+  },
   /** The past session as a read-only feed (its entries stream in as frames). */
-  'sessions:open': { request: SessionRefRequestSchema, result: resultOf<FeedSummary>() },
-  'sessions:delete': { request: SessionRefRequestSchema, result: resultOf<{ deleted: boolean }>() },
+  'sessions:open': {
+    method: 'openSession',
+    request: SessionRefRequestSchema,
+    result: resultOf<FeedSummary>(),
+  },
+  'sessions:delete': {
+    method: 'deleteSession',
+    request: SessionRefRequestSchema,
+    result: resultOf<{ deleted: boolean }>(),
+  },
   /** The replay's URL and the endpoint added for it. */
   'sessions:replay': {
+    method: 'replaySession',
     request: SessionReplayRequestSchema,
     result: resultOf<{ url: string; workspaceId: string; endpointId: string }>(),
   },
-  'export:start': { request: ExportStartRequestSchema, result: resultOf<ExportResult>() },
-  'export:cancel': { request: ExportIdRequestSchema, result: resultOf<{ cancelled: boolean }>() },
-  'settings:get': { request: z.undefined(), result: resultOf<UserSettings>() },
-  'settings:set': { request: SettingsSetRequestSchema, result: resultOf<UserSettings>() },
-  'app:reveal-data-dir': { request: z.undefined(), result: resultOf<RevealOutcome>() },
-} satisfies { [K in CommandChannel]: CommandDeclaration };
+  'export:start': {
+    method: 'startExport',
+    request: ExportStartRequestSchema,
+    result: resultOf<ExportResult>(),
+  },
+  'export:cancel': {
+    method: 'cancelExport',
+    request: ExportIdRequestSchema,
+    result: resultOf<{ cancelled: boolean }>(),
+  },
+  'settings:get': {
+    method: 'getSettings',
+    request: z.undefined(),
+    result: resultOf<UserSettings>(),
+  },
+  'settings:set': {
+    method: 'setSettings',
+    request: SettingsSetRequestSchema,
+    result: resultOf<UserSettings>(),
+  },
+  'app:reveal-data-dir': {
+    method: 'revealDataDir',
+    request: z.undefined(),
+    result: resultOf<RevealOutcome>(),
+  },
+} satisfies { [K in CommandChannel]: CommandDeclaration & { method: (typeof commandMethods)[K] } };
 
 /** The request schema of every command, by channel. */
 export const commandSchemas = Object.fromEntries(
