@@ -1,8 +1,7 @@
 import { computed, ref } from 'vue';
 import type { SessionInfo } from '../../../shared/api';
-import type { Result } from '../../../shared/result';
 import { useApi } from './api-injection';
-import { describeError } from '../shell/node-messages';
+import { resultTaker } from '../shell/node-messages';
 
 export interface SessionGroup {
   workspace: string;
@@ -17,14 +16,7 @@ export function useSessions() {
   const message = ref<string | null>(null);
   const api = useApi();
 
-  function take<T>(result: Result<T>): T | null {
-    if (result.ok) {
-      error.value = null;
-      return result.value;
-    }
-    error.value = describeError(result.error);
-    return null;
-  }
+  const take = resultTaker(error);
 
   async function refresh(): Promise<void> {
     if (!api) return;

@@ -1,6 +1,7 @@
+import type { Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Notice, NoticeParams } from '../../../shared/api/notifications';
-import type { AppError } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 import { i18n } from '../i18n';
 
 /** What rendering needs of vue-i18n: translate, and ask whether a key exists. */
@@ -93,4 +94,19 @@ export function useNodeMessages() {
 export function describeError(error: AppError): string {
   const { t, te } = i18n.global;
   return errorText({ t: (key, params) => t(key, params ?? {}), te: (key) => te(key) }, error);
+}
+
+/**
+ * Unwraps a Node-side answer for a store: its value (clearing `error`), or null with `error`
+ * set to the failure in the page's language.
+ */
+export function resultTaker(error: Ref<string | null>): <T>(result: Result<T>) => T | null {
+  return (result) => {
+    if (result.ok) {
+      error.value = null;
+      return result.value;
+    }
+    error.value = describeError(result.error);
+    return null;
+  };
 }
