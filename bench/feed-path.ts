@@ -6,6 +6,7 @@ import { createParser } from 'eventsource-parser';
 import type { FeedFrame } from '../shared/api/frames';
 import { defaultRetryPolicy } from '../shared/model/retry-defaults';
 import { createFeedManager, type FeedSink } from '../electron/core/feeds/feed-manager';
+import { baselineEntry } from './baseline-entry';
 import { startBenchServer } from './bench-server';
 import { loadLine, median, removeScratch, runProcess } from './process-runs';
 import { WORKLOADS } from './workloads';
@@ -61,16 +62,7 @@ async function bare(url: string): Promise<number> {
   const parser = createParser({
     onEvent: (event) => {
       events += 1;
-      pending.push({
-        seq: events,
-        at: Date.now(),
-        kind: 'event',
-        type: event.event ?? 'message',
-        data: event.data,
-        lastEventId: event.id ?? '',
-        attempt: 1,
-        sizeBytes: event.data.length,
-      });
+      pending.push(baselineEntry(events, event));
     },
   });
   const response = await fetch(url);

@@ -6,6 +6,7 @@ import { createParser } from 'eventsource-parser';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { FeedEventEntry, FeedFrame } from '../../shared/api/frames';
+import { baselineEntry } from '../baseline-entry';
 import type { LoadServerMessage } from './messages';
 
 /**
@@ -62,17 +63,7 @@ function serve(ws: WebSocket): void {
   async function pump(feed: BareFeed, url: string): Promise<void> {
     const parser = createParser({
       onEvent: (event) => {
-        feed.pending.push({
-          seq: feed.nextSeq++,
-          at: Date.now(),
-          kind: 'event',
-          type: event.event ?? 'message',
-          data: event.data,
-          lastEventId: event.id ?? '',
-          attempt: 1,
-          // ASCII load: the length is the UTF-8 size.
-          sizeBytes: event.data.length,
-        });
+        feed.pending.push(baselineEntry(feed.nextSeq++, event));
       },
     });
     const response = await fetch(url, { signal: feed.abort.signal });

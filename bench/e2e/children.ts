@@ -1,6 +1,7 @@
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { spawnServe } from '../../tests/support/web/serve-child';
 import type { LoadServerMessage } from './messages';
 import { isChildMessage } from './messages';
 
@@ -66,41 +67,14 @@ export function forkTsChild(
 }
 
 /** The built `eventscope serve --port 0` (web mode, `cli`) as a child; resolves with its URL. */
-export function startWebMode(
+export async function startWebMode(
   cli: string,
   dataDir: string,
   nodeArgs: readonly string[] = [],
 ): Promise<Child & { url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', '0'], {
-    env: { ...process.env, EVENTSCOPE_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { process: child, url } = await spawnServe(cli, dataDir, {
+    nodeArgs,
+    onStderr: (text) => process.stderr.write(`[web mode] ${text}`),
   });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(
-        new Error(`eventscope serve printed no URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`),
-      );
-    }, STARTUP_TIMEOUT_MS);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/[\w-]{20,}\//.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      child.stdout.off('data', onData);
-      // Keep draining its output, or a chatty child would block on a full pipe.
-      child.stdout.resume();
-      resolvePromise({ process: child, pid: child.pid!, url: match[0], stop: stopper(child) });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      process.stderr.write(`[web mode] ${chunk.toString()}`);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`eventscope serve exited with ${code} before printing a URL:\n${output}`));
-    });
-  });
+  return { process: child, pid: child.pid!, url, stop: stopper(child) };
 }

@@ -1,4 +1,5 @@
 import type { ConnectionError, ConnectionState } from '../../shared/model/connection-state';
+import { eventEntry } from '../../shared/api/frames';
 import { createSseConnection } from '../core/sse/connection';
 import { formatDuration } from '../core/sse/format';
 import { escapeControls, escapeJsonForTerminal, shouldColor } from './ansi';
@@ -140,16 +141,7 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       onEvent(event) {
         events += 1;
         bytes += event.sizeBytes;
-        recorder?.entry({
-          seq: ++recordedSeq,
-          at: event.receivedAt,
-          kind: 'event',
-          type: event.type,
-          data: event.data,
-          lastEventId: event.lastEventId,
-          attempt: event.attempt,
-          sizeBytes: event.sizeBytes,
-        });
+        recorder?.entry(eventEntry(++recordedSeq, event));
         terminator?.pushEvent(event);
         if (printsEvents) out(redact(merge?.event(event) ?? formatter.event(events, event)));
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');

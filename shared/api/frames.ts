@@ -1,4 +1,5 @@
 import type { ConnectionState } from '../model/connection-state';
+import type { SseEvent } from '../model/sse-event';
 
 /**
  * Feed frames: Node side → renderer, high rate (docs/architecture.md, "The API contract", lane 3). Events are never sent
@@ -25,6 +26,20 @@ export interface FeedEventEntry extends EntryBase {
   attempt: number;
   /** UTF-8 size of `data`. */
   sizeBytes: number;
+}
+
+/** The timeline entry of a dispatched event, numbered `seq` by its feed (or recording). */
+export function eventEntry(seq: number, event: SseEvent): FeedEventEntry {
+  return {
+    seq,
+    at: event.receivedAt,
+    kind: 'event',
+    type: event.type,
+    data: event.data,
+    lastEventId: event.lastEventId,
+    attempt: event.attempt,
+    sizeBytes: event.sizeBytes,
+  };
 }
 
 /** A comment line (heartbeats): ignored by the parser, shown on the timeline. */

@@ -6,7 +6,12 @@ import {
   eventLogLine,
   type EncodedFeedFrame,
 } from '../../../shared/api/frame-codec';
-import type { FeedAction, FeedEntry, FeedFrame } from '../../../shared/api/frames';
+import {
+  eventEntry,
+  type FeedAction,
+  type FeedEntry,
+  type FeedFrame,
+} from '../../../shared/api/frames';
 import type { NotificationPayload } from '../../../shared/api/notifications';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import { isFinalState } from '../../../shared/model/connection-state';
@@ -412,16 +417,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       {
         onEvent: (event) => {
           llmRun?.pushEvent(event);
-          record(feed, {
-            seq: feed.nextSeq++,
-            at: event.receivedAt,
-            kind: 'event',
-            type: event.type,
-            data: event.data,
-            lastEventId: event.lastEventId,
-            attempt: event.attempt,
-            sizeBytes: event.sizeBytes,
-          });
+          record(feed, eventEntry(feed.nextSeq++, event));
         },
         onComment: (text) => {
           record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });

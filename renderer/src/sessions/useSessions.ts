@@ -2,7 +2,7 @@ import { computed, ref } from 'vue';
 import type { SessionInfo } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { useApi } from './api-injection';
-import { describeError } from '../shell/node-messages';
+import { resultTaker, translatedError } from '../shell/node-messages';
 
 export interface SessionGroup {
   workspace: string;
@@ -13,18 +13,19 @@ export interface SessionGroup {
 /** Past sessions of every endpoint, from the Node side's session list (docs/sessions.md). */
 export function useSessions() {
   const sessions = ref<SessionInfo[]>([]);
-  const error = ref<string | null>(null);
+  // Worded when read, so a language switch rewords an error already on screen.
+  const { failure, text: failureText } = translatedError();
+  /** A problem the page found itself (already in the page's language); cleared by any answer. */
+  const hint = ref<string | null>(null);
+  const error = computed(() => hint.value ?? failureText.value);
   const message = ref<string | null>(null);
   const api = useApi();
 
-  function take<T>(result: Result<T>): T | null {
-    if (result.ok) {
-      error.value = null;
-      return result.value;
-    }
-    error.value = describeError(result.error);
-    return null;
-  }
+  const takeResult = resultTaker(failure);
+  const take = <T>(result: Result<T>): T | null => {
+    hint.value = null;
+    return takeResult(result);
+  };
 
   async function refresh(): Promise<void> {
     if (!api) return;
@@ -55,5 +56,5 @@ export function useSessions() {
     return [...byKey.values()];
   });
 
-  return { sessions, groups, error, message, refresh, remove, replay };
+  return { sessions, groups, error, hint, message, refresh, remove, replay };
 }

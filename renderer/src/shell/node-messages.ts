@@ -1,7 +1,8 @@
 import { computed, shallowRef } from 'vue';
+import type { Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Notice, NoticeParams } from '../../../shared/api/notifications';
-import type { AppError } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 import { i18n } from '../i18n';
 
 /** What rendering needs of vue-i18n: translate, and ask whether a key exists. */
@@ -104,4 +105,19 @@ export function translatedError() {
   const failure = shallowRef<AppError | null>(null);
   const text = computed(() => (failure.value === null ? null : describeError(failure.value)));
   return { failure, text };
+}
+
+/**
+ * Unwraps a Node-side answer for a store: its value (clearing `failure`), or null with
+ * `failure` set to the error, which `translatedError` words in the page's language.
+ */
+export function resultTaker(failure: Ref<AppError | null>): <T>(result: Result<T>) => T | null {
+  return (result) => {
+    if (result.ok) {
+      failure.value = null;
+      return result.value;
+    }
+    failure.value = result.error;
+    return null;
+  };
 }

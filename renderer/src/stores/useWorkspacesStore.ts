@@ -13,7 +13,7 @@ import type { CaChoice } from '../workspaces/attach-ca-certificate';
 import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
 import { i18n } from '../i18n';
-import { translatedError } from '../shell/node-messages';
+import { resultTaker, translatedError } from '../shell/node-messages';
 
 /**
  * Saved workspaces as this page sees them. The Node side owns the files; every
@@ -28,14 +28,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   const secrets = ref<SecretsPolicy | null>(null);
   let api: EventscopeApi | null = null;
 
-  function take<T>(result: Result<T>): T | null {
-    if (result.ok) {
-      failure.value = null;
-      return result.value;
-    }
-    failure.value = result.error;
-    return null;
-  }
+  const take = resultTaker(failure);
 
   async function refresh(): Promise<void> {
     if (!api) return;

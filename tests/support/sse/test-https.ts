@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { trackSockets } from './socket-tracker';
 import { generate } from 'selfsigned';
 
 /**
@@ -76,7 +77,6 @@ export async function startHttpsTestServer(
 ): Promise<HttpsTestServer> {
   const cert = certificate ?? (await makeSelfSignedCertificate());
   const requests: string[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
     const path = new URL(req.url ?? '/', 'https://test').pathname;
     requests.push(path);
@@ -85,10 +85,7 @@ export async function startHttpsTestServer(
     else route(req, res);
   });
   // 'connection' sees the raw TCP socket, before and even without a successful handshake.
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const sockets = trackSockets(server);
   // A client that rejects our certificate resets the handshake; that is expected here.
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -100,12 +97,7 @@ export async function startHttpsTestServer(
     certificate: cert,
     url: (path) => origin + path,
     requests,
-    openSockets: () => sockets.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }),
+    openSockets: sockets.count,
+    close: sockets.close,
   };
 }

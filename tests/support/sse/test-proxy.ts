@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import { trackSockets } from './socket-tracker';
 
 /**
  * A small forward proxy on node:http for the transport tests: CONNECT tunnels (RFC 9110 §9.3.6;
@@ -37,7 +38,6 @@ export interface TestProxyOptions {
 
 export async function startTestProxy(options: TestProxyOptions = {}): Promise<TestProxy> {
   const requests: ProxiedRequest[] = [];
-  const sockets = new Set<Socket>();
   let passed = 0;
   const expected =
     options.credentials === undefined
@@ -79,9 +79,9 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     req.pipe(upstream);
   });
 
+  const sockets = trackSockets(server);
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     sockets.add(client);
-    client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
     if (!record(req)) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
@@ -106,10 +106,6 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     upstream.on('close', () => client.destroy());
   });
 
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -117,13 +113,8 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     port,
     requests,
     passed: () => passed,
-    openSockets: () => sockets.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }),
+    openSockets: sockets.count,
+    close: sockets.close,
   };
 }
 
