@@ -14,9 +14,27 @@ export type ErrorCode =
   /** endpoints:choose-ca-file in web mode: no native dialog; send the file's content instead. */
   | 'dialog-unavailable';
 
+/**
+ * Finer than the code, for a page to word the failure in its own language (`message` is the
+ * Node side's English, for logs and the CLI): what the workspace store refused, and what the
+ * page's own link to the Node side ran into.
+ */
+export type ErrorReason =
+  | 'store-not-found'
+  | 'store-read-only'
+  | 'store-unrecoverable'
+  | 'store-closed'
+  | 'store-io'
+  | 'connection-lost'
+  | 'api-disposed'
+  | 'message-too-large';
+
 export interface AppError {
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
+  /** The values the reason's sentence needs, e.g. `bytes` and `limit` of a message too large. */
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -25,8 +43,12 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  detail?: Pick<AppError, 'reason' | 'params'>,
+): Result<T> {
+  return { ok: false, error: { code, message, ...detail } };
 }
 
 /**

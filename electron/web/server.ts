@@ -173,8 +173,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     options.onClientOpened?.(client);
     // A bad message is answered, never met with a closed socket: closing would end every feed
     // the page has open (README, "Security").
-    const refuse = (id: number | null, message: string): void =>
-      sendInOrder({ type: 'result', id, result: fail('invalid-input', message) });
+    const refuse = (
+      id: number | null,
+      message: string,
+      detail?: Parameters<typeof fail>[2],
+    ): void => sendInOrder({ type: 'result', id, result: fail('invalid-input', message, detail) });
     ws.on('message', (data, isBinary) => {
       const bytes = messageBytes(data);
       if (isBinary) return refuse(null, 'Malformed message: binary frames are not accepted.');
@@ -183,6 +186,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return refuse(
           peekMessageId(text),
           `Message too large: ${bytes.length} bytes; the limit is ${WEB_MAX_CLIENT_MESSAGE_BYTES} bytes.`,
+          {
+            reason: 'message-too-large',
+            params: { bytes: bytes.length, limit: WEB_MAX_CLIENT_MESSAGE_BYTES },
+          },
         );
       }
       let parsedJson: unknown;

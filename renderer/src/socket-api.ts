@@ -104,7 +104,11 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
     ws.onclose = () => {
       socket = null;
       for (const resolve of pending.values()) {
-        resolve(fail('unavailable', 'Lost the connection to Eventscope; retrying.'));
+        resolve(
+          fail('unavailable', 'Lost the connection to Eventscope; retrying.', {
+            reason: 'connection-lost',
+          }),
+        );
       }
       pending.clear();
       queue.length = 0;
@@ -117,7 +121,11 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
   }
 
   function invoke(channel: string, request: unknown): Promise<Result<unknown>> {
-    if (disposed) return Promise.resolve(fail('unavailable', 'The API was disposed.'));
+    if (disposed) {
+      return Promise.resolve(
+        fail('unavailable', 'The API was disposed.', { reason: 'api-disposed' }),
+      );
+    }
     return new Promise((resolve) => {
       const id = nextId++;
       const message = JSON.stringify({ type: 'command', id, channel, request });
@@ -132,6 +140,10 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
           fail(
             'invalid-input',
             `Message too large: ${bytes} bytes; the limit is ${WEB_MAX_CLIENT_MESSAGE_BYTES} bytes.`,
+            {
+              reason: 'message-too-large',
+              params: { bytes, limit: WEB_MAX_CLIENT_MESSAGE_BYTES },
+            },
           ),
         );
         return;

@@ -71,7 +71,12 @@ describe('web mode socket limits and errors', () => {
     });
     expect(await socket.send(huge, 7)).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringMatching(/Message too large/) },
+      error: {
+        code: 'invalid-input',
+        message: expect.stringMatching(/Message too large/),
+        reason: 'message-too-large',
+        params: { bytes: Buffer.byteLength(huge), limit: WEB_MAX_CLIENT_MESSAGE_BYTES },
+      },
     });
     await expectFeedStillFlowing(socket, feedId);
   });
@@ -173,7 +178,11 @@ describe('web mode socket limits and errors', () => {
       });
       expect(result).toMatchObject({
         ok: false,
-        error: { code: 'invalid-input', message: expect.stringMatching(/Message too large/) },
+        error: {
+          code: 'invalid-input',
+          message: expect.stringMatching(/Message too large/),
+          reason: 'message-too-large',
+        },
       });
       expect(page.status()).toBe('open');
       expect((await page.api.ping({ message: 'after' })).ok).toBe(true);

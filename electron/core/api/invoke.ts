@@ -29,9 +29,11 @@ export async function invokeValidated<S extends z.ZodType, T>(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof CommandError) return fail(error.code, message);
-    // The store refuses what its schema refuses (a reserved id, say): the caller's input.
-    if (error instanceof StoreError && error.code === 'invalid') {
-      return fail('invalid-input', `${channel} failed: ${message}`);
+    if (error instanceof StoreError) {
+      const { code } = error;
+      // The store refuses what its schema refuses (a reserved id, say): the caller's input.
+      if (code === 'invalid') return fail('invalid-input', `${channel} failed: ${message}`);
+      return fail('internal', `${channel} failed: ${message}`, { reason: `store-${code}` });
     }
     return fail('internal', `${channel} failed: ${message}`);
   }

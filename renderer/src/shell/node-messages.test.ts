@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppI18n, i18n, type Locale } from '../i18n';
 import { errorText, noticeText, translatedError, type Translator } from './node-messages';
 import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
+import type { ErrorReason } from '../../../shared/result';
 
 function translator(locale: Locale): Translator {
   const { t, te } = createAppI18n(locale).global;
@@ -129,6 +130,52 @@ describe('rendering a failed command', () => {
         expect(translator(locale).te(`shell.errors.${code}`)).toBe(true);
       }
     }
+  });
+});
+
+describe('rendering a failed command that names its reason', () => {
+  it('words a damaged workspace file wholly in Chinese instead of the Node side English', () => {
+    const error = {
+      code: 'internal',
+      message: 'workspaces:get failed: Workspace file w1.json was damaged (not JSON)…',
+      reason: 'store-unrecoverable',
+    } as const;
+    const text = errorText(translator('zh-CN'), error);
+    expect(text).toBe('出现错误：工作区文件已损坏且没有可用的备份；文件已移到一旁，留待手动修复');
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('fills a message size and its limit as sizes people read', () => {
+    const error = {
+      code: 'invalid-input',
+      message: 'Message too large: 70000000 bytes; the limit is 67108864 bytes.',
+      reason: 'message-too-large',
+      params: { bytes: 70_000_000, limit: 64 * 1024 * 1024 },
+    } as const;
+    expect(errorText(translator('en'), error)).toBe(
+      'Invalid input: the request is 66.8 MiB; the limit is 64 MiB',
+    );
+    expect(errorText(translator('zh-CN'), error)).toBe(
+      '输入无效：请求大小为 66.8 MiB，上限为 64 MiB',
+    );
+  });
+
+  it('has a sentence for every reason in both languages', () => {
+    const reasons = [
+      'store-not-found',
+      'store-read-only',
+      'store-unrecoverable',
+      'store-closed',
+      'store-io',
+      'connection-lost',
+      'api-disposed',
+      'message-too-large',
+    ] as const satisfies readonly ErrorReason[];
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const reason of reasons)
+        expect(translator(locale).te(`shell.errors.reasons.${reason}`), `${locale} ${reason}`).toBe(
+          true,
+        );
   });
 });
 

@@ -3,6 +3,7 @@ import type { Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Notice, NoticeParams } from '../../../shared/api/notifications';
 import type { AppError, Result } from '../../../shared/result';
+import { formatBytes } from '../../../shared/format-bytes';
 import { i18n } from '../i18n';
 
 /** What rendering needs of vue-i18n: translate, and ask whether a key exists. */
@@ -76,8 +77,24 @@ export function errorText(translator: Translator, error: AppError): string {
   const key = `shell.errors.${error.code}`;
   if (!translator.te(key)) return error.message;
   const headline = translator.t(key);
-  if (!error.message) return headline;
-  return translator.t('shell.errors.withDetail', { headline, detail: error.message });
+  // A known reason is worded here; otherwise the Node side's English stays as the detail.
+  const reasonKey = error.reason ? `shell.errors.reasons.${error.reason}` : '';
+  const detail =
+    reasonKey && translator.te(reasonKey)
+      ? translator.t(reasonKey, formatted(error.params ?? {}))
+      : error.message;
+  if (!detail) return headline;
+  return translator.t('shell.errors.withDetail', { headline, detail });
+}
+
+/** Byte counts as people read them ("64 MiB"), other values as they came. */
+function formatted(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'number' && /bytes|limit/i.test(name) ? formatBytes(value) : value,
+    ]),
+  );
 }
 
 /** The same, bound to the component's i18n. */

@@ -68,6 +68,17 @@ export const shell = {
     internal: 'Something went wrong',
     'invalid-certificate': 'Not a certificate file',
     'dialog-unavailable': 'No file dialog here',
+    reasons: {
+      'store-not-found': 'that workspace no longer exists',
+      'store-read-only': 'the workspace was saved by a newer Eventscope and is read-only here',
+      'store-unrecoverable':
+        'the workspace file was damaged and no good backup exists; it was set aside for manual repair',
+      'store-closed': 'Eventscope is shutting down',
+      'store-io': 'the workspace file could not be read or written',
+      'connection-lost': 'lost the connection to Eventscope; retrying',
+      'api-disposed': 'this page is no longer connected to Eventscope',
+      'message-too-large': 'the request is {bytes}; the limit is {limit}',
+    },
   },
   liveFeeds: 'Live feeds',
   emptyTitle: 'No feeds open',
