@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFeedFrame, encodeFeedFrame, eventLogLine, type EncodedEntry } from './frame-codec';
-import type { FeedEntry, FeedEventEntry } from './frames';
+import type { FeedEntry } from './frames';
+import { eventEntry } from '../../tests/support/feeds/frames';
 
-function event(seq: number, data: string, over: Partial<FeedEventEntry> = {}): FeedEventEntry {
-  return {
-    seq,
-    at: 1_700_000_000_000,
-    kind: 'event',
-    type: 'message',
-    data,
-    lastEventId: '',
-    attempt: 1,
-    sizeBytes: new TextEncoder().encode(data).length,
-    ...over,
-  };
-}
+const event = eventEntry;
 
 /** What the feed manager hands the frame queue: an event's data JSON, another entry's JSON. */
 function encoded(entry: FeedEntry): EncodedEntry {

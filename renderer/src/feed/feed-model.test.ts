@@ -2,25 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { applyFrame, createFeedModel, SPARKLINE_SECONDS } from './feed-model';
+import { openFeedSummary } from '../../../tests/support/renderer/feed-summary';
 
 const T0 = 1_700_000_000_000;
 
-const summary: FeedSummary = {
-  feedId: 'f1',
-  name: 'Clock',
-  method: 'GET',
-  url: 'http://127.0.0.1:8844/stream',
-  state: {
-    type: 'open',
-    at: T0,
-    attempt: 1,
-    url: 'http://127.0.0.1:8844/stream',
-    status: 200,
-    headers: [],
-  },
-  openedAt: T0,
-  logFile: '/data/logs/x.ndjson',
-};
+const fixture = openFeedSummary();
+const summary: FeedSummary = { ...fixture, openedAt: T0, state: { ...fixture.state, at: T0 } };
 
 const event = (seq: number, type: string, at: number): FeedEntry => ({
   seq,
