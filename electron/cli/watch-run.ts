@@ -126,6 +126,10 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
     }
   }
   let recordedSeq = 0;
+  // With nothing printed or recorded, events are only counted: once the LLM lens has ruled the
+  // stream out (it reads the first events' data), they arrive as sizes only, without an event
+  // object or strings per event (docs/performance.md, "Whole processes").
+  let lensDeciding = !printsEvents && recorder === null && terminator !== null;
 
   const connection = createSseConnection(
     {
@@ -143,7 +147,13 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
         bytes += event.sizeBytes;
         recorder?.entry(eventEntry(++recordedSeq, event));
         terminator?.pushEvent(event);
+        if (lensDeciding) countOnceRuledOut();
         if (printsEvents) out(redact(merge?.event(event) ?? formatter.event(events, event)));
+        if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
+      },
+      onEventSize(sizeBytes) {
+        events += 1;
+        bytes += sizeBytes;
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
       onComment(text) {
@@ -187,6 +197,16 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
       },
     },
   );
+
+  function countOnceRuledOut(): void {
+    const { profile, inactiveReason } = terminator!.snapshot();
+    if (profile !== null) {
+      lensDeciding = false; // an LLM stream: its terminator must be seen in every event
+    } else if (inactiveReason !== null) {
+      lensDeciding = false;
+      connection.reportSizesOnly(true);
+    }
+  }
 
   function stop(cause: StopCause): void {
     stoppedBy ??= cause;

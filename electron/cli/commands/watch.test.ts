@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,6 +265,58 @@ describe('eventscope watch', () => {
       reconnects: 0,
       stoppedBy: 'end-of-stream',
     });
+  });
+
+  it('counts events past the LLM check by their UTF-8 size with --format none and resumes from the last id', async () => {
+    // Twenty events with multi-byte ids and data: the first eight are read whole (the LLM lens
+    // looks for a terminator), the rest only counted.
+    let body = '';
+    let bytes = 0;
+    for (let i = 1; i <= 20; i++) {
+      body += `id: é${i}\ndata: ${'€'.repeat(i)}\ndata: x\n\n`;
+      bytes += 3 * i + 2;
+    }
+    let hits = 0;
+    const server = await startTestServer((_req, res) => {
+      hits += 1;
+      if (hits > 1) {
+        res.writeHead(204).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.write(body, () => setImmediate(() => res.socket?.destroy()));
+    });
+    try {
+      const args = [
+        'watch',
+        server.origin,
+        '--format',
+        'none',
+        '--summary',
+        '--retry-initial',
+        '10',
+      ];
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
+        events: 20,
+        bytes,
+        reconnects: 1,
+        stoppedBy: 'no-content',
+      });
+      expect(server.requests[1]?.headers['last-event-id']).toBe(
+        Buffer.from('é20', 'utf8').toString('latin1'),
+      );
+      hits = 0;
+      const stopped = await runCli([...args, '--max-events', '12']);
+      expect(JSON.parse(stopped.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
+        events: 12,
+        stoppedBy: 'max-events',
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('prints readable pretty lines, coloured with FORCE_COLOR and plain with NO_COLOR', async () => {

@@ -77,6 +77,11 @@ export interface SseConnectionOptions {
 
 export interface SseConnectionHandlers {
   onEvent(event: SseEvent): void;
+  /**
+   * After `reportSizesOnly(true)`: each event instead as the UTF-8 size of its data, for a
+   * consumer that only counts (no event object, no strings: docs/performance.md).
+   */
+  onEventSize?(sizeBytes: number): void;
   /** A comment line's text (after the colon): heartbeats are worth showing. */
   onComment?(text: string): void;
   onState(state: ConnectionState): void;
@@ -91,6 +96,11 @@ export interface SseConnection {
   start(): void;
   close(message?: string): void;
   reconnectNow(): void;
+  /**
+   * Events go to `onEventSize` (true) or `onEvent` (false, the default) from the next event
+   * block on; ids, retries, comments and states are unchanged. Throws without `onEventSize`.
+   */
+  reportSizesOnly(on: boolean): void;
   readonly state: ConnectionState;
   /** The connection's last event ID ('' when none): what the next reconnect sends. */
   readonly lastEventId: string;

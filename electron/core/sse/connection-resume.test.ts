@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/model/connection-state';
+import { createSseConnection } from './connection';
 import { fastPolicy, get, record } from '../../../tests/support/sse/test-harness';
 import { dropRoute, openStream, useTestServers } from '../../../tests/support/sse/test-server';
 
@@ -115,5 +116,42 @@ describe('resuming a non-GET stream that broke off', () => {
     r.conn.start();
     expect(await r.conn.done).toMatchObject({ type: 'closed', reason: 'end-of-stream' });
     expect(s.requestsTo('/llm')).toHaveLength(1);
+  });
+});
+
+describe('events handed over as sizes only', () => {
+  it('counts the events after reportSizesOnly(true) by UTF-8 size and still resumes from their last id', async () => {
+    const s = await server({
+      '/s': (req, res, ctx) => {
+        if (ctx.hit === 1) {
+          return dropRoute('id: 1\ndata: first\n\nid: 2\ndata: sé\n\nid: 3\ndata: €€\n\n')(
+            req,
+            res,
+            ctx,
+          );
+        }
+        res.writeHead(204).end();
+      },
+    });
+    const r = record(
+      { request: get(s.url('/s')) },
+      { onEvent: () => r.conn.reportSizesOnly(true) },
+    );
+    r.conn.start();
+    const final = await r.conn.done;
+    expect(r.events.map((e) => e.data)).toEqual(['first']);
+    expect(r.sizes).toEqual([3, 6]);
+    expect(r.conn.lastEventId).toBe('3');
+    expect(s.requestsTo('/s')[1]?.headers['last-event-id']).toBe('3');
+    expect(final).toMatchObject({ type: 'closed', reason: 'no-content' });
+  });
+
+  it('refuses to hand over sizes to a consumer without onEventSize', () => {
+    const conn = createSseConnection(
+      { request: { url: 'http://127.0.0.1:9/', method: 'GET', headers: [] } },
+      { onEvent: () => undefined, onState: () => undefined },
+    );
+    expect(() => conn.reportSizesOnly(true)).toThrow(TypeError);
+    conn.close();
   });
 });

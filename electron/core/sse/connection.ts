@@ -153,6 +153,14 @@ export function createSseConnection(
     {
       onEvent: (event) => dispatchEvent(event.type, event.data, event.lastEventId),
       onEventFields: dispatchEvent,
+      onEventSize: (sizeBytes) => {
+        if (!isFeeding()) return;
+        try {
+          handlers.onEventSize?.(sizeBytes);
+        } catch (error) {
+          reportError(error);
+        }
+      },
       onComment: (text) => {
         if (isFeeding()) call(() => handlers.onComment?.(text));
       },
@@ -397,6 +405,12 @@ export function createSseConnection(
       clearAttemptTimer(clock, attempt);
       attempt.controller.abort();
       void runAttempt();
+    },
+    reportSizesOnly(on: boolean): void {
+      if (on && !handlers.onEventSize) {
+        throw new TypeError('reportSizesOnly(true) needs an onEventSize handler');
+      }
+      parser.setSizesOnly(on);
     },
     get state(): ConnectionState {
       return state;

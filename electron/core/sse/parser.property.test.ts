@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createSseParser } from './parser';
 import {
   SPEC_CASES,
   encodeBody,
@@ -180,6 +181,79 @@ describe('SSE parser fed at arbitrary byte boundaries', () => {
           const expected = referenceParse(responses.map(([b]) => b));
           expect(runParser(responses.map(([b]) => [b]))).toEqual(expected);
           expect(runParser(responses.map(([b, cut]) => splitAt(b, cut)))).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+type SizedRecord = ParserRecord | { kind: 'size'; bytes: number };
+
+/**
+ * Feeds the responses with events number `from` up to (not including) `to` (1-based) asked
+ * for in size-only mode, reading `lastEventId` after every read.
+ */
+function runSizes(
+  responses: readonly (readonly Uint8Array[])[],
+  from: number,
+  to: number,
+): { records: SizedRecord[]; ids: string[] } {
+  const records: SizedRecord[] = [];
+  const ids: string[] = [];
+  let events = 0;
+  const next = (): void => {
+    events++;
+    if (events + 1 === from) parser.setSizesOnly(true);
+    if (events + 1 === to) parser.setSizesOnly(false);
+  };
+  const parser = createSseParser({
+    onEvent: (e) => {
+      records.push({ kind: 'event', ...e });
+      next();
+    },
+    onEventSize: (bytes) => {
+      records.push({ kind: 'size', bytes });
+      next();
+    },
+    onComment: (text) => records.push({ kind: 'comment', text }),
+    onRetry: (ms) => records.push({ kind: 'retry', ms }),
+  });
+  if (from === 1 && to > 1) parser.setSizesOnly(true);
+  for (const chunks of responses) {
+    for (const chunk of chunks) {
+      parser.feed(chunk);
+      ids.push(parser.lastEventId);
+    }
+    parser.end();
+    ids.push(parser.lastEventId);
+  }
+  return { records, ids };
+}
+
+describe('SSE parser in size-only mode, fed at arbitrary byte boundaries', () => {
+  it('reports the UTF-8 size of exactly the events asked for and the same ids, comments and retries as full events', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(bodyArb, rawBodyArb), offsets), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        (responses, from, length) => {
+          const split = responses.map(([b, cut]) => splitAt(b, cut));
+          const full = runSizes(split, 0, 0);
+          let n = 0;
+          const expected = full.records.map((r): SizedRecord => {
+            if (r.kind !== 'event') return r;
+            n++;
+            return n >= from && n < from + length
+              ? { kind: 'size', bytes: encoder.encode(r.data).length }
+              : r;
+          });
+          const sized = runSizes(split, from, from + length);
+          expect(sized.records).toEqual(expected);
+          expect(sized.ids).toEqual(full.ids);
+          expect(full.records).toEqual(referenceParse(responses.map(([b]) => b)).records);
         },
       ),
       { numRuns: 400 },

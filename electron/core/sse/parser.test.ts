@@ -275,3 +275,99 @@ describe('SSE parser handing events over as fields', () => {
     }
   });
 });
+
+describe('SSE parser in size-only mode', () => {
+  function sizes(options?: SseParserOptions) {
+    const out: (number | ParsedEvent)[] = [];
+    const handlers = {
+      onEvent: (e: ParsedEvent) => out.push(e),
+      onEventSize: (n: number) => out.push(n),
+    };
+    const parser = createSseParser(handlers, options);
+    parser.setSizesOnly(true);
+    return { parser, out };
+  }
+
+  it("reports each event's data size in UTF-8 bytes, the LFs between data lines included", () => {
+    const { parser, out } = sizes();
+    parser.feed(enc('data: abc\n\ndata: é€😀\ndata:\ndata: x\n\nevent: only-type\n\n'));
+    // 'é€😀' is 2 + 3 + 4 bytes; then LF, '', LF, 'x'.
+    expect(out).toEqual([3, 9 + 1 + 0 + 1 + 1]);
+  });
+
+  it('counts a multi-byte character split across reads once, with the right size', () => {
+    const { parser, out } = sizes();
+    const bytes = enc('data: 😀€\r\n\r\n');
+    for (let i = 0; i < bytes.length; i++) parser.feed(bytes.subarray(i, i + 1));
+    expect(out).toEqual([7]);
+  });
+
+  it('follows the id rules without handing out events: NUL ignored, empty resets, kept across end()', () => {
+    const { parser, out } = sizes({ lastEventId: 'start' });
+    expect(parser.lastEventId).toBe('start');
+    parser.feed(enc('id: 7\ndata: a\n\nid: b\0ad\ndata: b\n\n'));
+    expect(parser.lastEventId).toBe('7');
+    parser.feed(enc('id: 8\n\nid: 9\ndata: cut'));
+    parser.end();
+    expect(parser.lastEventId).toBe('8');
+    parser.feed(enc('id\ndata: c\n\n'));
+    expect(parser.lastEventId).toBe('');
+    expect(out).toEqual([1, 1, 1]);
+  });
+
+  it('gives the id of an event counted in size-only mode to the full events after it', () => {
+    const out: string[] = [];
+    const parser = createSseParser({
+      onEvent: (e) => out.push(`${e.data}@${e.lastEventId}`),
+      onEventSize: (bytes) => {
+        out.push(String(bytes));
+        parser.setSizesOnly(false);
+      },
+    });
+    parser.setSizesOnly(true);
+    parser.feed(enc('id: long-id-of-thirty-characters\ndata: xy\n\ndata: z\n\n'));
+    expect(out).toEqual(['2', 'z@long-id-of-thirty-characters']);
+  });
+
+  it('switches only between blocks, so an event under way is reported whole in one form', () => {
+    const out: (number | string)[] = [];
+    const parser = createSseParser({
+      onEvent: (e) => out.push(`${e.type}:${e.data}`),
+      onEventSize: (bytes) => out.push(bytes),
+      onComment: (text) => parser.setSizesOnly(text === 'sizes'),
+    });
+    parser.feed(enc('event: t\ndata: a\n:sizes\ndata: b\n\ndata: cc\n\n'));
+    parser.feed(enc('event: u\n:full\ndata: ddd\n\ndata: e\n\n'));
+    expect(out).toEqual(['t:a\nb', 2, 3, 'message:e']);
+  });
+
+  it('applies the same size limit as full events', () => {
+    const tooLarge = enc('data: 123\ndata: 456\ndata: 789\n\n');
+    const { parser } = sizes({ maxEventBytes: 10 });
+    expect(() => parser.feed(tooLarge)).toThrow(SseLimitError);
+    expect(() => collect({ maxEventBytes: 10 }).parser.feed(tooLarge)).toThrow(SseLimitError);
+    const ok = sizes({ maxEventBytes: 10 });
+    ok.parser.feed(enc('data: 123\ndata: 456\n\n'));
+    expect(ok.out).toEqual([7]);
+  });
+
+  it('stops delivering the rest of a read when onEventSize calls end()', () => {
+    const seen: number[] = [];
+    const parser = createSseParser({
+      onEvent: () => undefined,
+      onEventSize: (bytes) => {
+        seen.push(bytes);
+        if (seen.length === 2) parser.end();
+      },
+    });
+    parser.setSizesOnly(true);
+    parser.feed(enc('data: 1\n\ndata: 22\n\ndata: 333\n\n'));
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('refuses size-only mode without an onEventSize handler', () => {
+    const { parser } = collect();
+    expect(() => parser.setSizesOnly(true)).toThrow(TypeError);
+    parser.feed(enc('data: still full\n\n'));
+  });
+});

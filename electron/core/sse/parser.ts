@@ -41,6 +41,12 @@ export interface SseParserHandlers {
   onComment?(text: string): void;
   /** A valid `retry` field, reported when its line is processed (even if its block never dispatches). */
   onRetry?(ms: number): void;
+  /**
+   * In size-only mode (see {@link SseParser.setSizesOnly}) called instead of `onEvent`: the
+   * event's data size in UTF-8 bytes, for a consumer that only counts. No string is made for
+   * the event's data or type.
+   */
+  onEventSize?(dataBytes: number): void;
 }
 
 export interface SseParserOptions {
@@ -67,6 +73,13 @@ export interface SseParser {
   readonly lastEventId: string;
   /** Sets the last event ID (and the last-event-ID buffer), e.g. when resuming from a saved id. */
   setLastEventId(id: string): void;
+  /**
+   * Size-only mode on or off: events go to `onEventSize` as their data size instead of to
+   * `onEvent`. Takes effect from the next event block (at once when none is under way), so
+   * no event is ever split between the two. Everything else (ids, retry, comments, limits)
+   * works the same in both modes.
+   */
+  setSizesOnly(on: boolean): void;
 }
 
 export const DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
@@ -139,7 +152,7 @@ export function createSseParser(
   handlers: SseParserHandlers,
   options: SseParserOptions = {},
 ): SseParser {
-  const { onEvent, onEventFields, onComment, onRetry } = handlers;
+  const { onEvent, onEventFields, onComment, onRetry, onEventSize } = handlers;
   const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   if (!(maxBytes > 0)) throw new RangeError('maxEventBytes must be a positive number');
   const initialId = options.lastEventId ?? '';
@@ -155,8 +168,31 @@ export function createSseParser(
   let dataLength = 0;
   let dataLines = 0;
   let eventType = '';
-  let idBuffer = initialId;
+  // Size-only mode keeps no data or type, only the data's UTF-8 size and whether the block
+  // named a type (so a switch back to full events never loses one).
+  let sizesOnly = false;
+  let wantSizesOnly = false;
+  let dataBytes = 0;
+  let typeSeen = false;
+  // The last-event-ID buffer and the connection's last event ID, each kept as a range of the
+  // text its `id` line came in and sliced only when read (a full dispatch, `lastEventId`): an
+  // event counted in size-only mode makes no string for its id. `idVersion` changes with
+  // every accepted `id` line, so a dispatch copies the range only when there is a new one.
+  let idText = initialId;
+  let idStart = 0;
+  let idEnd = initialId.length;
+  let idVersion = 0;
+  let lastText = initialId;
+  let lastStart = 0;
+  let lastEnd = initialId.length;
+  let lastVersion = 0;
+  let versions = 0;
   let lastEventId = initialId;
+  let lastEventIdRead = true; // lastEventId holds the text of the range
+  // In the text being split: whether it is all ASCII (a value's UTF-8 size is its length), and
+  // its next NUL at or after the last id value looked at (-1: none; -2: not searched yet).
+  let textAscii = false;
+  let nulAt = -2;
 
   // Decoder / line-splitter state for the current response body.
   let bomPending = true; // "Parsing an event stream": one leading BOM per stream
@@ -180,13 +216,23 @@ export function createSseParser(
     throw failed;
   }
 
-  function resetBody(): void {
+  /** Between blocks: the buffers are empty, so the mode may change. */
+  function clearBlock(): void {
     data = '';
     // Only a multi-line event used the array: no allocation per single-line event.
     if (dataLines > 1) dataParts = [];
     dataLines = 0;
     eventType = '';
-    idBuffer = lastEventId;
+    typeSeen = false;
+    sizesOnly = wantSizesOnly;
+  }
+
+  function resetBody(): void {
+    clearBlock();
+    idText = lastText;
+    idStart = lastStart;
+    idEnd = lastEnd;
+    idVersion = lastVersion;
     bomPending = true;
     bomMatched = 0;
     afterCR = false;
@@ -196,22 +242,49 @@ export function createSseParser(
     longDecoder = null;
   }
 
+  function readLastEventId(): string {
+    if (!lastEventIdRead) {
+      lastEventId = lastText.slice(lastStart, lastEnd);
+      lastEventIdRead = true;
+      // Hold the short string, not the text the id came in.
+      lastText = lastEventId;
+      lastStart = 0;
+      lastEnd = lastEventId.length;
+      if (idVersion === lastVersion) {
+        idText = lastText;
+        idStart = 0;
+        idEnd = lastEnd;
+      }
+    }
+    return lastEventId;
+  }
+
   /** "Interpreting an event stream": an empty line dispatches the event. */
   function dispatch(): void {
-    lastEventId = idBuffer; // even when no event follows (a block holding only `id: 7`)
+    // The last event ID becomes the buffer's, even when no event follows (a block holding only `id: 7`).
+    if (lastVersion !== idVersion) {
+      lastText = idText;
+      lastStart = idStart;
+      lastEnd = idEnd;
+      lastVersion = idVersion;
+      lastEventIdRead = false;
+    }
     if (dataLines === 0) {
-      eventType = '';
+      clearBlock();
+      return;
+    }
+    if (sizesOnly) {
+      const size = dataBytes;
+      clearBlock();
+      onEventSize!(size);
       return;
     }
     const type = eventType === '' ? 'message' : eventType;
     const eventData = dataLines === 1 ? data : dataParts.join('\n');
-    data = '';
-    // Only a multi-line event used the array: no allocation per single-line event.
-    if (dataLines > 1) dataParts = [];
-    dataLines = 0;
-    eventType = '';
-    if (onEventFields) onEventFields(type, eventData, lastEventId);
-    else onEvent({ type, data: eventData, lastEventId });
+    clearBlock();
+    const id = readLastEventId();
+    if (onEventFields) onEventFields(type, eventData, id);
+    else onEvent({ type, data: eventData, lastEventId: id });
   }
 
   function appendData(value: string): void {
@@ -228,6 +301,28 @@ export function createSseParser(
     dataLines++;
   }
 
+  /** Size-only mode's `data` line: the same limit as appendData, no string kept. */
+  function countData(text: string, start: number, end: number): void {
+    const chars = end - start;
+    const bytes = textAscii ? chars : Buffer.byteLength(text.slice(start, end), 'utf8');
+    if (dataLines === 0) {
+      if (chars + 1 > maxBytes) fail('event');
+      dataLength = chars;
+      dataBytes = bytes;
+    } else {
+      dataLength += chars + 1;
+      if (dataLength + 1 > maxBytes) fail('event');
+      dataBytes += bytes + 1;
+    }
+    dataLines++;
+  }
+
+  /** Whether `text[start, end)` holds a NUL; one forward search per text, however many ids. */
+  function hasNul(text: string, start: number, end: number): boolean {
+    if (nulAt === -2 || (nulAt !== -1 && nulAt < start)) nulAt = text.indexOf('\0', start);
+    return nulAt !== -1 && nulAt < end;
+  }
+
   /** Processes the non-empty line `text[start, end)` (terminator excluded). */
   function field(text: string, start: number, end: number): void {
     if (end - start > maxBytes) fail('line');
@@ -241,7 +336,9 @@ export function createSseParser(
         text.charCodeAt(start + 3) === 0x61
       ) {
         const v = valueStart(text, start + 4, end);
-        if (v >= 0) appendData(v === end ? '' : text.slice(v, end));
+        if (v < 0) return;
+        if (sizesOnly) countData(text, v, end);
+        else appendData(v === end ? '' : text.slice(v, end));
       }
     } else if (c === COLON) {
       if (onComment) onComment(text.slice(start + 1, end));
@@ -254,16 +351,19 @@ export function createSseParser(
         text.charCodeAt(start + 4) === 0x74
       ) {
         const v = valueStart(text, start + 5, end);
-        if (v >= 0) eventType = text.slice(v, end);
+        if (v < 0) return;
+        if (sizesOnly) typeSeen = true;
+        else eventType = text.slice(v, end);
       }
     } else if (c === 0x69 /* i */) {
       if (end - start >= 2 && text.charCodeAt(start + 1) === 0x64) {
         const v = valueStart(text, start + 2, end);
-        if (v >= 0) {
-          const value = text.slice(v, end);
-          // An id containing NUL is ignored as a whole; an empty one resets the id.
-          if (value.indexOf('\0') === -1) idBuffer = value;
-        }
+        // An id containing NUL is ignored as a whole; an empty one resets the id.
+        if (v < 0 || hasNul(text, v, end)) return;
+        idText = text;
+        idStart = v;
+        idEnd = end;
+        idVersion = ++versions;
       }
     } else if (c === 0x72 /* r */) {
       if (
@@ -291,10 +391,12 @@ export function createSseParser(
    * it; without one the loop needs only LF (the common case). Returns false when a handler
    * called end().
    */
-  function lines(text: string, hasCR: boolean): boolean {
+  function lines(text: string, hasCR: boolean, ascii: boolean): boolean {
     const gen = generation;
     const n = text.length;
     let pos = 0;
+    textAscii = ascii;
+    nulAt = -2;
     if (!hasCR) {
       while (pos < n) {
         if (text.charCodeAt(pos) === LF) {
@@ -428,8 +530,13 @@ export function createSseParser(
         return;
       }
       const text = takePending(buf.subarray(pos, t));
-      if (text.length === 0) dispatch();
-      else field(text, 0, text.length);
+      if (text.length === 0) {
+        dispatch();
+      } else {
+        textAscii = false;
+        nulAt = -2;
+        field(text, 0, text.length);
+      }
       if (gen !== generation) return;
       pos = t + 1;
       if (t === cr) {
@@ -448,8 +555,9 @@ export function createSseParser(
     const lastCR = firstCR === -1 ? -1 : buf.lastIndexOf(CR);
     const last = lastLF > lastCR ? lastLF : lastCR;
     if (last >= pos) {
-      const text = decodeSpan(buf, pos, last + 1, isAscii(buf));
-      if (!lines(text, firstCR !== -1 && firstCR <= last)) return;
+      const ascii = isAscii(buf);
+      const text = decodeSpan(buf, pos, last + 1, ascii);
+      if (!lines(text, firstCR !== -1 && firstCR <= last, ascii)) return;
       if (last === len - 1) {
         // A CR that is the last byte ends its line now; a LF opening the next read is the
         // second half of a CRLF ("Parsing an event stream": CRLF is one line ending).
@@ -471,12 +579,21 @@ export function createSseParser(
       resetBody();
     },
     get lastEventId(): string {
-      return lastEventId;
+      return readLastEventId();
     },
     setLastEventId(id: string): void {
       assertUsableId(id);
-      lastEventId = id;
-      idBuffer = id;
+      lastText = idText = lastEventId = id;
+      lastStart = idStart = 0;
+      lastEnd = idEnd = id.length;
+      lastVersion = idVersion = ++versions;
+      lastEventIdRead = true;
+    },
+    setSizesOnly(on: boolean): void {
+      if (on && !onEventSize) throw new TypeError('size-only mode needs an onEventSize handler');
+      wantSizesOnly = on;
+      // At once when no block is under way; else from the next one (clearBlock).
+      if (dataLines === 0 && eventType === '' && !typeSeen) sizesOnly = on;
     },
   };
 }

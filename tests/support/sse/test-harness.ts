@@ -21,6 +21,8 @@ import { waitFor } from './test-server';
 export interface Recorder {
   conn: SseConnection;
   events: SseEvent[];
+  /** Events handed over as their size only (after `conn.reportSizesOnly(true)`). */
+  sizes: number[];
   states: ConnectionState[];
   comments: string[];
   retryFields: number[];
@@ -110,6 +112,7 @@ export function record(
   extra: Partial<SseConnectionHandlers> = {},
 ): Recorder {
   const events: SseEvent[] = [];
+  const sizes: number[] = [];
   const states: ConnectionState[] = [];
   const comments: string[] = [];
   const retryFields: number[] = [];
@@ -127,6 +130,10 @@ export function record(
       onEvent: (e) => {
         events.push(e);
         extra.onEvent?.(e);
+      },
+      onEventSize: (bytes) => {
+        sizes.push(bytes);
+        extra.onEventSize?.(bytes);
       },
       onState: (s) => {
         states.push(s);
@@ -149,6 +156,7 @@ export function record(
   return {
     conn,
     events,
+    sizes,
     states,
     comments,
     retryFields,
