@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import type { ConnectionError, ConnectionState } from '../../../shared/model/connection-state';
 import { isEventStreamContentType } from './content-type';
 import type { Clock, FetchFunction, SseConnectionOptions } from './connection-options';
@@ -48,8 +47,6 @@ export interface Attempt {
   lastByteAt: number;
   /** When the stream opened (200 + event-stream), or null if it never did. */
   openedAt: number | null;
-  /** Every body byte of this attempt so far was ASCII (so UTF-8 size = string length). */
-  asciiSoFar: boolean;
 }
 
 /** What an attempt needs from its connection: settings, the parser, and the state machine. */
@@ -81,7 +78,6 @@ export function newAttempt(number: number): Attempt {
     timer: null,
     lastByteAt: 0,
     openedAt: null,
-    asciiSoFar: true,
   };
 }
 
@@ -265,7 +261,6 @@ async function readStream(
       if (ended) return { type: 'end' };
       // Any byte counts as life, comments included; one clock read per chunk, not per event.
       attempt.lastByteAt = ctx.clock.now();
-      if (attempt.asciiSoFar && !isAscii(value)) attempt.asciiSoFar = false;
       try {
         ctx.parser.feed(value);
       } catch (error) {

@@ -189,7 +189,7 @@ export function createSseConnection(
       // Per-event costs add up at 200k events/s (docs/performance.md): while every byte of the
       // response so far was ASCII, the UTF-8 size is the string length; and the arrival time is
       // that of the chunk that completed the event, read once per chunk, not once per event.
-      sizeBytes: attempt.asciiSoFar ? data.length : Buffer.byteLength(data, 'utf8'),
+      sizeBytes: parser.bodyAscii ? data.length : Buffer.byteLength(data, 'utf8'),
       receivedAt: attempt.lastByteAt,
     };
     // Inlined rather than call(() => …): this runs per event, so no closure per event.

@@ -177,6 +177,20 @@ describe('SSE parser state across responses', () => {
   });
 });
 
+describe('SSE parser ASCII tracking', () => {
+  it('says whether every byte of the body so far was ASCII, until end()', () => {
+    const { parser } = collect();
+    expect(parser.bodyAscii).toBe(true);
+    parser.feed(enc('data: plain\n\n'));
+    expect(parser.bodyAscii).toBe(true);
+    parser.feed(enc('data: caf'));
+    parser.feed(enc('é\n\ndata: plain again\n\n'));
+    expect(parser.bodyAscii).toBe(false);
+    parser.end();
+    expect(parser.bodyAscii).toBe(true);
+  });
+});
+
 describe('SSE parser size limit (maxEventBytes)', () => {
   it('defaults to 16 MiB', () => {
     expect(DEFAULT_MAX_EVENT_BYTES).toBe(16 * 1024 * 1024);

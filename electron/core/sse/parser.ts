@@ -71,6 +71,11 @@ export interface SseParser {
   end(): void;
   /** The connection's last event ID (persists across events and responses). */
   readonly lastEventId: string;
+  /**
+   * Every byte of the current response body so far was ASCII, so an event's UTF-8 size is its
+   * data's length (computed anyway for the Latin-1 fast path: one pass per chunk).
+   */
+  readonly bodyAscii: boolean;
   /** Sets the last event ID (and the last-event-ID buffer), e.g. when resuming from a saved id. */
   setLastEventId(id: string): void;
   /**
@@ -193,6 +198,7 @@ export function createSseParser(
   // its next NUL at or after the last id value looked at (-1: none; -2: not searched yet).
   let textAscii = false;
   let nulAt = -2;
+  let bodyAscii = true;
 
   // Decoder / line-splitter state for the current response body.
   let bomPending = true; // "Parsing an event stream": one leading BOM per stream
@@ -233,6 +239,7 @@ export function createSseParser(
     idStart = lastStart;
     idEnd = lastEnd;
     idVersion = lastVersion;
+    bodyAscii = true;
     bomPending = true;
     bomMatched = 0;
     afterCR = false;
@@ -489,6 +496,9 @@ export function createSseParser(
     const len = buf.length;
     let pos = 0;
     if (len === 0) return;
+    // One pass over the chunk for each fact about it: ASCII or not, where its first CR is.
+    const ascii = isAscii(buf);
+    if (!ascii) bodyAscii = false;
 
     if (bomPending) {
       // "Parsing an event stream" decodes with UTF-8 decode, which drops ONE leading BOM.
@@ -520,10 +530,11 @@ export function createSseParser(
     }
 
     const gen = generation;
+    let firstCR = buf.indexOf(CR, pos);
     if (pendingBytes > 0) {
       // Finish the line carried over from earlier reads.
       const lf = buf.indexOf(LF, pos);
-      const cr = buf.indexOf(CR, pos);
+      const cr = firstCR;
       const t = lf === -1 ? cr : cr === -1 ? lf : lf < cr ? lf : cr;
       if (t === -1) {
         appendPending(buf.subarray(pos));
@@ -547,15 +558,14 @@ export function createSseParser(
         if (buf[pos] === LF) pos++;
       }
       if (pos === len) return;
+      if (firstCR !== -1 && firstCR < pos) firstCR = buf.indexOf(CR, pos);
     }
 
     // Decode every complete line of this chunk in one call (see the header comment).
     const lastLF = buf.lastIndexOf(LF);
-    const firstCR = buf.indexOf(CR, pos);
     const lastCR = firstCR === -1 ? -1 : buf.lastIndexOf(CR);
     const last = lastLF > lastCR ? lastLF : lastCR;
     if (last >= pos) {
-      const ascii = isAscii(buf);
       const text = decodeSpan(buf, pos, last + 1, ascii);
       if (!lines(text, firstCR !== -1 && firstCR <= last, ascii)) return;
       if (last === len - 1) {
@@ -580,6 +590,9 @@ export function createSseParser(
     },
     get lastEventId(): string {
       return readLastEventId();
+    },
+    get bodyAscii(): boolean {
+      return bodyAscii;
     },
     setLastEventId(id: string): void {
       assertUsableId(id);
