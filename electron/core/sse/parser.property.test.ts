@@ -231,12 +231,34 @@ function runSizes(
   return { records, ids };
 }
 
+// All-ASCII streams (NUL and every line ending included): size-only mode may read them as bytes.
+const asciiLineArb = fc
+  .tuple(
+    fc.constantFrom('data', 'event', 'id', 'retry', ':', 'dat', 'x'),
+    fc.constantFrom('', ':', ': '),
+    fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', '7', ' ', ':', '\0'), maxLength: 6 }),
+      fc.stringMatching(/^[0-9]{1,4}$/),
+      fc.constant('i'.repeat(40)),
+      // Long lines make size-only mode read the following reads as bytes.
+      fc.constant('x'.repeat(200)),
+    ),
+    fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\r\n\r\n'),
+  )
+  .map(([name, sep, value, eol]) => name + sep + value + eol);
+const asciiBodyArb = fc
+  .array(asciiLineArb, { maxLength: 30 })
+  .map((lines) => new TextEncoder().encode(lines.join('')));
+
 describe('SSE parser in size-only mode, fed at arbitrary byte boundaries', () => {
   it('reports the UTF-8 size of exactly the events asked for and the same ids, comments and retries as full events', () => {
     const encoder = new TextEncoder();
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(bodyArb, rawBodyArb), offsets), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.oneof(bodyArb, rawBodyArb, asciiBodyArb, asciiBodyArb), offsets), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.integer({ min: 1, max: 8 }),
         fc.integer({ min: 0, max: 8 }),
         (responses, from, length) => {

@@ -329,6 +329,37 @@ describe('SSE parser in size-only mode', () => {
     expect(out).toEqual([1, 1, 1]);
   });
 
+  it('keeps an id read from the bytes of a chunk that the caller reuses afterwards', () => {
+    const { parser, out } = sizes();
+    // Long lines first, so the reads after are scanned as bytes (no text is made for them).
+    const long = 'x'.repeat(300);
+    parser.feed(enc(`data: ${long}\n\n`));
+    const reused = enc(`id: abc\ndata: ${long}\n\nid: de\n`);
+    parser.feed(reused);
+    reused.fill(0x7a); // 'z'
+    expect(parser.lastEventId).toBe('abc');
+    parser.feed(enc(`data: ${long}\n\n`));
+    expect(parser.lastEventId).toBe('de');
+    expect(out).toEqual([300, 300, 300]);
+  });
+
+  it('reads ids and switches back to full events the same way in a read scanned as bytes', () => {
+    const out: (number | string)[] = [];
+    const parser = createSseParser({
+      onEvent: (e) => out.push(`${e.data}@${e.lastEventId}`),
+      onEventSize: (bytes) => {
+        out.push(bytes);
+        if (bytes === 2) parser.setSizesOnly(false);
+      },
+    });
+    parser.setSizesOnly(true);
+    parser.feed(enc(`id: 1\ndata: ${'x'.repeat(300)}\n\n`));
+    // Now a read of short lines, scanned as bytes: an id with NUL is ignored; after the event
+    // of 2 bytes the handler asks for full events, which the rest of the same read gets.
+    parser.feed(enc('id: a\0b\ndata: a\n\ndata: bb\n\ndata: c\n\nid: 2\ndata: d\n\n'));
+    expect(out).toEqual([300, 1, 2, 'c@1', 'd@2']);
+  });
+
   it('gives the id of an event counted in size-only mode to the full events after it', () => {
     const out: string[] = [];
     const parser = createSseParser({

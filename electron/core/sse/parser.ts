@@ -20,6 +20,11 @@
  *
  * Single-line event data are slices of the decoded chunk text: a kept event pins at most that
  * text (≤ one read: 64 KiB from Node's fetch). Multi-line data are joined into a new string.
+ *
+ * Size-only mode (`setSizesOnly`, for a consumer that only counts) makes no string per event:
+ * data lines add to a size, the event type is not kept, an id is kept as a range of the text
+ * (or, in a read scanned as bytes, a copy of its bytes) and decoded only when read. ASCII reads
+ * of long lines are scanned as bytes without decoding them at all (BYTE_SCAN_MIN_LINE_BYTES).
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
@@ -153,6 +158,25 @@ function valueStart(line: string, i: number, end: number): number {
   return i < end && line.charCodeAt(i) === SPACE ? i + 1 : i;
 }
 
+/** {@link valueStart} over bytes, for size-only mode's byte scan. */
+function byteValueStart(line: Buffer, i: number, end: number): number {
+  if (i === end) return end;
+  if (line[i] !== COLON) return -1;
+  i++;
+  return i < end && line[i] === SPACE ? i + 1 : i;
+}
+
+/**
+ * Size-only mode reads an ASCII read as bytes when the lines of the read before averaged at
+ * least this many bytes: a line search in a Buffer costs a few ns more than in a string, while
+ * decoding a read into a string costs per byte, so short lines (64 B events: ~36 bytes a line)
+ * are faster as text and long ones as bytes (numbers in docs/performance.md).
+ */
+const BYTE_SCAN_MIN_LINE_BYTES = 64;
+
+/** Ids up to this many bytes are copied byte by byte; longer ones with one native copy. */
+const ID_LOOP_COPY_BYTES = 32;
+
 export function createSseParser(
   handlers: SseParserHandlers,
   options: SseParserOptions = {},
@@ -183,13 +207,19 @@ export function createSseParser(
   // text its `id` line came in and sliced only when read (a full dispatch, `lastEventId`): an
   // event counted in size-only mode makes no string for its id. `idVersion` changes with
   // every accepted `id` line, so a dispatch copies the range only when there is a new one.
-  let idText = initialId;
+  // `idText` (and `lastText`) null: the value is the bytes in `idBytes` (`lastBytes`), copied
+  // from an ASCII read in size-only mode (the caller may reuse the chunk), decoded when read.
+  let idText: string | null = initialId;
   let idStart = 0;
   let idEnd = initialId.length;
+  let idBytes = Buffer.allocUnsafe(ID_LOOP_COPY_BYTES);
+  let idBytesLength = 0;
   let idVersion = 0;
-  let lastText = initialId;
+  let lastText: string | null = initialId;
   let lastStart = 0;
   let lastEnd = initialId.length;
+  let lastBytes = Buffer.allocUnsafe(ID_LOOP_COPY_BYTES);
+  let lastBytesLength = 0;
   let lastVersion = 0;
   let versions = 0;
   let lastEventId = initialId;
@@ -199,6 +229,9 @@ export function createSseParser(
   let textAscii = false;
   let nulAt = -2;
   let bodyAscii = true;
+  // Lines split in the current read, and the average line length of the last read.
+  let lineCount = 0;
+  let bytesPerLine = 0;
 
   // Decoder / line-splitter state for the current response body.
   let bomPending = true; // "Parsing an event stream": one leading BOM per stream
@@ -251,7 +284,10 @@ export function createSseParser(
 
   function readLastEventId(): string {
     if (!lastEventIdRead) {
-      lastEventId = lastText.slice(lastStart, lastEnd);
+      lastEventId =
+        lastText === null
+          ? lastBytes.toString('latin1', 0, lastBytesLength)
+          : lastText.slice(lastStart, lastEnd);
       lastEventIdRead = true;
       // Hold the short string, not the text the id came in.
       lastText = lastEventId;
@@ -270,6 +306,14 @@ export function createSseParser(
   function dispatch(): void {
     // The last event ID becomes the buffer's, even when no event follows (a block holding only `id: 7`).
     if (lastVersion !== idVersion) {
+      if (idText === null) {
+        // The bytes move to the last event ID; the buffer's store is free until the next id
+        // (equal versions say the buffer holds the same value as the last event ID).
+        const bytes = lastBytes;
+        lastBytes = idBytes;
+        lastBytesLength = idBytesLength;
+        idBytes = bytes;
+      }
       lastText = idText;
       lastStart = idStart;
       lastEnd = idEnd;
@@ -311,7 +355,10 @@ export function createSseParser(
   /** Size-only mode's `data` line: the same limit as appendData, no string kept. */
   function countData(text: string, start: number, end: number): void {
     const chars = end - start;
-    const bytes = textAscii ? chars : Buffer.byteLength(text.slice(start, end), 'utf8');
+    addDataSize(chars, textAscii ? chars : Buffer.byteLength(text.slice(start, end), 'utf8'));
+  }
+
+  function addDataSize(chars: number, bytes: number): void {
     if (dataLines === 0) {
       if (chars + 1 > maxBytes) fail('event');
       dataLength = chars;
@@ -328,6 +375,12 @@ export function createSseParser(
   function hasNul(text: string, start: number, end: number): boolean {
     if (nulAt === -2 || (nulAt !== -1 && nulAt < start)) nulAt = text.indexOf('\0', start);
     return nulAt !== -1 && nulAt < end;
+  }
+
+  function retryField(value: string): void {
+    // Only ASCII digits, base ten ("03000" is 3000). Absurdly long values are clamped rather
+    // than turned into Infinity.
+    if (isDigits(value) && onRetry) onRetry(Math.min(Number(value), Number.MAX_SAFE_INTEGER));
   }
 
   /** Processes the non-empty line `text[start, end)` (terminator excluded). */
@@ -381,14 +434,7 @@ export function createSseParser(
         text.charCodeAt(start + 4) === 0x79
       ) {
         const v = valueStart(text, start + 5, end);
-        if (v >= 0) {
-          const value = text.slice(v, end);
-          // Only ASCII digits, base ten ("03000" is 3000). Absurdly long values are clamped
-          // rather than turned into Infinity.
-          if (isDigits(value) && onRetry) {
-            onRetry(Math.min(Number(value), Number.MAX_SAFE_INTEGER));
-          }
-        }
+        if (v >= 0) retryField(text.slice(v, end));
       }
     }
   }
@@ -406,6 +452,7 @@ export function createSseParser(
     nulAt = -2;
     if (!hasCR) {
       while (pos < n) {
+        lineCount++;
         if (text.charCodeAt(pos) === LF) {
           dispatch();
         } else {
@@ -423,6 +470,7 @@ export function createSseParser(
     let cr = text.indexOf('\r');
     let lf = text.indexOf('\n');
     while (pos < n) {
+      lineCount++;
       const c = text.charCodeAt(pos);
       if (c === LF || c === CR) {
         dispatch();
@@ -437,6 +485,97 @@ export function createSseParser(
       if (gen !== generation) return false;
     }
     return true;
+  }
+
+  /** {@link hasNul} over bytes. */
+  function hasNulByte(buf: Buffer, start: number, end: number): boolean {
+    if (nulAt === -2 || (nulAt !== -1 && nulAt < start)) nulAt = buf.indexOf(0, start);
+    return nulAt !== -1 && nulAt < end;
+  }
+
+  /** {@link field} for size-only mode on an ASCII read: the line `buf[start, end)`. */
+  function byteField(buf: Buffer, start: number, end: number): void {
+    if (end - start > maxBytes) fail('line');
+    const c = buf[start];
+    if (c === 0x64 /* d */) {
+      if (
+        end - start >= 4 &&
+        buf[start + 1] === 0x61 &&
+        buf[start + 2] === 0x74 &&
+        buf[start + 3] === 0x61
+      ) {
+        const v = byteValueStart(buf, start + 4, end);
+        if (v >= 0) addDataSize(end - v, end - v);
+      }
+    } else if (c === COLON) {
+      if (onComment) onComment(buf.toString('latin1', start + 1, end));
+    } else if (c === 0x65 /* e */) {
+      if (
+        end - start >= 5 &&
+        buf[start + 1] === 0x76 &&
+        buf[start + 2] === 0x65 &&
+        buf[start + 3] === 0x6e &&
+        buf[start + 4] === 0x74 &&
+        byteValueStart(buf, start + 5, end) >= 0
+      ) {
+        typeSeen = true;
+      }
+    } else if (c === 0x69 /* i */) {
+      if (end - start >= 2 && buf[start + 1] === 0x64) {
+        const v = byteValueStart(buf, start + 2, end);
+        // An id containing NUL is ignored as a whole; an empty one resets the id.
+        if (v < 0 || hasNulByte(buf, v, end)) return;
+        const n = end - v;
+        if (n > idBytes.length) idBytes = Buffer.allocUnsafe(Math.max(n, 2 * idBytes.length));
+        if (n <= ID_LOOP_COPY_BYTES) for (let i = 0; i < n; i++) idBytes[i] = buf[v + i]!;
+        else buf.copy(idBytes, 0, v, end);
+        idBytesLength = n;
+        idText = null;
+        idVersion = ++versions;
+      }
+    } else if (c === 0x72 /* r */) {
+      if (
+        end - start >= 5 &&
+        buf[start + 1] === 0x65 &&
+        buf[start + 2] === 0x74 &&
+        buf[start + 3] === 0x72 &&
+        buf[start + 4] === 0x79
+      ) {
+        const v = byteValueStart(buf, start + 5, end);
+        if (v >= 0) retryField(buf.toString('latin1', v, end));
+      }
+    }
+  }
+
+  /**
+   * {@link lines} for size-only mode on an ASCII read, over the bytes `buf[start, n)` (which end
+   * with a terminator): no text is made for the read, which for a consumer that only counts is
+   * most of what parsing would allocate (docs/performance.md). Returns where it stopped: `n`, or
+   * earlier when a handler switched back to full events; -1 when a handler called end().
+   */
+  function byteLines(buf: Buffer, start: number, n: number, hasCR: boolean): number {
+    const gen = generation;
+    let pos = start;
+    nulAt = -2;
+    let cr = hasCR ? buf.indexOf(CR, pos) : -1;
+    let lf = buf.indexOf(LF, pos);
+    while (pos < n) {
+      lineCount++;
+      const c = buf[pos];
+      if (c === LF || c === CR) {
+        dispatch();
+        pos += c === CR && buf[pos + 1] === LF ? 2 : 1;
+      } else {
+        if (cr !== -1 && cr < pos) cr = buf.indexOf(CR, pos);
+        if (lf !== -1 && lf < pos) lf = buf.indexOf(LF, pos);
+        const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+        byteField(buf, pos, end);
+        pos = end === cr && buf[end + 1] === LF ? end + 2 : end + 1;
+      }
+      if (gen !== generation) return -1;
+      if (!sizesOnly) return pos;
+    }
+    return pos;
   }
 
   function growCarry(size: number): void {
@@ -566,8 +705,15 @@ export function createSseParser(
     const lastCR = firstCR === -1 ? -1 : buf.lastIndexOf(CR);
     const last = lastLF > lastCR ? lastLF : lastCR;
     if (last >= pos) {
-      const text = decodeSpan(buf, pos, last + 1, ascii);
-      if (!lines(text, firstCR !== -1 && firstCR <= last, ascii)) return;
+      const hasCR = firstCR !== -1 && firstCR <= last;
+      const from = pos;
+      lineCount = 0;
+      if (sizesOnly && ascii && bytesPerLine >= BYTE_SCAN_MIN_LINE_BYTES) {
+        pos = byteLines(buf, pos, last + 1, hasCR);
+        if (pos < 0) return;
+      }
+      if (pos <= last && !lines(decodeSpan(buf, pos, last + 1, ascii), hasCR, ascii)) return;
+      bytesPerLine = (last + 1 - from) / lineCount;
       if (last === len - 1) {
         // A CR that is the last byte ends its line now; a LF opening the next read is the
         // second half of a CRLF ("Parsing an event stream": CRLF is one line ending).
