@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EndpointSchema, MAX_CA_CERTIFICATES_BYTES, WorkspaceSchema } from '../model/workspace';
 import type { Workspace } from '../model/workspace';
 import type { Notice } from './notifications';
+import type { ImportNote } from '../import-notes';
 
 /** Schemas of the workspaces:* and endpoints:* commands. */
 
@@ -75,8 +76,10 @@ export interface WorkspaceDetails {
 
 export interface ImportOutcome {
   workspace: Workspace;
-  /** What was skipped or approximated during the import; never silent. */
+  /** What was skipped or approximated during the import, in English; never silent. */
   warnings: string[];
+  /** The same notes as codes and params, for the page to word in its language. */
+  notes: ImportNote[];
 }
 
 /** Electron saves through a dialog in main; web mode hands the file to the browser to download. */

@@ -4,6 +4,8 @@ import type { FeedSummary } from '../../../shared/api/feeds';
 import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
 import { randomId } from '../../../shared/model/workspace';
 import { CommandError } from '../../../shared/result';
+import type { ImportOutcome } from '../../../shared/api/workspaces';
+import { importNote } from '../../../shared/import-notes';
 import { effectiveVariables } from '../../../shared/model/environments';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
@@ -41,7 +43,7 @@ export interface WorkspaceService {
   saveEndpoint(workspaceId: string, endpoint: Endpoint): Promise<Workspace>;
   deleteEndpoint(workspaceId: string, endpointId: string): Promise<Workspace>;
   /** Imports an export file, a Postman collection or a curl command line. Never overwrites. */
-  importText(text: string, into?: string): Promise<{ workspace: Workspace; warnings: string[] }>;
+  importText(text: string, into?: string): Promise<ImportOutcome>;
   exportText(id: string, includeSecrets: boolean): Promise<{ fileName: string; text: string }>;
   openEndpoint(owner: FeedSink, workspaceId: string, endpointId: string): Promise<FeedSummary>;
   /** Creates the Demo workspace on the very first launch. */
@@ -151,17 +153,29 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
     async importText(text, into) {
       const target = into === undefined ? null : await load(into);
       const result = importText(text, target);
-      if (!result.ok) throw new CommandError('invalid-input', result.message);
+      if (!result.ok) {
+        throw new CommandError('invalid-input', result.message, {
+          reason: result.reason,
+          params: result.params,
+        });
+      }
       let workspace = result.workspace;
       const warnings = [...result.warnings];
       if (!target && store.list().some((w) => w.id === workspace.id)) {
         // Nothing is overwritten unasked: a second import of the same file is a new workspace.
         workspace = freshCopy(workspace, `${workspace.name} (imported)`);
         warnings.push(
-          'A workspace with the same id exists already, so this one was imported as a copy.',
+          importNote(
+            'imported-as-copy',
+            'A workspace with the same id exists already, so this one was imported as a copy.',
+          ),
         );
       }
-      return { workspace: await commit(workspace), warnings };
+      return {
+        workspace: await commit(workspace),
+        warnings: warnings.map((w) => w.message),
+        notes: warnings,
+      };
     },
     async exportText(id, includeSecrets) {
       const workspace = await load(id);
