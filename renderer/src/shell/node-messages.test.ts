@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createAppI18n, i18n, type Locale } from '../i18n';
-import { errorText, noticeText, translatedError, type Translator } from './node-messages';
+import {
+  describeImportNotes,
+  errorText,
+  importNoteText,
+  noticeText,
+  translatedError,
+  type Translator,
+} from './node-messages';
+import { IMPORT_NOTE_CODES, type ImportNote } from '../../../shared/import-notes';
 import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
-import type { ErrorReason } from '../../../shared/result';
+import { ERROR_REASONS } from '../../../shared/result';
 
 function translator(locale: Locale): Translator {
   const { t, te } = createAppI18n(locale).global;
@@ -161,21 +169,101 @@ describe('rendering a failed command that names its reason', () => {
   });
 
   it('has a sentence for every reason in both languages', () => {
-    const reasons = [
-      'store-not-found',
-      'store-read-only',
-      'store-unrecoverable',
-      'store-closed',
-      'store-io',
-      'connection-lost',
-      'api-disposed',
-      'message-too-large',
-    ] as const satisfies readonly ErrorReason[];
     for (const locale of ['en', 'zh-CN'] as const)
-      for (const reason of reasons)
+      for (const reason of ERROR_REASONS)
         expect(translator(locale).te(`shell.errors.reasons.${reason}`), `${locale} ${reason}`).toBe(
           true,
         );
+  });
+
+  it('words a refused curl paste wholly in Chinese, naming where the quote was left open', () => {
+    const text = errorText(translator('zh-CN'), {
+      code: 'invalid-input',
+      message: 'could not read the command line as bash: unterminated single quote starting at …',
+      reason: 'import-unterminated',
+      params: { shell: 'bash', symbol: "'", line: 1, column: 6 },
+    });
+    expect(text).toBe("输入无效：无法按 bash 读取命令行：第 1 行第 6 列的 ' 没有闭合");
+  });
+
+  it('names the fields of a refused Postman collection by their paths only', () => {
+    const error = {
+      code: 'invalid-input',
+      message: 'the Postman collection is not valid v2.1: item.0.name: Expected string',
+      reason: 'import-postman-invalid',
+      params: { paths: 'item.0.name' },
+    } as const;
+    expect(errorText(translator('zh-CN'), error)).toBe(
+      '输入无效：Postman 集合不是有效的 v2.1 格式（字段：item.0.name）',
+    );
+    expect(errorText(translator('en'), error)).toBe(
+      'Invalid input: the Postman collection is not valid v2.1 (fields: item.0.name)',
+    );
+  });
+
+  it('gives the size limit of a refused CA file as a size people read', () => {
+    const text = errorText(translator('zh-CN'), {
+      code: 'invalid-certificate',
+      message: 'big.pem is larger than 1 MiB; a CA certificate file is a few kilobytes.',
+      reason: 'ca-too-large',
+      params: { fileName: 'big.pem', limit: 1024 * 1024 },
+    });
+    expect(text).toBe('不是证书文件：big.pem 大于 1 MiB；CA 证书文件通常只有几 KB');
+  });
+});
+
+describe('rendering what an import skipped', () => {
+  it('has a sentence for every import note in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const code of IMPORT_NOTE_CODES)
+        expect(translator(locale).te(`workspaces.importNotes.${code}`), `${locale} ${code}`).toBe(
+          true,
+        );
+  });
+
+  it('words an ignored curl option in Chinese with the option as written', () => {
+    const text = importNoteText(translator('zh-CN'), {
+      code: 'curl-option-unknown',
+      params: { option: '--frobnicate' },
+      message: 'unknown curl option --frobnicate was ignored',
+    });
+    expect(text).toBe('已忽略未知的 curl 选项 --frobnicate');
+  });
+
+  it('says which Postman request a note is about before the note', () => {
+    const note = {
+      code: 'postman-auth-unsupported',
+      params: { auth: 'hawk', where: 'Admin / Stream' },
+      message: 'Admin / Stream: "hawk" auth is not supported; add its header by hand',
+    } as const;
+    expect(importNoteText(translator('zh-CN'), note)).toBe(
+      'Admin / Stream：不支持“hawk”认证；请手动添加对应的请求头',
+    );
+    expect(importNoteText(translator('en'), note)).toBe(
+      'Admin / Stream: “hawk” auth is not supported; add its header by hand',
+    );
+  });
+
+  it('keeps the English of a note whose code the page does not know', () => {
+    const note = { code: 'from-the-future', params: {}, message: 'Something new.' };
+    expect(importNoteText(translator('zh-CN'), note as unknown as ImportNote)).toBe(
+      'Something new.',
+    );
+  });
+
+  it('joins the notes of an import in the language of the page', () => {
+    const notes: ImportNote[] = [
+      { code: 'curl-insecure', params: {}, message: 'a' },
+      { code: 'url-no-scheme', params: { tool: 'curl' }, message: 'b' },
+    ];
+    i18n.global.locale.value = 'zh-CN';
+    try {
+      expect(describeImportNotes(notes)).toBe(
+        '-k/--insecure：与 curl 一样，此端点不检查证书；URL 没有协议；已像 curl 一样假定为 http://',
+      );
+    } finally {
+      i18n.global.locale.value = 'en';
+    }
   });
 });
 

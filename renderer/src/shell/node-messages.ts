@@ -3,6 +3,7 @@ import type { Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Notice, NoticeParams } from '../../../shared/api/notifications';
 import type { AppError, Result } from '../../../shared/result';
+import type { ImportNote } from '../../../shared/import-notes';
 import { formatBytes } from '../../../shared/format-bytes';
 import { i18n } from '../i18n';
 
@@ -87,6 +88,24 @@ export function errorText(translator: Translator, error: AppError): string {
   return translator.t('shell.errors.withDetail', { headline, detail });
 }
 
+/**
+ * What an import skipped or approximated, in the page's language: its code picks the text under
+ * `workspaces.importNotes`, said after the request or folder it is about (`where`). A code this
+ * page does not know shows the Node side's English, so nothing is lost.
+ */
+export function importNoteText(
+  translator: Translator,
+  note: Pick<ImportNote, 'code' | 'params' | 'message'>,
+): string {
+  const key = `workspaces.importNotes.${note.code}`;
+  if (!translator.te(key)) return note.message;
+  const text = translator.t(key, note.params);
+  const where = note.params['where'];
+  return where === undefined
+    ? text
+    : translator.t('workspaces.importNotes.withWhere', { where, text });
+}
+
 /** Byte counts as people read them ("64 MiB"), other values as they came. */
 function formatted(params: Record<string, string | number>): Record<string, string | number> {
   return Object.fromEntries(
@@ -105,7 +124,17 @@ export function useNodeMessages() {
     noticeText: (notice: Pick<Notice, 'code' | 'params' | 'message'>) =>
       noticeText(translator, notice),
     errorText: (error: AppError) => errorText(translator, error),
+    importNoteText: (note: ImportNote) => importNoteText(translator, note),
   };
+}
+
+/** For stores: import notes in the app's language, one sentence after another. */
+export function describeImportNotes(notes: readonly ImportNote[]): string {
+  const { t, te } = i18n.global;
+  const translator: Translator = { t: (key, params) => t(key, params ?? {}), te: (key) => te(key) };
+  return notes
+    .map((note) => importNoteText(translator, note))
+    .join(t('workspaces.importNotes.separator'));
 }
 
 /** For stores and other code outside components: the app's one i18n instance. */

@@ -13,7 +13,7 @@ import type { CaChoice } from '../workspaces/attach-ca-certificate';
 import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
 import { i18n } from '../i18n';
-import { resultTaker, translatedError } from '../shell/node-messages';
+import { describeImportNotes, resultTaker, translatedError } from '../shell/node-messages';
 
 /**
  * Saved workspaces as this page sees them. The Node side owns the files; every
@@ -212,7 +212,7 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     message.value = outcome.warnings.length
       ? t('workspaces.messages.importedWithNotes', {
           name: outcome.workspace.name,
-          notes: outcome.warnings.join(' '),
+          notes: describeImportNotes(outcome.notes),
         })
       : t('workspaces.messages.imported', { name: outcome.workspace.name });
     await adopt(outcome.workspace);

@@ -1,3 +1,4 @@
+import { importNotes } from './import-notes';
 /** English texts of the workspaces area. Keys are nested by component; zh-CN mirrors every key. */
 export const workspaces = {
   actions: {
@@ -45,6 +46,7 @@ export const workspaces = {
       'This system offers no keyring, so secrets saved on disk are protected only by file permissions: anyone who can read your data folder can read them.',
     readOnly: 'This workspace was saved by a newer Eventscope: it is read-only here.',
   },
+  importNotes,
   messages: {
     imported: 'Imported “{name}”.',
     importedWithNotes: 'Imported “{name}” with notes: {notes}',
