@@ -9,6 +9,12 @@ import {
   type Translator,
 } from './node-messages';
 import { IMPORT_NOTE_CODES, type ImportNote } from '../../../shared/import-notes';
+import {
+  CA_FILE_CAUSES,
+  encodeMigrationNotes,
+  MIGRATION_NOTE_CODES,
+  type MigrationNote,
+} from '../../../shared/migration-notes';
 import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
 import { ERROR_REASONS } from '../../../shared/result';
 
@@ -84,6 +90,40 @@ describe('rendering a notice from the Node side', () => {
     });
     expect(text).toContain('工作区“Payments API”已损坏');
     expect(text).not.toContain('k3j9.json');
+  });
+
+  it('words what a migration changed in Chinese from its codes, not the English details', () => {
+    const notes: MigrationNote[] = [
+      {
+        code: 'ca-file-removed',
+        params: { endpoint: 'Chat', file: '/etc/passwd', cause: 'no-certificate' },
+        message:
+          'Endpoint "Chat": the CA file setting was removed (…); attach the certificate again.',
+      },
+    ];
+    const text = noticeText(translator('zh-CN'), {
+      code: 'store.migrated',
+      params: {
+        workspace: 'Payments',
+        fromVersion: 1,
+        toVersion: 3,
+        backupFile: 'w1.v1.json',
+        details: notes[0]!.message,
+        detailCodes: encodeMigrationNotes(notes),
+      },
+      message: 'English',
+    });
+    expect(text).toContain('端点“Chat”：已移除 CA 文件设置（文件中没有证书）；请重新附加证书。');
+    expect(text).not.toMatch(/CA file setting|attach/);
+  });
+
+  it('has a text for every migration note and cause in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const code of MIGRATION_NOTE_CODES)
+        expect(translator(locale).te(`shell.migrationNotes.${code}`), code).toBe(true);
+      for (const cause of CA_FILE_CAUSES)
+        expect(translator(locale).te(`shell.migrationNotes.causes.${cause}`), cause).toBe(true);
+    }
   });
 
   it('has a text for every damage reason code in both languages', () => {

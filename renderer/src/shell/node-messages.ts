@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n';
 import type { Notice, NoticeParams } from '../../../shared/api/notifications';
 import type { AppError, Result } from '../../../shared/result';
 import type { ImportNote } from '../../../shared/import-notes';
+import { decodeMigrationNotes } from '../../../shared/migration-notes';
 import { formatBytes } from '../../../shared/format-bytes';
 import { i18n } from '../i18n';
 
@@ -56,6 +57,10 @@ function translatedParams(
   if (params.reasonCode !== undefined && translator.te(reasonKey)) {
     out.reason = translator.t(reasonKey);
   }
+  if (code === 'store.migrated' && typeof params.detailCodes === 'string') {
+    const details = migrationDetails(translator, params.detailCodes);
+    if (details !== null) out.details = details;
+  }
   if (code.startsWith('settings.') && typeof params.settings === 'string') {
     out.settings = params.settings
       .split(',')
@@ -68,6 +73,27 @@ function translatedParams(
       .join(translator.t('shell.listSeparator'));
   }
   return out;
+}
+
+/**
+ * What a migration changed, from the notice's `detailCodes`; null (keep the English details)
+ * when the list cannot be read or names a code this page does not know.
+ */
+function migrationDetails(translator: Translator, detailCodes: string): string | null {
+  const notes = decodeMigrationNotes(detailCodes);
+  if (notes === null) return null;
+  const texts: string[] = [];
+  for (const note of notes) {
+    const key = `shell.migrationNotes.${note.code}`;
+    if (!translator.te(key)) return null;
+    const params: Record<string, string | number> = { ...note.params };
+    const causeKey = `shell.migrationNotes.causes.${String(note.params['cause'] ?? '')}`;
+    if (note.params['cause'] !== undefined && translator.te(causeKey)) {
+      params.cause = translator.t(causeKey);
+    }
+    texts.push(translator.t(key, params));
+  }
+  return texts.join(' ');
 }
 
 /**

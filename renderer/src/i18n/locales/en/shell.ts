@@ -55,6 +55,20 @@ export const shell = {
     'not-regular-file': 'not a regular file',
     unreadable: 'the file cannot be read',
   },
+  // What a workspace-file migration changed (shared/migration-notes.ts), in the migrated notice.
+  migrationNotes: {
+    'ca-file-inlined':
+      'Endpoint “{endpoint}”: the CA certificates of {file} are now kept in the workspace.',
+    'ca-file-removed':
+      'Endpoint “{endpoint}”: the CA file setting was removed ({cause}); attach the certificate again.',
+    causes: {
+      'not-found': 'the file does not exist',
+      'not-regular-file': 'not a regular file',
+      'too-large': 'the file is larger than 1 MiB',
+      unreadable: 'the file cannot be read',
+      'no-certificate': 'the file holds no certificate',
+    },
+  },
   listSeparator: ', ',
   // Headlines of the error codes of failed commands (shared/result.ts); the server's message
   // follows as the detail.

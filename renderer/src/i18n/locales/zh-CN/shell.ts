@@ -54,6 +54,17 @@ export const shell: MessageSchema['shell'] = {
     'not-regular-file': '不是普通文件',
     unreadable: '无法读取该文件',
   },
+  migrationNotes: {
+    'ca-file-inlined': '端点“{endpoint}”：{file} 中的 CA 证书现在保存在工作区中。',
+    'ca-file-removed': '端点“{endpoint}”：已移除 CA 文件设置（{cause}）；请重新附加证书。',
+    causes: {
+      'not-found': '文件不存在',
+      'not-regular-file': '不是普通文件',
+      'too-large': '文件大于 1 MiB',
+      unreadable: '无法读取该文件',
+      'no-certificate': '文件中没有证书',
+    },
+  },
   listSeparator: '、',
   errors: {
     withDetail: '{headline}：{detail}',
