@@ -20,6 +20,11 @@ export const WorkspaceImportRequestSchema = z
     text: z.string().max(IMPORT_TEXT_MAX_CHARS),
     /** Add the imported endpoints to this workspace (curl, Postman) instead of a new one. */
     into: Id.optional(),
+    /**
+     * The name of a workspace the import creates when the text names none (a curl command),
+     * in the page's language: names the app chooses are words the user reads.
+     */
+    name: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 export const WorkspaceExportRequestSchema = z

@@ -122,7 +122,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       return { deleted: true };
     },
     'workspaces:duplicate': ({ id }) => workspaces.duplicate(id),
-    'workspaces:import': ({ text, into }) => workspaces.importText(text, into),
+    'workspaces:import': ({ text, into, name }) => workspaces.importText(text, into, name),
     'workspaces:export': async ({ id, includeSecrets }) => {
       const file = await workspaces.exportText(id, includeSecrets);
       if (!ctx.saveFile) return { type: 'download', ...file };

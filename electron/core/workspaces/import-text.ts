@@ -91,7 +91,12 @@ function collectionName(json: unknown): string {
  * Recognises what the user gave us: an Eventscope export becomes a workspace; a
  * Postman collection or a curl command line adds endpoints to `into`, or to a new workspace.
  */
-export function importText(text: string, into: Workspace | null): ImportResult {
+export function importText(
+  text: string,
+  into: Workspace | null,
+  /** For a new workspace from a curl command, which names none (the page's language). */
+  newName = 'Imported from curl',
+): ImportResult {
   const trimmed = text.trim();
   if (trimmed === '') return importFailure('import-empty', 'The file is empty.');
   let json: unknown;
@@ -133,7 +138,7 @@ export function importText(text: string, into: Workspace | null): ImportResult {
   if (looksLikeCurl(trimmed)) {
     const imported = importCurl(trimmed);
     if (!imported.ok) return imported;
-    return addRequests(into ?? createWorkspace('Imported from curl'), imported);
+    return addRequests(into ?? createWorkspace(newName), imported);
   }
   return importFailure(
     'import-unrecognised',

@@ -11,6 +11,7 @@ import type { FeedSink } from '../feeds/feed-manager';
 import { createTestCipher } from '../../../tests/support/store/test-cipher';
 import { tempDataDir } from '../../../tests/support/store/test-store';
 import { exportWorkspace } from './export-format';
+import { CommandError } from '../../../shared/result';
 
 let core: AppCore | null = null;
 let server: Server | null = null;
@@ -197,6 +198,42 @@ describe('import and export', () => {
       '"schemaVersion": 99',
     );
     await expect(core.workspaces.importText(newer)).rejects.toThrow(/newer Eventscope/);
+  });
+});
+
+describe('import refusals and notes the page words in its own language', () => {
+  it('refuses a broken curl paste with a reason and the place the quote was left open', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const refusal = await core.workspaces.importText("curl 'https://h/events").catch((e) => e);
+    expect(refusal).toBeInstanceOf(CommandError);
+    expect(refusal.detail).toEqual({
+      reason: 'import-unterminated',
+      params: { shell: 'bash', symbol: "'", line: 1, column: 6 },
+    });
+  });
+
+  it('says where a JSON file breaks instead of calling it unrecognised', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const refusal = await core.workspaces.importText('{\n  "info": {,\n}').catch((e) => e);
+    expect(refusal.detail).toEqual({
+      reason: 'import-json-invalid',
+      params: { line: 2, column: 12 },
+    });
+  });
+
+  it('gives every note of an import a code and params besides its English', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const outcome = await core.workspaces.importText(
+      'curl --frobnicate -k http://127.0.0.1:9/events',
+      undefined,
+      '从 curl 导入',
+    );
+    expect(outcome.workspace.name).toBe('从 curl 导入');
+    expect(outcome.notes.map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'curl-option-unknown', params: { option: '--frobnicate' } },
+      { code: 'curl-insecure', params: {} },
+    ]);
+    expect(outcome.warnings).toEqual(outcome.notes.map((note) => note.message));
   });
 });
 

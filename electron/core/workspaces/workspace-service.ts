@@ -43,7 +43,7 @@ export interface WorkspaceService {
   saveEndpoint(workspaceId: string, endpoint: Endpoint): Promise<Workspace>;
   deleteEndpoint(workspaceId: string, endpointId: string): Promise<Workspace>;
   /** Imports an export file, a Postman collection or a curl command line. Never overwrites. */
-  importText(text: string, into?: string): Promise<ImportOutcome>;
+  importText(text: string, into?: string, name?: string): Promise<ImportOutcome>;
   exportText(id: string, includeSecrets: boolean): Promise<{ fileName: string; text: string }>;
   openEndpoint(owner: FeedSink, workspaceId: string, endpointId: string): Promise<FeedSummary>;
   /** Creates the Demo workspace on the very first launch. */
@@ -150,9 +150,9 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         endpoints: workspace.endpoints.filter((e) => e.id !== endpointId),
       });
     },
-    async importText(text, into) {
+    async importText(text, into, name) {
       const target = into === undefined ? null : await load(into);
-      const result = importText(text, target);
+      const result = importText(text, target, name);
       if (!result.ok) {
         throw new CommandError('invalid-input', result.message, {
           reason: result.reason,

@@ -206,7 +206,8 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   async function importText(text: string, intoCurrent: boolean): Promise<void> {
     if (!api) return;
     const into = intoCurrent && selectedId.value ? selectedId.value : undefined;
-    const outcome = take(await api.importWorkspace({ text, into }));
+    const name = i18n.global.t('workspaces.messages.importedFromCurl');
+    const outcome = take(await api.importWorkspace({ text, into, name }));
     if (!outcome) return;
     const { t } = i18n.global;
     message.value = outcome.warnings.length

@@ -48,6 +48,7 @@ export const workspaces = {
   },
   importNotes,
   messages: {
+    importedFromCurl: 'Imported from curl',
     imported: 'Imported “{name}”.',
     importedWithNotes: 'Imported “{name}” with notes: {notes}',
     exportedTo: 'Exported to {path}',

@@ -47,6 +47,7 @@ export const workspaces: MessageSchema['workspaces'] = {
   },
   importNotes,
   messages: {
+    importedFromCurl: '从 curl 导入',
     imported: '已导入“{name}”。',
     importedWithNotes: '已导入“{name}”，附注：{notes}',
     exportedTo: '已导出到 {path}',
