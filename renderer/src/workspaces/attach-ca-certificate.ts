@@ -35,6 +35,8 @@ export async function attachCaCertificate(api: EventscopeApi): Promise<Result<Ca
       error: {
         code: 'invalid-certificate',
         message: `${file.name} is ${file.size} bytes; a CA file may have at most 1 MiB.`,
+        reason: 'ca-too-large',
+        params: { fileName: file.name, limit: MAX_CA_FILE_BYTES },
       },
     };
   }
