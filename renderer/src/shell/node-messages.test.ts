@@ -117,6 +117,18 @@ describe('rendering a notice from the Node side', () => {
     expect(text).not.toMatch(/CA file setting|attach/);
   });
 
+  it('names the secrets to re-enter with the words for header and proxy in Chinese', () => {
+    const text = noticeText(translator('zh-CN'), {
+      code: 'store.secrets-need-reentry',
+      params: {
+        workspace: 'Payments',
+        fields: 'Chat › header Authorization, Chat › proxy, {{token}}',
+      },
+      message: 'English',
+    });
+    expect(text).toContain('Chat › 请求头 Authorization, Chat › 代理, {{token}}');
+  });
+
   it('has a text for every migration note and cause in both languages', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       for (const code of MIGRATION_NOTE_CODES)

@@ -57,6 +57,12 @@ function translatedParams(
   if (params.reasonCode !== undefined && translator.te(reasonKey)) {
     out.reason = translator.t(reasonKey);
   }
+  if (
+    (code === 'store.secrets-need-reentry' || code === 'store.secrets-not-saved') &&
+    typeof params.fields === 'string'
+  ) {
+    out.fields = secretLabels(translator, params.fields);
+  }
   if (code === 'store.migrated' && typeof params.detailCodes === 'string') {
     const details = migrationDetails(translator, params.detailCodes);
     if (details !== null) out.details = details;
@@ -73,6 +79,16 @@ function translatedParams(
       .join(translator.t('shell.listSeparator'));
   }
   return out;
+}
+
+/**
+ * The store names a secret as "ENDPOINT › header NAME" or "ENDPOINT › proxy"
+ * (electron/core/store/sealing.ts); those two words are said in the page's language.
+ */
+function secretLabels(translator: Translator, fields: string): string {
+  return fields
+    .replace(/ › header /g, ` › ${translator.t('shell.secretLabels.header')} `)
+    .replace(/ › proxy(?=, |$)/g, ` › ${translator.t('shell.secretLabels.proxy')}`);
 }
 
 /**

@@ -69,6 +69,7 @@ export const shell = {
       'no-certificate': 'the file holds no certificate',
     },
   },
+  secretLabels: { header: 'header', proxy: 'proxy' },
   listSeparator: ', ',
   // Headlines of the error codes of failed commands (shared/result.ts); the server's message
   // follows as the detail.

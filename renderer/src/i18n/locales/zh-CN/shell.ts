@@ -65,6 +65,7 @@ export const shell: MessageSchema['shell'] = {
       'no-certificate': '文件中没有证书',
     },
   },
+  secretLabels: { header: '请求头', proxy: '代理' },
   listSeparator: '、',
   errors: {
     withDetail: '{headline}：{detail}',
