@@ -6,6 +6,7 @@ import { randomId } from '../../../shared/model/workspace';
 import { CommandError } from '../../../shared/result';
 import type { ImportOutcome } from '../../../shared/api/workspaces';
 import { importNote } from '../../../shared/import-notes';
+import type { Locale } from '../../../shared/locale';
 import { effectiveVariables } from '../../../shared/model/environments';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
@@ -46,8 +47,8 @@ export interface WorkspaceService {
   importText(text: string, into?: string, name?: string): Promise<ImportOutcome>;
   exportText(id: string, includeSecrets: boolean): Promise<{ fileName: string; text: string }>;
   openEndpoint(owner: FeedSink, workspaceId: string, endpointId: string): Promise<FeedSummary>;
-  /** Creates the Demo workspace on the very first launch. */
-  ensureFirstLaunch(): Promise<void>;
+  /** Creates the Demo workspace on the very first launch, in `language` (English by default). */
+  ensureFirstLaunch(language?: Locale): Promise<void>;
 }
 
 export class WorkspaceError extends Error {
@@ -212,10 +213,12 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
           : {}),
       });
     },
-    async ensureFirstLaunch() {
+    async ensureFirstLaunch(language) {
       const marker = join(options.dataDir, FIRST_LAUNCH_MARKER);
       if (existsSync(marker)) return;
-      if (store.list().length === 0) await commit(createDemoWorkspace());
+      if (store.list().length === 0) {
+        await commit(createDemoWorkspace(undefined, undefined, language));
+      }
       await store.flush();
       await writeFileDurable(
         marker,

@@ -110,4 +110,34 @@ describe.runIf(chromiumAvailable)('journey: messages from the Node side in 简�
       expect(await region.textContent()).not.toMatch(/Unterminated|Unexpected|in JSON/);
     });
   });
+
+  it('seeds the Demo workspace in Chinese when Chinese was chosen before the first launch', async () => {
+    app = await openApp(
+      { locale: 'en', colorScheme: 'light' },
+      {
+        prepareDataDir: (dataDir) =>
+          writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'zh-CN' })),
+      },
+    );
+    const { page } = app;
+    const journey = startJourney(page, 'demo workspace in chinese');
+    await journey.step('the Demo workspace and its endpoints are named in Chinese', async () => {
+      const open = page.getByRole('button', {
+        name: fill(zh.workspaces.list.open, { name: '时钟' }),
+      });
+      await open.waitFor();
+      const switcher = page.getByRole('combobox', { name: zh.workspaces.actions.workspace });
+      const selected = await switcher.evaluate(
+        (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent,
+      );
+      expect(selected).toBe('演示');
+      await open.click();
+      // The seeded endpoint streams from the built-in demo server like the English one.
+      await page
+        .getByRole('region', { name: '时钟', exact: true })
+        .getByText('connecttime')
+        .first()
+        .waitFor({ timeout: 20_000 });
+    });
+  });
 });
