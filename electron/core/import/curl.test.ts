@@ -190,7 +190,9 @@ describe('importCurl: hand-written commands', () => {
     });
     expect(endpoint.body.kind).toBe('json');
     expect(result.variables).toEqual([{ name: 'OPENAI_API_KEY', value: '', secret: true }]);
-    expect(messages(result.warnings)).toEqual([expect.stringMatching(/fill in \{\{OPENAI_API_KEY\}\}/)]);
+    expect(messages(result.warnings)).toEqual([
+      expect.stringMatching(/fill in \{\{OPENAI_API_KEY\}\}/),
+    ]);
   });
 
   it('joins several -d pieces with & and implies a POST form body', () => {

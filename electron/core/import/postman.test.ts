@@ -68,8 +68,12 @@ describe('importPostmanCollection: the fixture collection', () => {
       { name: 'adminUser', value: 'admin', secret: false },
       { name: 'adminPassword', value: 'hunter2', secret: true },
     ]);
-    expect(messages(result.warnings)).toContain('the disabled collection variable "old" was not imported');
-    expect(messages(result.warnings)).toContainEqual(expect.stringMatching(/"has space" was not imported/));
+    expect(messages(result.warnings)).toContain(
+      'the disabled collection variable "old" was not imported',
+    );
+    expect(messages(result.warnings)).toContainEqual(
+      expect.stringMatching(/"has space" was not imported/),
+    );
   });
 
   it('keeps a raw JSON body with placeholders and moves Content-Type into the body', () => {
@@ -122,7 +126,9 @@ describe('importPostmanCollection: the fixture collection', () => {
       text: 'channel=news+%26+updates&message={{model}}+is+live',
       contentType: '',
     });
-    expect(messages(result.warnings)).toContain('Admin / Broadcast: 1 disabled form field(s) were left out');
+    expect(messages(result.warnings)).toContain(
+      'Admin / Broadcast: 1 disabled form field(s) were left out',
+    );
   });
 
   it('imports the text fields of form data and warns about its files', () => {
@@ -242,7 +248,9 @@ describe('importPostmanCollection: more cases', () => {
     expect(result.endpoints[0]?.headers).toEqual([
       { name: 'authorization', value: 'Token t', enabled: true, secret: true },
     ]);
-    expect(messages(result.warnings)).toEqual([expect.stringMatching(/sets its own Authorization header/)]);
+    expect(messages(result.warnings)).toEqual([
+      expect.stringMatching(/sets its own Authorization header/),
+    ]);
   });
 
   it('imports a saved OAuth 2.0 access token as a bearer header and says it will not refresh', () => {
