@@ -32,6 +32,12 @@ export const ERROR_REASONS = [
   'request-invalid',
   /** A workspace the store's schema refuses; `paths` names the fields. */
   'workspace-invalid',
+  /** An endpoint uses `{{names}}` no variable defines: it cannot connect. */
+  'variables-unknown',
+  /** The endpoint was deleted (in another window, say) since the page listed it. */
+  'endpoint-not-found',
+  /** An endpoint uses secrets (`names`: header names, `{{variables}}`) to type in again. */
+  'secrets-reenter',
   // What an import refused (electron/core/import, electron/core/workspaces/import-text.ts).
   'import-empty',
   'import-unrecognised',

@@ -105,6 +105,10 @@ describe('opening a saved endpoint', () => {
     await expect(core.workspaces.openEndpoint(page.sink, ws.id, endpoint.id)).rejects.toThrow(
       /base/,
     );
+    // The page words it from the reason: the variable's name, no English sentence.
+    await expect(core.workspaces.openEndpoint(page.sink, ws.id, endpoint.id)).rejects.toMatchObject(
+      { detail: { reason: 'variables-unknown', params: { names: '{{base}}' } } },
+    );
     expect(core.feeds.list(page.sink)).toEqual([]);
   });
 

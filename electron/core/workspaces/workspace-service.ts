@@ -5,7 +5,7 @@ import type { Endpoint, Variable, Workspace } from '../../../shared/model/worksp
 import { randomId } from '../../../shared/model/workspace';
 import { CommandError } from '../../../shared/result';
 import type { ImportOutcome } from '../../../shared/api/workspaces';
-import { importNote } from '../../../shared/import-notes';
+import { importNote, placeholderList } from '../../../shared/import-notes';
 import type { Locale } from '../../../shared/locale';
 import { effectiveVariables } from '../../../shared/model/environments';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
@@ -51,14 +51,14 @@ export interface WorkspaceService {
   ensureFirstLaunch(language?: Locale): Promise<void>;
 }
 
-export class WorkspaceError extends Error {
-  override name = 'WorkspaceError';
-}
-
 function requireEndpoint(workspace: Workspace, endpointId: string): Endpoint {
   const endpoint = workspace.endpoints.find((e) => e.id === endpointId);
   if (!endpoint)
-    throw new WorkspaceError(`No endpoint ${endpointId} in workspace “${workspace.name}”.`);
+    throw new CommandError(
+      'not-found',
+      `No endpoint ${endpointId} in workspace “${workspace.name}”.`,
+      { reason: 'endpoint-not-found', params: { workspace: workspace.name } },
+    );
   return endpoint;
 }
 
@@ -93,7 +93,20 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       ];
     }
     const outcome = resolveEndpointRequest(endpoint, variables);
-    if (!outcome.ok) throw new WorkspaceError(outcome.error.message);
+    if (!outcome.ok) {
+      const { unknown, reenter, message } = outcome.error;
+      throw new CommandError(
+        'invalid-input',
+        message,
+        unknown.length > 0
+          ? { reason: 'variables-unknown', params: { names: placeholderList(unknown) } }
+          : {
+              reason: 'secrets-reenter',
+              // "header NAME" (shared/model/variables.ts) is said as the header's name alone.
+              params: { names: reenter.map((r) => r.replace(/^header /, '')).join(', ') },
+            },
+      );
+    }
     for (const value of outcome.request.secretValues) secrets?.add(value);
     return outcome.request;
   }

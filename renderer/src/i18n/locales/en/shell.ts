@@ -95,6 +95,10 @@ export const shell = {
       'message-too-large': 'the request is {bytes}; the limit is {limit}',
       'request-invalid': 'the request to {channel} has invalid fields: {paths}',
       'workspace-invalid': 'the workspace does not fit the workspace format',
+      'endpoint-not-found': 'that endpoint is no longer in the workspace “{workspace}”',
+      'variables-unknown':
+        'the endpoint uses {names}, which no variable defines; define them in the workspace or its environment',
+      'secrets-reenter': 'these secrets must be entered again before connecting: {names}',
       'import-empty': 'there is nothing to import',
       'import-unrecognised':
         'expected an Eventscope workspace export, a Postman v2.1 collection (JSON) or a curl command line',

@@ -88,6 +88,9 @@ export const shell: MessageSchema['shell'] = {
       'message-too-large': '请求大小为 {bytes}，上限为 {limit}',
       'request-invalid': '发往 {channel} 的请求中有无效字段：{paths}',
       'workspace-invalid': '工作区不符合工作区文件格式',
+      'endpoint-not-found': '工作区“{workspace}”中已没有该端点',
+      'variables-unknown': '端点使用了 {names}，但没有定义这些变量；请在工作区或其环境中定义',
+      'secrets-reenter': '连接前需要重新输入这些机密：{names}',
       'import-empty': '没有可导入的内容',
       'import-unrecognised':
         '应为 Eventscope 工作区导出文件、Postman v2.1 集合（JSON）或 curl 命令行',
