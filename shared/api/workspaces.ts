@@ -11,6 +11,10 @@ const Id = z.string().min(1).max(64);
 export const IMPORT_TEXT_MAX_CHARS = 20 * 1024 * 1024;
 
 export const WorkspaceIdRequestSchema = z.object({ id: Id }).strict();
+/** `name`: the copy's name in the page's language ("NAME copy" when absent). */
+export const WorkspaceDuplicateRequestSchema = z
+  .object({ id: Id, name: z.string().trim().min(1).max(200).optional() })
+  .strict();
 export const WorkspaceCreateRequestSchema = z
   .object({ name: z.string().trim().min(1).max(200) })
   .strict();

@@ -121,7 +121,7 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       await workspaces.remove(id);
       return { deleted: true };
     },
-    'workspaces:duplicate': ({ id }) => workspaces.duplicate(id),
+    'workspaces:duplicate': ({ id, name }) => workspaces.duplicate(id, name),
     'workspaces:import': ({ text, into, name }) => workspaces.importText(text, into, name),
     'workspaces:export': async ({ id, includeSecrets }) => {
       const file = await workspaces.exportText(id, includeSecrets);

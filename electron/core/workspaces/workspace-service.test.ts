@@ -205,6 +205,15 @@ describe('import and export', () => {
   });
 });
 
+describe('duplicating a workspace', () => {
+  it('names the copy as the page asks, in its language, and "NAME copy" otherwise', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const original = await core.workspaces.create('接口');
+    expect((await core.workspaces.duplicate(original.id, '接口 副本')).name).toBe('接口 副本');
+    expect((await core.workspaces.duplicate(original.id)).name).toBe('接口 copy');
+  });
+});
+
 describe('import refusals and notes the page words in its own language', () => {
   it('refuses a broken curl paste with a reason and the place the quote was left open', async () => {
     const { core } = await open({ skipFirstLaunch: true });

@@ -40,7 +40,8 @@ export interface WorkspaceService {
   create(name: string): Promise<Workspace>;
   save(workspace: Workspace): Promise<Workspace>;
   remove(id: string): Promise<void>;
-  duplicate(id: string): Promise<Workspace>;
+  /** A copy named `name` (the page's language), else "NAME copy". */
+  duplicate(id: string, name?: string): Promise<Workspace>;
   saveEndpoint(workspaceId: string, endpoint: Endpoint): Promise<Workspace>;
   deleteEndpoint(workspaceId: string, endpointId: string): Promise<Workspace>;
   /** Imports an export file, a Postman collection or a curl command line. Never overwrites. */
@@ -144,9 +145,9 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       await store.remove(id);
       options.broadcastChanged([id]);
     },
-    async duplicate(id) {
+    async duplicate(id, name) {
       const original = await load(id);
-      return commit(freshCopy(original, `${original.name} copy`));
+      return commit(freshCopy(original, name ?? `${original.name} copy`));
     },
     async saveEndpoint(workspaceId, endpoint) {
       const workspace = await load(workspaceId);

@@ -103,8 +103,13 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   }
 
   async function duplicate(): Promise<void> {
-    if (api && selectedId.value)
-      await adopt(take(await api.duplicateWorkspace({ id: selectedId.value })));
+    if (!api || !selectedId.value) return;
+    const original = current.value?.workspace.name;
+    const name =
+      original === undefined
+        ? undefined
+        : i18n.global.t('workspaces.actions.copyName', { name: original }).slice(0, 200);
+    await adopt(take(await api.duplicateWorkspace({ id: selectedId.value, name })));
   }
 
   async function remove(): Promise<void> {

@@ -18,6 +18,7 @@ export const workspaces = {
     renameTitle: 'Rename workspace',
     rename: 'Rename',
     renamed: 'Workspace renamed to “{name}”',
+    copyName: '{name} copy',
     duplicated: 'Workspace “{name}” duplicated',
     deleteTitle: 'Delete workspace',
     deleteMessage: 'Delete the workspace “{name}” and all its endpoints? A backup is kept.',

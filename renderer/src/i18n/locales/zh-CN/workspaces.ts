@@ -20,6 +20,7 @@ export const workspaces: MessageSchema['workspaces'] = {
     renameTitle: '重命名工作区',
     rename: '重命名',
     renamed: '工作区已重命名为“{name}”',
+    copyName: '{name} 副本',
     duplicated: '已复制工作区“{name}”',
     deleteTitle: '删除工作区',
     deleteMessage: '删除工作区“{name}”及其所有端点？系统会保留一份备份。',
