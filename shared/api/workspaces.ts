@@ -29,6 +29,8 @@ export const WorkspaceImportRequestSchema = z
      * in the page's language: names the app chooses are words the user reads.
      */
     name: z.string().trim().min(1).max(200).optional(),
+    /** Appended to a name the import would repeat ("(imported)" when absent), likewise. */
+    copySuffix: z.string().trim().min(1).max(50).optional(),
   })
   .strict();
 export const WorkspaceExportRequestSchema = z

@@ -122,7 +122,8 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       return { deleted: true };
     },
     'workspaces:duplicate': ({ id, name }) => workspaces.duplicate(id, name),
-    'workspaces:import': ({ text, into, name }) => workspaces.importText(text, into, name),
+    'workspaces:import': ({ text, into, name, copySuffix }) =>
+      workspaces.importText(text, into, { name, copySuffix }),
     'workspaces:export': async ({ id, includeSecrets }) => {
       const file = await workspaces.exportText(id, includeSecrets);
       if (!ctx.saveFile) return { type: 'download', ...file };

@@ -16,6 +16,16 @@ import {
 } from '../import/postman-environment';
 import { looksLikeExport, parseExport } from './export-format';
 
+/** Names an import gives, in the page's language; English when the caller gives none. */
+export interface ImportNames {
+  /** A new workspace from a curl command, which names none. */
+  name?: string | undefined;
+  /** Appended to a name the import would repeat. */
+  copySuffix?: string | undefined;
+}
+
+export const DEFAULT_COPY_SUFFIX = '(imported)';
+
 export type ImportResult =
   { ok: true; workspace: Workspace; warnings: ImportNote[] } | ImportFailure;
 
@@ -52,17 +62,18 @@ function addRequests(
 }
 
 /**
- * Adds an imported environment; a name the workspace already uses gets "(imported)" appended,
+ * Adds an imported environment; a name the workspace already uses gets `copySuffix` appended,
  * and it becomes the active one when none was.
  */
 function addEnvironment(
   target: Workspace,
   imported: Extract<EnvironmentImport, { ok: true }>,
+  copySuffix: string,
 ): ImportResult {
   const warnings = [...imported.warnings];
   let environment = imported.environment;
   if (target.environments.some((e) => e.name === environment.name)) {
-    environment = { ...environment, name: `${environment.name} (imported)` };
+    environment = { ...environment, name: `${environment.name} ${copySuffix}` };
     warnings.push(
       importNote(
         'environment-renamed',
@@ -94,9 +105,9 @@ function collectionName(json: unknown): string {
 export function importText(
   text: string,
   into: Workspace | null,
-  /** For a new workspace from a curl command, which names none (the page's language). */
-  newName = 'Imported from curl',
+  names: ImportNames = {},
 ): ImportResult {
+  const { name: newName = 'Imported from curl', copySuffix = DEFAULT_COPY_SUFFIX } = names;
   const trimmed = text.trim();
   if (trimmed === '') return importFailure('import-empty', 'The file is empty.');
   let json: unknown;
@@ -123,7 +134,11 @@ export function importText(
     if (looksLikePostmanEnvironment(json)) {
       const imported = importPostmanEnvironment(json);
       if (!imported.ok) return imported;
-      return addEnvironment(into ?? createWorkspace(imported.environment.name), imported);
+      return addEnvironment(
+        into ?? createWorkspace(imported.environment.name),
+        imported,
+        copySuffix,
+      );
     }
     if (looksLikePostman(json)) {
       const imported = importPostmanJson(json);

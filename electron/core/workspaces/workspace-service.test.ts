@@ -189,6 +189,11 @@ describe('import and export', () => {
         .map((w) => w.name)
         .sort(),
     ).toEqual(['Team', 'Team (imported)']);
+    // The page names the copy in its language.
+    const inChinese = await core.workspaces.importText(shared.text, undefined, {
+      copySuffix: '（导入）',
+    });
+    expect(inChinese.workspace.name).toBe('Team （导入）');
   });
 
   it('refuses files it does not understand, saying what it expected', async () => {
@@ -239,7 +244,7 @@ describe('import refusals and notes the page words in its own language', () => {
     const outcome = await core.workspaces.importText(
       'curl --frobnicate -k http://127.0.0.1:9/events',
       undefined,
-      '从 curl 导入',
+      { name: '从 curl 导入' },
     );
     expect(outcome.workspace.name).toBe('从 curl 导入');
     expect(outcome.notes.map(({ code, params }) => ({ code, params }))).toEqual([

@@ -16,7 +16,7 @@ import type { LoadedWorkspace, StoreNotice, WorkspaceStore, WorkspaceSummary } f
 import { writeFileDurable } from '../store/durable-write';
 import { createDemoWorkspace, DEMO_URL_VARIABLE, usesDemoServer } from './demo-workspace';
 import { exportWorkspace } from './export-format';
-import { importText } from './import-text';
+import { DEFAULT_COPY_SUFFIX, importText, type ImportNames } from './import-text';
 
 /** Written once the first-launch Demo workspace exists, so deleting it is respected. */
 const FIRST_LAUNCH_MARKER = 'first-launch.json';
@@ -45,7 +45,7 @@ export interface WorkspaceService {
   saveEndpoint(workspaceId: string, endpoint: Endpoint): Promise<Workspace>;
   deleteEndpoint(workspaceId: string, endpointId: string): Promise<Workspace>;
   /** Imports an export file, a Postman collection or a curl command line. Never overwrites. */
-  importText(text: string, into?: string, name?: string): Promise<ImportOutcome>;
+  importText(text: string, into?: string, names?: ImportNames): Promise<ImportOutcome>;
   exportText(id: string, includeSecrets: boolean): Promise<{ fileName: string; text: string }>;
   openEndpoint(owner: FeedSink, workspaceId: string, endpointId: string): Promise<FeedSummary>;
   /** Creates the Demo workspace on the very first launch, in `language` (English by default). */
@@ -165,9 +165,10 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         endpoints: workspace.endpoints.filter((e) => e.id !== endpointId),
       });
     },
-    async importText(text, into, name) {
+    async importText(text, into, names = {}) {
       const target = into === undefined ? null : await load(into);
-      const result = importText(text, target, name);
+      const copySuffix = names.copySuffix ?? DEFAULT_COPY_SUFFIX;
+      const result = importText(text, target, { ...names, copySuffix });
       if (!result.ok) {
         throw new CommandError('invalid-input', result.message, {
           reason: result.reason,
@@ -178,7 +179,7 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       const warnings = [...result.warnings];
       if (!target && store.list().some((w) => w.id === workspace.id)) {
         // Nothing is overwritten unasked: a second import of the same file is a new workspace.
-        workspace = freshCopy(workspace, `${workspace.name} (imported)`);
+        workspace = freshCopy(workspace, `${workspace.name} ${copySuffix}`);
         warnings.push(
           importNote(
             'imported-as-copy',

@@ -212,7 +212,8 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     if (!api) return;
     const into = intoCurrent && selectedId.value ? selectedId.value : undefined;
     const name = i18n.global.t('workspaces.messages.importedFromCurl');
-    const outcome = take(await api.importWorkspace({ text, into, name }));
+    const copySuffix = i18n.global.t('workspaces.messages.importedSuffix');
+    const outcome = take(await api.importWorkspace({ text, into, name, copySuffix }));
     if (!outcome) return;
     const { t } = i18n.global;
     message.value = outcome.warnings.length

@@ -49,6 +49,7 @@ export const workspaces = {
   },
   importNotes,
   messages: {
+    importedSuffix: '(imported)',
     importedFromCurl: 'Imported from curl',
     imported: 'Imported “{name}”.',
     importedWithNotes: 'Imported “{name}” with notes: {notes}',

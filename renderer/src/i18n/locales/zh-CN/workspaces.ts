@@ -48,6 +48,7 @@ export const workspaces: MessageSchema['workspaces'] = {
   },
   importNotes,
   messages: {
+    importedSuffix: '（导入）',
     importedFromCurl: '从 curl 导入',
     imported: '已导入“{name}”。',
     importedWithNotes: '已导入“{name}”，附注：{notes}',
