@@ -63,6 +63,14 @@ function translatedParams(
   ) {
     out.fields = secretLabels(translator, params.fields);
   }
+  if (code === 'import.failed' && typeof params.errorReason === 'string') {
+    const error = reasonText(translator, params.errorReason, params.errorParams);
+    if (error !== null) out.error = error;
+  }
+  if (code === 'import.done-with-warnings' && typeof params.notes === 'string') {
+    const notes = importNotesText(translator, params.notes);
+    if (notes !== null) out.warnings = notes;
+  }
   if (code === 'store.migrated' && typeof params.detailCodes === 'string') {
     const details = migrationDetails(translator, params.detailCodes);
     if (details !== null) out.details = details;
@@ -79,6 +87,49 @@ function translatedParams(
       .join(translator.t('shell.listSeparator'));
   }
   return out;
+}
+
+/** A failure's reason in the page's language, its params given as JSON text; null if unknown. */
+function reasonText(translator: Translator, reason: string, paramsJson: unknown): string | null {
+  const key = `shell.errors.reasons.${reason}`;
+  if (!translator.te(key)) return null;
+  const params = typeof paramsJson === 'string' ? parseRecord(paramsJson) : {};
+  return params === null ? null : translator.t(key, formatted(params));
+}
+
+/** Import notes given as JSON text `[{ code, params }]`, worded; null if unreadable. */
+function importNotesText(translator: Translator, json: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value)) return null;
+  const texts: string[] = [];
+  for (const item of value) {
+    const code = (item as { code?: unknown } | null)?.code;
+    const params = parseRecord(JSON.stringify((item as { params?: unknown } | null)?.params ?? {}));
+    if (typeof code !== 'string' || params === null) return null;
+    const note = { code, params, message: '' } as unknown as ImportNote;
+    const text = importNoteText(translator, note);
+    if (text === '') return null;
+    texts.push(text);
+  }
+  return texts.join(translator.t('workspaces.importNotes.separator'));
+}
+
+/** A JSON object of string and number values, or null. */
+function parseRecord(json: string): Record<string, string | number> | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (!entries.every(([, v]) => typeof v === 'string' || typeof v === 'number')) return null;
+    return Object.fromEntries(entries) as Record<string, string | number>;
+  } catch {
+    return null;
+  }
 }
 
 /**
