@@ -38,6 +38,14 @@ export const ERROR_REASONS = [
   'endpoint-not-found',
   /** An endpoint uses secrets (`names`: header names, `{{variables}}`) to type in again. */
   'secrets-reenter',
+  // What an export or a session command refused.
+  'export-no-log',
+  'export-filter-invalid',
+  'export-no-sessions',
+  'export-running',
+  'session-gone',
+  'session-recording',
+  'session-no-store',
   // What an import refused (electron/core/import, electron/core/workspaces/import-text.ts).
   'import-empty',
   'import-unrecognised',

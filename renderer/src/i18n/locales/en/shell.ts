@@ -95,6 +95,13 @@ export const shell = {
       'message-too-large': 'the request is {bytes}; the limit is {limit}',
       'request-invalid': 'the request to {channel} has invalid fields: {paths}',
       'workspace-invalid': 'the workspace does not fit the workspace format',
+      'export-no-log': 'this feed has no session log to export',
+      'export-filter-invalid': 'the filter is not valid',
+      'export-no-sessions': 'this endpoint has no recorded sessions',
+      'export-running': 'an export with this id is already running',
+      'session-gone': 'that session is no longer on disk',
+      'session-recording': 'this session is still being recorded: close its feed first',
+      'session-no-store': 'replay needs a workspace store',
       'endpoint-not-found': 'that endpoint is no longer in the workspace “{workspace}”',
       'variables-unknown':
         'the endpoint uses {names}, which no variable defines; define them in the workspace or its environment',
