@@ -7,11 +7,17 @@ import { openAppCore, type AppCore } from '../../electron/core/app-core';
 import { storeNoticeCode, type StoreNotice } from '../../electron/core/store';
 import { describeOutcome, importOpenedFile } from '../../electron/main/open-files';
 import { CommandError } from '../../shared/result';
+import type { I18n } from 'vue-i18n';
 import { createAppI18n } from '../../renderer/src/i18n';
+import { mergeImportNotes } from '../../renderer/src/i18n/import-notes';
+import * as enNotes from '../../renderer/src/i18n/locales/en/import-notes';
+import * as zhNotes from '../../renderer/src/i18n/locales/zh-CN/import-notes';
 import { noticeText, type Translator } from '../../renderer/src/shell/node-messages';
 
 function zhTranslator(): Translator {
-  const { t, te } = createAppI18n('zh-CN').global;
+  const instance = createAppI18n('zh-CN');
+  mergeImportNotes(instance as unknown as I18n, enNotes.importNotes, zhNotes.importNotes);
+  const { t, te } = instance.global;
   return { t: (key, params) => t(key, params ?? {}), te: (key) => te(key) };
 }
 import { en } from '../../renderer/src/i18n/locales/en';

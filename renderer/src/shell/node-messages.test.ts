@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { I18n } from 'vue-i18n';
 import { createAppI18n, i18n, type Locale } from '../i18n';
+import { loadImportNotes, mergeImportNotes } from '../i18n/import-notes';
+import * as en from '../i18n/locales/en/import-notes';
+import * as zh from '../i18n/locales/zh-CN/import-notes';
 import {
   describeImportNotes,
   errorText,
@@ -19,7 +23,9 @@ import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
 import { ERROR_REASONS } from '../../../shared/result';
 
 function translator(locale: Locale): Translator {
-  const { t, te } = createAppI18n(locale).global;
+  const instance = createAppI18n(locale);
+  mergeImportNotes(instance as unknown as I18n, en.importNotes, zh.importNotes);
+  const { t, te } = instance.global;
   return { t: (key, params) => t(key, params ?? {}), te: (key) => te(key) };
 }
 
@@ -303,7 +309,8 @@ describe('rendering what an import skipped', () => {
     );
   });
 
-  it('joins the notes of an import in the language of the page', () => {
+  it('joins the notes of an import in the language of the page', async () => {
+    await loadImportNotes();
     const notes: ImportNote[] = [
       { code: 'curl-insecure', params: {}, message: 'a' },
       { code: 'url-no-scheme', params: { tool: 'curl' }, message: 'b' },

@@ -7,6 +7,7 @@ import type { ImportNote } from '../../../shared/import-notes';
 import { decodeMigrationNotes } from '../../../shared/migration-notes';
 import { formatBytes } from '../../../shared/format-bytes';
 import { i18n } from '../i18n';
+import { loadImportNotes } from '../i18n/import-notes';
 
 /** What rendering needs of vue-i18n: translate, and ask whether a key exists. */
 export interface Translator {
@@ -68,6 +69,8 @@ function translatedParams(
     if (error !== null) out.error = error;
   }
   if (code === 'import.done-with-warnings' && typeof params.notes === 'string') {
+    // Until the notes' texts have loaded the English stays; loading them rewords the notice.
+    void loadImportNotes();
     const notes = importNotesText(translator, params.notes);
     if (notes !== null) out.warnings = notes;
   }

@@ -14,6 +14,7 @@ import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
 import { i18n } from '../i18n';
 import { describeImportNotes, resultTaker, translatedError } from '../shell/node-messages';
+import { loadImportNotes } from '../i18n/import-notes';
 
 /**
  * Saved workspaces as this page sees them. The Node side owns the files; every
@@ -213,7 +214,12 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     const into = intoCurrent && selectedId.value ? selectedId.value : undefined;
     const name = i18n.global.t('workspaces.messages.importedFromCurl');
     const copySuffix = i18n.global.t('workspaces.messages.importedSuffix');
-    const outcome = take(await api.importWorkspace({ text, into, name, copySuffix }));
+    // The notes' texts load with the first import (renderer/src/i18n/import-notes.ts).
+    const [result] = await Promise.all([
+      api.importWorkspace({ text, into, name, copySuffix }),
+      loadImportNotes(),
+    ]);
+    const outcome = take(result);
     if (!outcome) return;
     const { t } = i18n.global;
     message.value = outcome.warnings.length

@@ -1,4 +1,7 @@
-/** English texts of import notes (shared/import-notes.ts), by code; `where` names a request. */
+/**
+ * English texts of import notes (shared/import-notes.ts), by code; `where` names a request.
+ * Loaded when an import is worded, not with the page (renderer/src/i18n/import-notes.ts).
+ */
 export const importNotes = {
   withWhere: '{where}: {text}',
   separator: '; ',

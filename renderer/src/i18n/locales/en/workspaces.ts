@@ -1,4 +1,3 @@
-import { importNotes } from './import-notes';
 /** English texts of the workspaces area. Keys are nested by component; zh-CN mirrors every key. */
 export const workspaces = {
   actions: {
@@ -47,7 +46,6 @@ export const workspaces = {
       'This system offers no keyring, so secrets saved on disk are protected only by file permissions: anyone who can read your data folder can read them.',
     readOnly: 'This workspace was saved by a newer Eventscope: it is read-only here.',
   },
-  importNotes,
   messages: {
     importedSuffix: '(imported)',
     importedFromCurl: 'Imported from curl',

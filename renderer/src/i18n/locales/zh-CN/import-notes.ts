@@ -1,7 +1,7 @@
-import type { MessageSchema } from '../en';
+import type { importNotes as english } from '../en/import-notes';
 
 /** 简体中文：导入说明（shared/import-notes.ts），按代码排列。 */
-export const importNotes: MessageSchema['workspaces']['importNotes'] = {
+export const importNotes: Record<keyof typeof english, string> = {
   withWhere: '{where}：{text}',
   separator: '；',
   'shell-expansion-kept': 'shell 会展开 {raw}；已按原样保留',

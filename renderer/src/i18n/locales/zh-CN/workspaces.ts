@@ -1,4 +1,3 @@
-import { importNotes } from './import-notes';
 import type { MessageSchema } from '../en';
 
 /** 简体中文：工作区区域的文本（与英文目录的键一一对应）。 */
@@ -46,7 +45,6 @@ export const workspaces: MessageSchema['workspaces'] = {
       '此系统没有密钥环，保存到磁盘的机密仅受文件权限保护：任何能读取你数据目录的人都能读取它们。',
     readOnly: '此工作区由更新版本的 Eventscope 保存，在这里只能查看。',
   },
-  importNotes,
   messages: {
     importedSuffix: '（导入）',
     importedFromCurl: '从 curl 导入',
