@@ -52,6 +52,15 @@ export const CaFileRequestSchema = z
       .max(4 * MAX_CA_CERTIFICATES_BYTES)
       .optional(),
     fileName: z.string().max(255).optional(),
+    /** The native dialog's words in the page's language (English when absent). */
+    dialog: z
+      .object({
+        title: z.string().max(200),
+        certificates: z.string().max(200),
+        allFiles: z.string().max(200),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

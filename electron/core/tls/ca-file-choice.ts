@@ -20,7 +20,11 @@ export type OpenFileDialog = (options: {
 }) => Promise<string | null>;
 
 export async function chooseCaFile(
-  request: { content?: string; fileName?: string },
+  request: {
+    content?: string | undefined;
+    fileName?: string | undefined;
+    dialog?: { title: string; certificates: string; allFiles: string } | undefined;
+  },
   openFile: OpenFileDialog | undefined,
 ): Promise<CaFileChoice> {
   if (request.content !== undefined) {
@@ -33,11 +37,16 @@ export async function chooseCaFile(
       { reason: 'ca-dialog-unavailable' },
     );
   }
-  const path = await openFile({
+  const words = request.dialog ?? {
     title: 'Attach CA certificate',
+    certificates: 'Certificates',
+    allFiles: 'All files',
+  };
+  const path = await openFile({
+    title: words.title,
     filters: [
-      { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der'] },
-      { name: 'All files', extensions: ['*'] },
+      { name: words.certificates, extensions: ['pem', 'crt', 'cer', 'der'] },
+      { name: words.allFiles, extensions: ['*'] },
     ],
   });
   if (path === null) return { type: 'cancelled' };

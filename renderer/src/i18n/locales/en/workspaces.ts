@@ -180,6 +180,11 @@ export const workspaces = {
     idleTimeout: 'Idle timeout (ms)',
     lastEventId: 'Initial Last-Event-ID',
     tlsAndProxy: 'TLS and proxy',
+    caDialog: {
+      title: 'Attach CA certificate',
+      certificates: 'Certificates',
+      allFiles: 'All files',
+    },
     attachCa: 'Attach CA certificate…',
     caAttached: 'Extra trusted CA certificates from {file}',
     caKept: 'Extra trusted CA certificates attached',

@@ -178,6 +178,7 @@ export const workspaces: MessageSchema['workspaces'] = {
     idleTimeout: '空闲超时（毫秒）',
     lastEventId: '初始 Last-Event-ID',
     tlsAndProxy: 'TLS 与代理',
+    caDialog: { title: '附加 CA 证书', certificates: '证书', allFiles: '所有文件' },
     attachCa: '附加 CA 证书…',
     caAttached: '额外信任来自 {file} 的 CA 证书',
     caKept: '已附加额外信任的 CA 证书',
