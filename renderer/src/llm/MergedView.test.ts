@@ -123,6 +123,26 @@ describe('the merged view', () => {
     }
   });
 
+  it('words an unusable custom JSON path in Chinese, not the parser English', () => {
+    i18n.global.locale.value = 'zh-CN';
+    try {
+      const wrapper = mount(MergedView, {
+        props: {
+          entries: window(stream),
+          version: 1,
+          url: URL_,
+          name: 'Custom',
+          llm: { setting: 'custom', custom: { path: 'token' } },
+        },
+        global: { plugins: [i18n] },
+      });
+      expect(wrapper.text()).toContain('JSON 路径必须以 $ 开头');
+      expect(wrapper.text()).not.toContain('a JSON path starts with');
+    } finally {
+      i18n.global.locale.value = 'en';
+    }
+  });
+
   it('lets the user turn merging off for this view', async () => {
     const wrapper = mountView(window(stream));
     await wrapper.get('select').setValue('none');
