@@ -19,15 +19,73 @@ export type ErrorCode =
  * Node side's English, for logs and the CLI): what the workspace store refused, and what the
  * page's own link to the Node side ran into.
  */
-export type ErrorReason =
-  | 'store-not-found'
-  | 'store-read-only'
-  | 'store-unrecoverable'
-  | 'store-closed'
-  | 'store-io'
-  | 'connection-lost'
-  | 'api-disposed'
-  | 'message-too-large';
+export const ERROR_REASONS = [
+  'store-not-found',
+  'store-read-only',
+  'store-unrecoverable',
+  'store-closed',
+  'store-io',
+  'connection-lost',
+  'api-disposed',
+  'message-too-large',
+  /** A request that does not match its command's schema; `paths` names the fields. */
+  'request-invalid',
+  /** A workspace the store's schema refuses; `paths` names the fields. */
+  'workspace-invalid',
+  /** An endpoint uses `{{names}}` no variable defines: it cannot connect. */
+  'variables-unknown',
+  /** The endpoint was deleted (in another window, say) since the page listed it. */
+  'endpoint-not-found',
+  /** An endpoint uses secrets (`names`: header names, `{{variables}}`) to type in again. */
+  'secrets-reenter',
+  // What an export or a session command refused.
+  'export-no-log',
+  'export-filter-invalid',
+  'export-no-sessions',
+  'export-running',
+  'session-gone',
+  'session-recording',
+  'session-no-store',
+  // What an import refused (electron/core/import, electron/core/workspaces/import-text.ts).
+  'import-empty',
+  'import-unrecognised',
+  'import-json-unrecognised',
+  'import-json-invalid',
+  'import-copy-as-fetch',
+  'import-copy-as-powershell',
+  'import-powershell-continuation',
+  'import-unterminated',
+  'import-not-curl',
+  'import-curl-no-url',
+  'import-request-invalid',
+  'import-variable-invalid',
+  'import-postman-not-json',
+  'import-postman-not-object',
+  'import-postman-environment',
+  'import-postman-v1',
+  'import-postman-no-schema',
+  'import-postman-v20',
+  'import-postman-other-schema',
+  'import-postman-invalid',
+  'import-postman-too-deep',
+  'import-postman-environment-invalid',
+  'import-export-invalid',
+  'import-export-newer',
+  'import-export-workspace-invalid',
+  // What the CA certificate chooser refused (electron/core/tls/ca-file-choice.ts).
+  'ca-dialog-unavailable',
+  'ca-too-large',
+  'ca-no-certificate',
+  'ca-certificate-invalid',
+  'ca-unreadable',
+] as const;
+
+/**
+ * Finer than the code, for a page to word the failure in its own language (`message` is the
+ * Node side's English, for logs and the CLI): what the workspace store refused, what the
+ * page's own link to the Node side ran into, what an import or the CA chooser refused.
+ */
+export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export interface AppError {
   code: ErrorCode;
@@ -60,6 +118,8 @@ export class CommandError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The reason and params the page words the failure from. */
+    readonly detail?: Pick<AppError, 'reason' | 'params'>,
   ) {
     super(message);
   }

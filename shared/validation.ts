@@ -12,3 +12,19 @@ export function describeIssues(error: z.ZodError, max = 5): string {
   const more = error.issues.length - lines.length;
   return more > 0 ? `${lines.join('; ')}; and ${more} more` : lines.join('; ');
 }
+
+/**
+ * Only the paths of a schema failure ("endpoints.0.url, name"), for a page that words the
+ * failure in its own language: zod's messages are English sentences, the paths are names.
+ */
+export function issuePaths(error: z.ZodError, max = 5): string {
+  const paths = [
+    ...new Set(
+      error.issues.map((issue) =>
+        issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
+      ),
+    ),
+  ];
+  const shown = paths.slice(0, max).join(', ');
+  return paths.length > max ? `${shown} (+${paths.length - max})` : shown;
+}

@@ -15,6 +15,7 @@ import type { Cipher, WorkspaceStore } from './store';
 import { openWorkspaceStore, storeNoticeCode } from './store';
 import { openKeyFileCipher } from './workspaces/key-file-cipher';
 import type { WorkspaceService } from './workspaces/workspace-service';
+import { demoLanguage } from './workspaces/demo-workspace';
 import { createWorkspaceService } from './workspaces/workspace-service';
 import type { DownloadRegistry } from './export/downloads';
 import { createDownloadRegistry } from './export/downloads';
@@ -114,7 +115,9 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
         at: Date.now(),
       }),
   });
-  if (!options.skipFirstLaunch) await workspaces.ensureFirstLaunch();
+  if (!options.skipFirstLaunch) {
+    await workspaces.ensureFirstLaunch(demoLanguage(settings.get().language));
+  }
   const startupNotices: Notice[] = [
     ...settings.notices,
     ...notices.map((notice) => ({

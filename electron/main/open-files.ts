@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Notice } from '../../shared/api/notifications';
+import type { ImportNote } from '../../shared/import-notes';
+import { CommandError, type AppError } from '../../shared/result';
 
 /** An exported workspace is a few hundred kilobytes at most; refuse anything absurd. */
 export const OPENED_FILE_MAX_BYTES = 16 * 1024 * 1024;
@@ -16,11 +18,26 @@ export function workspaceFilesIn(args: readonly string[], cwd: string): string[]
 }
 
 export type OpenedFileOutcome =
-  | { type: 'imported'; path: string; workspaceName: string; warnings: string[] }
-  | { type: 'failed'; path: string; message: string };
+  | {
+      type: 'imported';
+      path: string;
+      workspaceName: string;
+      warnings: string[];
+      /** The same as codes, for the page to word (absent: only the English is known). */
+      notes?: ImportNote[];
+    }
+  | {
+      type: 'failed';
+      path: string;
+      message: string;
+      /** Why, for the page to word (absent: only the English is known). */
+      detail?: Pick<AppError, 'reason' | 'params'>;
+    };
 
 export interface ImportTarget {
-  importText(text: string): Promise<{ workspace: { name: string }; warnings: string[] }>;
+  importText(
+    text: string,
+  ): Promise<{ workspace: { name: string }; warnings: string[]; notes?: ImportNote[] }>;
 }
 
 /** Imports one opened file as a new workspace; a bad file is reported and nothing is lost. */
@@ -39,12 +56,14 @@ export async function importOpenedFile(
       path,
       workspaceName: result.workspace.name,
       warnings: result.warnings,
+      ...(result.notes ? { notes: result.notes } : {}),
     };
   } catch (error) {
     return {
       type: 'failed',
       path,
       message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof CommandError && error.detail ? { detail: error.detail } : {}),
     };
   }
 }
@@ -54,7 +73,17 @@ export function describeOutcome(outcome: OpenedFileOutcome): Omit<Notice, 'at'> 
     return {
       level: 'error',
       code: 'import.failed',
-      params: { path: outcome.path, error: outcome.message },
+      params: {
+        path: outcome.path,
+        error: outcome.message,
+        // Notice params are flat: the reason's own params travel as JSON text.
+        ...(outcome.detail?.reason
+          ? {
+              errorReason: outcome.detail.reason,
+              errorParams: JSON.stringify(outcome.detail.params ?? {}),
+            }
+          : {}),
+      },
       message: `Could not import ${outcome.path}: ${outcome.message}`,
     };
   const warnings = outcome.warnings.length > 0 ? ` (${outcome.warnings.join('; ')})` : '';
@@ -65,6 +94,9 @@ export function describeOutcome(outcome: OpenedFileOutcome): Omit<Notice, 'at'> 
       name: outcome.workspaceName,
       path: outcome.path,
       warnings: outcome.warnings.join('; '),
+      ...(outcome.notes
+        ? { notes: JSON.stringify(outcome.notes.map(({ code, params }) => ({ code, params }))) }
+        : {}),
     },
     message: `Imported “${outcome.workspaceName}” from ${outcome.path}${warnings}`,
   };

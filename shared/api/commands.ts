@@ -28,6 +28,7 @@ import {
   WorkspaceCreateRequestSchema,
   WorkspaceExportRequestSchema,
   WorkspaceIdRequestSchema,
+  WorkspaceDuplicateRequestSchema,
   WorkspaceImportRequestSchema,
   WorkspaceSaveRequestSchema,
 } from './workspaces';
@@ -180,7 +181,7 @@ export const commands = {
   },
   'workspaces:duplicate': {
     method: 'duplicateWorkspace',
-    request: WorkspaceIdRequestSchema,
+    request: WorkspaceDuplicateRequestSchema,
     result: resultOf<Workspace>(),
   },
   'workspaces:import': {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EndpointSchema, MAX_CA_CERTIFICATES_BYTES, WorkspaceSchema } from '../model/workspace';
 import type { Workspace } from '../model/workspace';
 import type { Notice } from './notifications';
+import type { ImportNote } from '../import-notes';
 
 /** Schemas of the workspaces:* and endpoints:* commands. */
 
@@ -10,6 +11,10 @@ const Id = z.string().min(1).max(64);
 export const IMPORT_TEXT_MAX_CHARS = 20 * 1024 * 1024;
 
 export const WorkspaceIdRequestSchema = z.object({ id: Id }).strict();
+/** `name`: the copy's name in the page's language ("NAME copy" when absent). */
+export const WorkspaceDuplicateRequestSchema = z
+  .object({ id: Id, name: z.string().trim().min(1).max(200).optional() })
+  .strict();
 export const WorkspaceCreateRequestSchema = z
   .object({ name: z.string().trim().min(1).max(200) })
   .strict();
@@ -19,6 +24,13 @@ export const WorkspaceImportRequestSchema = z
     text: z.string().max(IMPORT_TEXT_MAX_CHARS),
     /** Add the imported endpoints to this workspace (curl, Postman) instead of a new one. */
     into: Id.optional(),
+    /**
+     * The name of a workspace the import creates when the text names none (a curl command),
+     * in the page's language: names the app chooses are words the user reads.
+     */
+    name: z.string().trim().min(1).max(200).optional(),
+    /** Appended to a name the import would repeat ("(imported)" when absent), likewise. */
+    copySuffix: z.string().trim().min(1).max(50).optional(),
   })
   .strict();
 export const WorkspaceExportRequestSchema = z
@@ -40,6 +52,15 @@ export const CaFileRequestSchema = z
       .max(4 * MAX_CA_CERTIFICATES_BYTES)
       .optional(),
     fileName: z.string().max(255).optional(),
+    /** The native dialog's words in the page's language (English when absent). */
+    dialog: z
+      .object({
+        title: z.string().max(200),
+        certificates: z.string().max(200),
+        allFiles: z.string().max(200),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -75,8 +96,10 @@ export interface WorkspaceDetails {
 
 export interface ImportOutcome {
   workspace: Workspace;
-  /** What was skipped or approximated during the import; never silent. */
+  /** What was skipped or approximated during the import, in English; never silent. */
   warnings: string[];
+  /** The same notes as codes and params, for the page to word in its language. */
+  notes: ImportNote[];
 }
 
 /** Electron saves through a dialog in main; web mode hands the file to the browser to download. */

@@ -5,7 +5,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedSink } from '../../electron/core/feeds/feed-manager';
 import { openAppCore, type AppCore } from '../../electron/core/app-core';
 import { storeNoticeCode, type StoreNotice } from '../../electron/core/store';
-import { describeOutcome } from '../../electron/main/open-files';
+import { describeOutcome, importOpenedFile } from '../../electron/main/open-files';
+import { CommandError } from '../../shared/result';
+import type { I18n } from 'vue-i18n';
+import { createAppI18n } from '../../renderer/src/i18n';
+import { mergeImportNotes } from '../../renderer/src/i18n/import-notes';
+import * as enNotes from '../../renderer/src/i18n/locales/en/import-notes';
+import * as zhNotes from '../../renderer/src/i18n/locales/zh-CN/import-notes';
+import { noticeText, type Translator } from '../../renderer/src/shell/node-messages';
+
+function zhTranslator(): Translator {
+  const instance = createAppI18n('zh-CN');
+  mergeImportNotes(instance as unknown as I18n, enNotes.importNotes, zhNotes.importNotes);
+  const { t, te } = instance.global;
+  return { t: (key, params) => t(key, params ?? {}), te: (key) => te(key) };
+}
 import { en } from '../../renderer/src/i18n/locales/en';
 import { zhCN } from '../../renderer/src/i18n/locales/zh-CN';
 
@@ -118,6 +132,45 @@ describe('the codes of Node-side notices', () => {
       expect(catalogueHas(en, outcome.code ?? ''), outcome.code).toBe(true);
       expect(catalogueHas(zhCN, outcome.code ?? ''), outcome.code).toBe(true);
     }
+  });
+
+  it('reads a desktop file import wholly in Chinese from its reason and notes', async () => {
+    const target = {
+      importText: () =>
+        Promise.reject(
+          new CommandError('invalid-input', 'The file is not valid JSON (line 2, column 5).', {
+            reason: 'import-json-invalid',
+            params: { line: 2, column: 5 },
+          }),
+        ),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'eventscope-open-file-'));
+    try {
+      const file = join(dir, 'broken.json');
+      writeFileSync(file, '{\n  "a": ');
+      const failed = describeOutcome(await importOpenedFile(file, target));
+      expect(noticeText(zhTranslator(), { ...failed, code: failed.code ?? '' })).toBe(
+        `无法导入 ${file}：文件不是有效的 JSON（第 2 行，第 5 列）`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const imported = describeOutcome({
+      type: 'imported',
+      path: '/x.json',
+      workspaceName: 'X',
+      warnings: ['unknown curl option --zap was ignored'],
+      notes: [
+        {
+          code: 'curl-option-unknown',
+          params: { option: '--zap' },
+          message: 'unknown curl option --zap was ignored',
+        },
+      ],
+    });
+    expect(noticeText(zhTranslator(), { ...imported, code: imported.code ?? '' })).toContain(
+      '已忽略未知的 curl 选项 --zap',
+    );
   });
 
   it('has a text for the session log that stopped', () => {

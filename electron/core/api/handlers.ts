@@ -121,8 +121,9 @@ export function createCommandHandlers(ctx: CoreContext): CommandHandlers {
       await workspaces.remove(id);
       return { deleted: true };
     },
-    'workspaces:duplicate': ({ id }) => workspaces.duplicate(id),
-    'workspaces:import': ({ text, into }) => workspaces.importText(text, into),
+    'workspaces:duplicate': ({ id, name }) => workspaces.duplicate(id, name),
+    'workspaces:import': ({ text, into, name, copySuffix }) =>
+      workspaces.importText(text, into, { name, copySuffix }),
     'workspaces:export': async ({ id, includeSecrets }) => {
       const file = await workspaces.exportText(id, includeSecrets);
       if (!ctx.saveFile) return { type: 'download', ...file };

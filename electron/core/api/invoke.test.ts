@@ -30,7 +30,7 @@ describe('the command invoker turning a thrown error into a failed result', () =
     });
   });
 
-  it('answers a store schema refusal as the caller input, without a reason', async () => {
+  it('answers a store schema refusal as the caller input, with a reason the page words', async () => {
     const result = await invokeValidated(
       'workspaces:save',
       anything,
@@ -44,6 +44,7 @@ describe('the command invoker turning a thrown error into a failed result', () =
       error: {
         code: 'invalid-input',
         message: 'workspaces:save failed: invalid workspace: name: Required',
+        reason: 'workspace-invalid',
       },
     });
   });
@@ -60,6 +61,42 @@ describe('the command invoker turning a thrown error into a failed result', () =
     expect(result).toEqual({
       ok: false,
       error: { code: 'invalid-certificate', message: 'not a PEM certificate' },
+    });
+  });
+
+  it('passes on the reason and params of a command error for the page to word', async () => {
+    const result = await invokeValidated(
+      'workspaces:import',
+      anything,
+      () => {
+        throw new CommandError('invalid-input', 'unknown curl thing', {
+          reason: 'import-json-invalid',
+          params: { line: 2, column: 5 },
+        });
+      },
+      {},
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'unknown curl thing',
+        reason: 'import-json-invalid',
+        params: { line: 2, column: 5 },
+      },
+    });
+  });
+
+  it('names the fields of a request its schema refuses, not zod sentences', async () => {
+    const schema = z.object({ name: z.string(), url: z.string().url() }).strict();
+    const result = await invokeValidated('workspaces:create', schema, () => 1, { url: 'x' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        reason: 'request-invalid',
+        params: { channel: 'workspaces:create', paths: 'name, url' },
+      },
     });
   });
 });

@@ -1,4 +1,4 @@
-import { describeIssues } from '../../../shared/validation';
+import { describeIssues, issuePaths } from '../../../shared/validation';
 import type { z } from 'zod';
 import { isCommandChannel } from '../../../shared/api/channels';
 import type { CommandChannel } from '../../../shared/api/channels';
@@ -22,17 +22,28 @@ export async function invokeValidated<S extends z.ZodType, T>(
 ): Promise<Result<T>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return fail('invalid-input', `Invalid request for ${channel}: ${describeIssues(parsed.error)}`);
+    return fail(
+      'invalid-input',
+      `Invalid request for ${channel}: ${describeIssues(parsed.error)}`,
+      {
+        reason: 'request-invalid',
+        params: { channel, paths: issuePaths(parsed.error) },
+      },
+    );
   }
   try {
     return ok(await fn(parsed.data));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof CommandError) return fail(error.code, message);
+    if (error instanceof CommandError) return fail(error.code, message, error.detail);
     if (error instanceof StoreError) {
       const { code } = error;
       // The store refuses what its schema refuses (a reserved id, say): the caller's input.
-      if (code === 'invalid') return fail('invalid-input', `${channel} failed: ${message}`);
+      if (code === 'invalid') {
+        return fail('invalid-input', `${channel} failed: ${message}`, {
+          reason: 'workspace-invalid',
+        });
+      }
       return fail('internal', `${channel} failed: ${message}`, { reason: `store-${code}` });
     }
     return fail('internal', `${channel} failed: ${message}`);

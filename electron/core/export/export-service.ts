@@ -16,6 +16,7 @@ import { temporaryPathFor } from './export-file';
 import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES } from './formats';
 import type { ExportJob, ExportSource } from './run-export';
 import { ExportCancelledError, runExport } from './run-export';
+import { CommandError, type ErrorReason } from '../../../shared/result';
 
 /**
  * Electron's save dialog, opened on the Node side (docs/architecture.md, "Persistence and secrets"): the chosen path, or null when
@@ -40,8 +41,12 @@ export interface ExportService {
   dispose(): void;
 }
 
-export class ExportError extends Error {
+/** A refused export: its English message for logs, a reason the page words (shared/result.ts). */
+export class ExportError extends CommandError {
   override name = 'ExportError';
+  constructor(message: string, reason: ErrorReason) {
+    super('internal', message, { reason });
+  }
 }
 
 function sourcesOf(sessions: readonly SessionFiles[]): ExportSource[] {
@@ -70,14 +75,19 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     const scope = request.scope;
     const ofFeed = async (feedId: string): Promise<SessionFiles> => {
       const id = await options.sessions.sessionOfFeed(caller, feedId);
-      if (id === null) throw new ExportError('This feed has no session log to export.');
+      if (id === null)
+        throw new ExportError('This feed has no session log to export.', 'export-no-log');
       return options.sessions.files(id);
     };
     switch (scope.type) {
       case 'view': {
         const session = await ofFeed(scope.feedId);
         const parsed = parseFilter(scope.filterText);
-        if (!parsed.ok) throw new ExportError(`The filter is not valid: ${parsed.error.message}`);
+        if (!parsed.ok)
+          throw new ExportError(
+            `The filter is not valid: ${parsed.error.message}`,
+            'export-filter-invalid',
+          );
         const filter = parsed.filter;
         return {
           sessions: [session],
@@ -103,7 +113,8 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       }
       case 'endpoint': {
         const sessions = await options.sessions.filesOfEndpoint(scope.workspace, scope.endpoint);
-        if (sessions.length === 0) throw new ExportError('This endpoint has no recorded sessions.');
+        if (sessions.length === 0)
+          throw new ExportError('This endpoint has no recorded sessions.', 'export-no-sessions');
         return { sessions, name: safeName(scope.endpoint), job: {} };
       }
     }
@@ -113,7 +124,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     async start(input, caller) {
       const request = ExportStartRequestSchema.parse(input);
       if (running.has(request.exportId))
-        throw new ExportError('An export with this id is running.');
+        throw new ExportError('An export with this id is running.', 'export-running');
       const { sessions, name, job } = await resolve(request, caller);
       const fileName = `${name}-${stamp()}.${EXPORT_EXTENSIONS[request.format]}`;
       let destination: string;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8Leniently, splitBashWords } from './bash-words';
+import { messages } from '../../../tests/support/import-notes';
 
 function words(input: string): string[] {
   const result = splitBashWords(input);
@@ -97,7 +98,7 @@ describe('splitBashWords', () => {
   it('reads \\xHH bytes that are not UTF-8 as Latin-1 and says so', () => {
     const result = splitBashWords(String.raw`$'caf\xe9'`);
     expect(result).toMatchObject({ ok: true, words: ['café'] });
-    expect(result.ok && result.warnings.join()).toMatch(/Latin-1/);
+    expect(result.ok && messages(result.warnings).join()).toMatch(/Latin-1/);
   });
 
   it('keeps an empty quoted word', () => {
@@ -115,7 +116,7 @@ describe('splitBashWords', () => {
   it('stops at a pipe and notes that the rest was not imported', () => {
     const result = splitBashWords("curl -sN 'https://h/' | jq -c .");
     expect(result).toMatchObject({ ok: true, words: ['curl', '-sN', 'https://h/'] });
-    expect(result.ok && result.warnings).toEqual([
+    expect(result.ok && messages(result.warnings)).toEqual([
       'the command ends at "|"; only the first command was imported',
     ]);
   });
@@ -123,7 +124,7 @@ describe('splitBashWords', () => {
   it('stops at an unescaped newline', () => {
     const result = splitBashWords('curl https://h/a\ncurl https://h/b');
     expect(result).toMatchObject({ ok: true, words: ['curl', 'https://h/a'] });
-    expect(result.ok && result.warnings.length).toBe(1);
+    expect(result.ok && messages(result.warnings).length).toBe(1);
   });
 
   it('turns $NAME and ${NAME} into placeholders when asked, and lists them', () => {
@@ -143,7 +144,7 @@ describe('splitBashWords', () => {
       ok: true,
       words: ['curl', '$HOST', '$(cat token.txt)', '`date`'],
     });
-    expect(result.ok && result.warnings.join('\n')).not.toMatch(/token\.txt/);
+    expect(result.ok && messages(result.warnings).join('\n')).not.toMatch(/token\.txt/);
   });
 
   it.each([

@@ -2,9 +2,13 @@ import {
   ShellSyntaxError,
   WordsCollector,
   describePosition,
+  endsEarly,
+  expansionKept,
+  positionOf,
   type ShellWordsOptions,
   type ShellWordsResult,
 } from './shell-words';
+import { importNote } from '../../../shared/import-notes';
 
 /**
  * Splits a bash command line into words the way bash would before running it, for "Copy as
@@ -32,7 +36,9 @@ export function splitBashWords(input: string, options: ShellWordsOptions = {}): 
   try {
     return lexer.run();
   } catch (error) {
-    if (error instanceof ShellSyntaxError) return { ok: false, message: error.message };
+    if (error instanceof ShellSyntaxError) {
+      return { ok: false, message: error.message, params: error.params };
+    }
     throw error;
   }
 }
@@ -62,8 +68,17 @@ const ANSI_C_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** The command is not shown: `$(echo sk-… | base64)` would print a secret into the note. */
-const COMMAND_SUBSTITUTION_NOTE =
-  'a command substitution ($(…) or `…`) was not run; it was kept as written';
+const COMMAND_SUBSTITUTION_NOTE = importNote(
+  'shell-command-substitution',
+  'a command substitution ($(…) or `…`) was not run; it was kept as written',
+);
+
+/** What an unterminated construct is called in English, and the symbol the page shows. */
+const OPENED: Record<string, string> = {
+  'single quote': "'",
+  'double quote': '"',
+  backquote: '`',
+};
 
 interface Word {
   text: string;
@@ -115,7 +130,7 @@ class BashLexer {
   private finish(what: string): ShellWordsResult {
     const rest = this.input.slice(this.pos).replace(/^[\s;&|]+/, '');
     if (rest !== '') {
-      this.out.warn(`the command ends at ${what}; only the first command was imported`);
+      this.out.warn(endsEarly(what));
     }
     return this.out.result();
   }
@@ -129,7 +144,12 @@ class BashLexer {
     this.pos += text?.length ?? 1;
     if (text === '<<' || text === '<<-') {
       // A here-document's body follows on the next lines; nothing after it belongs to curl.
-      this.out.warn('a here-document (<<) was not read; the command was imported up to it');
+      this.out.warn(
+        importNote(
+          'shell-here-document',
+          'a here-document (<<) was not read; the command was imported up to it',
+        ),
+      );
       this.pos = this.input.length;
       return;
     }
@@ -262,7 +282,7 @@ class BashLexer {
       if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(inner)) return this.out.variable(inner, raw);
       // Only the name is shown: `${TOKEN:-sk-…}` may carry a secret default.
       const name = /^[#!]?[A-Za-z0-9_]*/.exec(inner)?.[0] ?? '';
-      this.out.warn(`the shell would expand \${${name}…}; it was kept as written`);
+      this.out.warn(expansionKept(`\${${name}…}`));
       return raw;
     }
     if (next === '(') {
@@ -274,7 +294,7 @@ class BashLexer {
     }
     if (next !== undefined && SPECIAL_PARAMETER.test(next)) {
       this.pos = start + 2;
-      this.out.warn(`the shell would expand $${next}; it was kept as written`);
+      this.out.warn(expansionKept(`$${next}`));
       return `$${next}`;
     }
     // A `$` followed by anything else (or nothing) is an ordinary character.
@@ -379,7 +399,12 @@ class BashLexer {
   private decodeBytes(bytes: readonly number[]): string {
     const { text, latin1 } = decodeUtf8Leniently(bytes);
     if (latin1) {
-      this.out.warn("bytes written as \\xHH in $'…' that are not UTF-8 were read as Latin-1");
+      this.out.warn(
+        importNote(
+          'shell-latin1-bytes',
+          "bytes written as \\xHH in $'…' that are not UTF-8 were read as Latin-1",
+        ),
+      );
     }
     return text;
   }
@@ -387,13 +412,19 @@ class BashLexer {
   private unterminated(what: string, at: number): never {
     throw new ShellSyntaxError(
       `unterminated ${what} starting at ${describePosition(this.input, at)}`,
+      { symbol: OPENED[what] ?? what, ...positionOf(this.input, at) },
     );
   }
 }
 
 function codePoint(value: number, out: WordsCollector): string {
   if (value <= 0x10ffff) return String.fromCodePoint(value);
-  out.warn("a \\U escape in $'…' beyond U+10FFFF became U+FFFD");
+  out.warn(
+    importNote(
+      'shell-unicode-escape-too-large',
+      "a \\U escape in $'…' beyond U+10FFFF became U+FFFD",
+    ),
+  );
   return '\ufffd';
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crtSplit, splitCmdWords } from './cmd-words';
+import { messages } from '../../../tests/support/import-notes';
 
 function words(input: string): string[] {
   const result = splitCmdWords(input);
@@ -71,7 +72,7 @@ describe('splitCmdWords', () => {
   it('stops at an unquoted & and drops a redirection', () => {
     const result = splitCmdWords('curl https://h/ 2>nul & echo done');
     expect(result).toMatchObject({ ok: true, words: ['curl', 'https://h/'] });
-    expect(result.ok && result.warnings).toEqual([
+    expect(result.ok && messages(result.warnings)).toEqual([
       'the command ends at "&"; only the first command was imported',
     ]);
   });

@@ -1,4 +1,10 @@
-import { WordsCollector, type ShellWordsOptions, type ShellWordsResult } from './shell-words';
+import { importNote } from '../../../shared/import-notes';
+import {
+  WordsCollector,
+  endsEarly,
+  type ShellWordsOptions,
+  type ShellWordsResult,
+} from './shell-words';
 
 /**
  * Splits a Windows command line into the arguments curl.exe receives, for Chrome's "Copy as
@@ -28,7 +34,12 @@ export function splitCmdWords(input: string, options: ShellWordsOptions = {}): S
   let halved = false;
   out.words.push(...crtSplit(line, chromeForm ? () => (halved = true) : undefined));
   if (halved) {
-    out.warn("backslashes doubled by Chrome's cmd quoting were halved, as the browser sent them");
+    out.warn(
+      importNote(
+        'cmd-backslashes-halved',
+        "backslashes doubled by Chrome's cmd quoting were halved, as the browser sent them",
+      ),
+    );
   }
   return out.result();
 }
@@ -137,7 +148,7 @@ function skipRedirection(
 
 function noteRest(input: string, pos: number, what: string, out: WordsCollector): void {
   if (input.slice(pos).replace(/^[\s&|]+/, '') !== '') {
-    out.warn(`the command ends at ${what}; only the first command was imported`);
+    out.warn(endsEarly(what));
   }
 }
 

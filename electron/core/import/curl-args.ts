@@ -4,6 +4,7 @@ import {
   UNSUPPORTED_OPTIONS,
   VALUE_OPTIONS,
 } from './curl-options';
+import { importNote, type ImportNote } from '../../../shared/import-notes';
 
 /**
  * curl's arguments (the words after `curl`) read into what they ask for, following curl(1):
@@ -42,7 +43,7 @@ export interface CurlArgs {
   uploadFile: boolean;
 }
 
-export function readCurlArgs(args: readonly string[], warnings: string[]): CurlArgs {
+export function readCurlArgs(args: readonly string[], warnings: ImportNote[]): CurlArgs {
   const parsed: CurlArgs = {
     urls: [],
     method: null,
@@ -69,7 +70,11 @@ export function readCurlArgs(args: readonly string[], warnings: string[]): CurlA
   let optionsEnded = false;
   const nextValue = (option: string): string | null => {
     const value = args[i++];
-    if (value === undefined) warnings.push(`${option} has no value and was ignored`);
+    if (value === undefined) {
+      warnings.push(
+        importNote('curl-option-no-value', `${option} has no value and was ignored`, { option }),
+      );
+    }
     return value ?? null;
   };
 
@@ -88,7 +93,11 @@ export function readCurlArgs(args: readonly string[], warnings: string[]): CurlA
       if (name.startsWith('expand-') && isKnown(name.slice('expand-'.length))) {
         name = name.slice('expand-'.length);
         warnings.push(
-          `--expand-${name}: curl variables were not expanded; {{name}} now refers to workspace variables`,
+          importNote(
+            'curl-expand-not-expanded',
+            `--expand-${name}: curl variables were not expanded; {{name}} now refers to workspace variables`,
+            { option: `--expand-${name}` },
+          ),
         );
       }
       if (VALUE_OPTIONS.has(name)) {
@@ -102,8 +111,12 @@ export function readCurlArgs(args: readonly string[], warnings: string[]): CurlA
         const shown = name.slice(0, equals);
         warnings.push(
           isKnown(shown)
-            ? `curl takes no --${shown}=value form (it would fail); the option was ignored`
-            : `unknown curl option --${shown} was ignored`,
+            ? importNote(
+                'curl-option-equals-form',
+                `curl takes no --${shown}=value form (it would fail); the option was ignored`,
+                { option: `--${shown}` },
+              )
+            : unknownOption(`--${shown}`),
         );
         continue;
       }
@@ -121,7 +134,7 @@ export function readCurlArgs(args: readonly string[], warnings: string[]): CurlA
       const letter = arg[j] as string;
       const name = SHORT_OPTIONS[letter];
       if (name === undefined) {
-        warnings.push(`unknown curl option -${letter} was ignored`);
+        warnings.push(unknownOption(`-${letter}`));
         continue;
       }
       if (VALUE_OPTIONS.has(name)) {
@@ -164,7 +177,7 @@ function apply(
   name: string,
   value: string | null,
   off: boolean,
-  warnings: string[],
+  warnings: ImportNote[],
 ): 'stop' | void {
   const text = value ?? '';
   switch (name) {
@@ -214,13 +227,23 @@ function apply(
       if (Number.isFinite(seconds) && seconds >= 0 && text.trim() !== '') {
         parsed.connectTimeoutMs = Math.round(seconds * 1000);
       } else {
-        warnings.push('--connect-timeout is not a number of seconds and was ignored');
+        warnings.push(
+          importNote(
+            'curl-connect-timeout-invalid',
+            '--connect-timeout is not a number of seconds and was ignored',
+          ),
+        );
       }
       return;
     }
     case 'upload-file':
       parsed.uploadFile = true;
-      warnings.push('-T uploads a file, which cannot be read here; add the body by hand');
+      warnings.push(
+        importNote(
+          'curl-upload-file',
+          '-T uploads a file, which cannot be read here; add the body by hand',
+        ),
+      );
       return;
     case 'get':
       parsed.get = !off;
@@ -241,19 +264,31 @@ function apply(
     case 'ntlm':
     case 'negotiate':
       parsed.nonBasicAuth = !off;
-      warnings.push(UNSUPPORTED_OPTIONS[name] as string);
+      warnings.push(UNSUPPORTED_OPTIONS[name] as ImportNote);
       return;
     case 'next':
-      warnings.push('only the request before -:/--next was imported');
+      warnings.push(
+        importNote('curl-next-ignored', 'only the request before -:/--next was imported'),
+      );
       return 'stop';
     default:
       if (HARMLESS_OPTIONS.has(name) || off) return;
       if (name in UNSUPPORTED_OPTIONS) {
-        warnings.push(UNSUPPORTED_OPTIONS[name] as string);
+        warnings.push(UNSUPPORTED_OPTIONS[name] as ImportNote);
       } else if (VALUE_OPTIONS.has(name)) {
-        warnings.push(`curl option --${name} is not supported here and was ignored`);
+        warnings.push(
+          importNote(
+            'curl-option-unsupported',
+            `curl option --${name} is not supported here and was ignored`,
+            { option: `--${name}` },
+          ),
+        );
       } else {
-        warnings.push(`unknown curl option --${name} was ignored`);
+        warnings.push(unknownOption(`--${name}`));
       }
   }
+}
+
+function unknownOption(option: string): ImportNote {
+  return importNote('curl-option-unknown', `unknown curl option ${option} was ignored`, { option });
 }

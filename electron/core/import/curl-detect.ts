@@ -1,3 +1,5 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
+import { importFailure, type ImportFailure } from './import-result';
 /**
  * Telling a curl command apart from the other "Copy as …" formats and from its shell, and the
  * words before `curl` that a paste may carry.
@@ -22,26 +24,41 @@ export function detectCurlShell(text: string): CurlShell {
 }
 
 /** The other "Copy as …" entries of the browsers' menus, named so the user can pick the right one. */
-export function otherFormat(text: string): string | null {
+export function otherFormat(text: string): ImportFailure | null {
   if (/^(await\s+)?fetch\s*\(/.test(text)) {
-    return 'this is "Copy as fetch"; use "Copy as cURL" instead';
+    return importFailure(
+      'import-copy-as-fetch',
+      'this is "Copy as fetch"; use "Copy as cURL" instead',
+    );
   }
   if (/Invoke-(WebRequest|RestMethod)\b/i.test(text) || /^\$session\s*=/i.test(text)) {
-    return 'this is PowerShell ("Copy as PowerShell"); use "Copy as cURL (bash)" or "Copy as cURL (cmd)" instead';
+    return importFailure(
+      'import-copy-as-powershell',
+      'this is PowerShell ("Copy as PowerShell"); use "Copy as cURL (bash)" or "Copy as cURL (cmd)" instead',
+    );
   }
   if (/^curl(\.exe)?\b/i.test(text) && /`\r?\n/.test(text)) {
-    return 'this curl command uses PowerShell line continuations (`); use "Copy as cURL (bash)" or "Copy as cURL (cmd)" instead';
+    return importFailure(
+      'import-powershell-continuation',
+      'this curl command uses PowerShell line continuations (`); use "Copy as cURL (bash)" or "Copy as cURL (cmd)" instead',
+    );
   }
   return null;
 }
 
 /** A pasted shell prompt (`$ curl …`) or environment assignments (`NO_COLOR=1 curl …`). */
-export function skipPrompt(words: readonly string[], warnings: string[]): string[] {
+export function skipPrompt(words: readonly string[], warnings: ImportNote[]): string[] {
   let start = 0;
   if (words[0] === '$' || words[0] === '>') start = 1;
   while (start < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[start] as string)) {
     const name = (words[start] as string).split('=')[0];
-    warnings.push(`the environment assignment ${name}=… before curl was ignored`);
+    warnings.push(
+      importNote(
+        'env-assignment-ignored',
+        `the environment assignment ${name}=… before curl was ignored`,
+        { name: name ?? '' },
+      ),
+    );
     start++;
   }
   return words.slice(start);

@@ -1,3 +1,4 @@
+import { importNote, type ImportNote, type ImportNoteCode } from '../../../shared/import-notes';
 /**
  * The curl command-line options the importer knows, from curl(1) (curl 8.x "OPTIONS"). Knowing
  * which ones take a value matters even for ignored options: `--output out.txt` must not make
@@ -304,49 +305,195 @@ export const HARMLESS_OPTIONS: ReadonlySet<string> = new Set([
   'xattr',
 ]);
 
+function unsupported(code: ImportNoteCode, option: string, message: string): ImportNote {
+  return importNote(code, message, { option: `--${option}` });
+}
+
 /** Known options whose effect cannot be reproduced, with what the user should know. */
-export const UNSUPPORTED_OPTIONS: Readonly<Record<string, string>> = {
-  anyauth: 'only Basic credentials are imported; --anyauth was ignored',
-  digest: 'Digest authentication is not supported; the credentials were not imported',
-  ntlm: 'NTLM authentication is not supported; the credentials were not imported',
-  negotiate: 'Negotiate authentication is not supported; the credentials were not imported',
-  'aws-sigv4': 'AWS SigV4 signing is not supported; add the signed headers by hand',
-  cert: 'client certificates (--cert) are not supported; the option was ignored',
-  key: 'client certificates (--key) are not supported; the option was ignored',
-  capath: '--capath is not supported; use a CA file (--cacert) instead',
-  'connect-to': '--connect-to was ignored: requests go to the host in the URL',
-  resolve: '--resolve was ignored: the host in the URL is resolved normally',
-  'unix-socket': 'Unix sockets are not supported; the request goes to the URL over TCP',
-  'abstract-unix-socket': 'Unix sockets are not supported; the request goes to the URL over TCP',
-  interface: '--interface was ignored',
-  config: 'a curl config file (-K) cannot be read here; its options were not imported',
-  netrc: 'credentials from .netrc (-n) were not imported',
-  'netrc-file': 'credentials from a netrc file were not imported',
-  'netrc-optional': 'credentials from .netrc were not imported',
-  range: '--range was ignored; add a Range header if the server needs one',
-  'time-cond': '--time-cond was ignored',
-  'request-target': '--request-target was ignored: the path comes from the URL',
-  noproxy: '--noproxy was ignored; the endpoint uses the proxy settings shown',
-  'proxy-user': 'proxy credentials (-U) were not imported; put them in the proxy URL',
-  'max-time':
+export const UNSUPPORTED_OPTIONS: Readonly<Record<string, ImportNote>> = {
+  anyauth: unsupported(
+    'curl-auth-unsupported',
+    'anyauth',
+    'only Basic credentials are imported; --anyauth was ignored',
+  ),
+  digest: unsupported(
+    'curl-auth-unsupported',
+    'digest',
+    'Digest authentication is not supported; the credentials were not imported',
+  ),
+  ntlm: unsupported(
+    'curl-auth-unsupported',
+    'ntlm',
+    'NTLM authentication is not supported; the credentials were not imported',
+  ),
+  negotiate: unsupported(
+    'curl-auth-unsupported',
+    'negotiate',
+    'Negotiate authentication is not supported; the credentials were not imported',
+  ),
+  'aws-sigv4': unsupported(
+    'curl-auth-unsupported',
+    'aws-sigv4',
+    'AWS SigV4 signing is not supported; add the signed headers by hand',
+  ),
+  cert: unsupported(
+    'curl-client-certificate',
+    'cert',
+    'client certificates (--cert) are not supported; the option was ignored',
+  ),
+  key: unsupported(
+    'curl-client-certificate',
+    'key',
+    'client certificates (--key) are not supported; the option was ignored',
+  ),
+  capath: unsupported(
+    'curl-option-ignored',
+    'capath',
+    '--capath is not supported; use a CA file (--cacert) instead',
+  ),
+  'connect-to': unsupported(
+    'curl-option-ignored',
+    'connect-to',
+    '--connect-to was ignored: requests go to the host in the URL',
+  ),
+  resolve: unsupported(
+    'curl-option-ignored',
+    'resolve',
+    '--resolve was ignored: the host in the URL is resolved normally',
+  ),
+  'unix-socket': unsupported(
+    'curl-option-ignored',
+    'unix-socket',
+    'Unix sockets are not supported; the request goes to the URL over TCP',
+  ),
+  'abstract-unix-socket': unsupported(
+    'curl-option-ignored',
+    'abstract-unix-socket',
+    'Unix sockets are not supported; the request goes to the URL over TCP',
+  ),
+  interface: unsupported('curl-option-ignored', 'interface', '--interface was ignored'),
+  config: unsupported(
+    'curl-file-not-read',
+    'config',
+    'a curl config file (-K) cannot be read here; its options were not imported',
+  ),
+  netrc: unsupported(
+    'curl-file-not-read',
+    'netrc',
+    'credentials from .netrc (-n) were not imported',
+  ),
+  'netrc-file': unsupported(
+    'curl-file-not-read',
+    'netrc-file',
+    'credentials from a netrc file were not imported',
+  ),
+  'netrc-optional': unsupported(
+    'curl-file-not-read',
+    'netrc-optional',
+    'credentials from .netrc were not imported',
+  ),
+  range: unsupported(
+    'curl-option-ignored',
+    'range',
+    '--range was ignored; add a Range header if the server needs one',
+  ),
+  'time-cond': unsupported('curl-option-ignored', 'time-cond', '--time-cond was ignored'),
+  'request-target': unsupported(
+    'curl-option-ignored',
+    'request-target',
+    '--request-target was ignored: the path comes from the URL',
+  ),
+  noproxy: unsupported(
+    'curl-option-ignored',
+    'noproxy',
+    '--noproxy was ignored; the endpoint uses the proxy settings shown',
+  ),
+  'proxy-user': unsupported(
+    'curl-option-ignored',
+    'proxy-user',
+    'proxy credentials (-U) were not imported; put them in the proxy URL',
+  ),
+  'max-time': unsupported(
+    'curl-option-ignored',
+    'max-time',
     '--max-time was ignored: a stream has no total time limit; the idle timeout catches a silent server',
-  'location-trusted':
+  ),
+  'location-trusted': unsupported(
+    'curl-option-ignored',
+    'location-trusted',
     '--location-trusted was ignored: credentials are never sent to another host on a redirect',
-  'continue-at': '--continue-at was ignored',
-  'cookie-jar': 'cookies the server sets are not saved (-c was ignored)',
-  'junk-session-cookies': '-j was ignored',
-  'use-ascii': '-B was ignored',
-  variable: 'curl --variable is not supported; use workspace variables ({{name}})',
-  'form-string': 'multipart forms (-F/--form-string) are not supported; add the body by hand',
-  form: 'multipart forms (-F/--form) are not supported; add the body by hand',
-  'proxy-header': 'headers for the proxy (--proxy-header) were not imported',
-  proxytunnel: '-p was ignored: an HTTPS request through a proxy always tunnels',
-  socks4: 'SOCKS proxies are not supported; the proxy was not imported',
-  socks4a: 'SOCKS proxies are not supported; the proxy was not imported',
-  socks5: 'SOCKS proxies are not supported; the proxy was not imported',
-  'socks5-hostname': 'SOCKS proxies are not supported; the proxy was not imported',
-  preproxy: 'SOCKS proxies are not supported; the pre-proxy was not imported',
-  'doh-url': 'DNS-over-HTTPS (--doh-url) was ignored',
-  pinnedpubkey: 'public key pinning (--pinnedpubkey) was ignored',
-  crlfile: '--crlfile was ignored',
+  ),
+  'continue-at': unsupported('curl-option-ignored', 'continue-at', '--continue-at was ignored'),
+  'cookie-jar': unsupported(
+    'curl-option-ignored',
+    'cookie-jar',
+    'cookies the server sets are not saved (-c was ignored)',
+  ),
+  'junk-session-cookies': unsupported(
+    'curl-option-ignored',
+    'junk-session-cookies',
+    '-j was ignored',
+  ),
+  'use-ascii': unsupported('curl-option-ignored', 'use-ascii', '-B was ignored'),
+  variable: unsupported(
+    'curl-option-ignored',
+    'variable',
+    'curl --variable is not supported; use workspace variables ({{name}})',
+  ),
+  'form-string': unsupported(
+    'curl-multipart-form',
+    'form-string',
+    'multipart forms (-F/--form-string) are not supported; add the body by hand',
+  ),
+  form: unsupported(
+    'curl-multipart-form',
+    'form',
+    'multipart forms (-F/--form) are not supported; add the body by hand',
+  ),
+  'proxy-header': unsupported(
+    'curl-option-ignored',
+    'proxy-header',
+    'headers for the proxy (--proxy-header) were not imported',
+  ),
+  proxytunnel: unsupported(
+    'curl-option-ignored',
+    'proxytunnel',
+    '-p was ignored: an HTTPS request through a proxy always tunnels',
+  ),
+  socks4: unsupported(
+    'curl-socks-proxy',
+    'socks4',
+    'SOCKS proxies are not supported; the proxy was not imported',
+  ),
+  socks4a: unsupported(
+    'curl-socks-proxy',
+    'socks4a',
+    'SOCKS proxies are not supported; the proxy was not imported',
+  ),
+  socks5: unsupported(
+    'curl-socks-proxy',
+    'socks5',
+    'SOCKS proxies are not supported; the proxy was not imported',
+  ),
+  'socks5-hostname': unsupported(
+    'curl-socks-proxy',
+    'socks5-hostname',
+    'SOCKS proxies are not supported; the proxy was not imported',
+  ),
+  preproxy: unsupported(
+    'curl-socks-proxy',
+    'preproxy',
+    'SOCKS proxies are not supported; the pre-proxy was not imported',
+  ),
+  'doh-url': unsupported(
+    'curl-option-ignored',
+    'doh-url',
+    'DNS-over-HTTPS (--doh-url) was ignored',
+  ),
+  pinnedpubkey: unsupported(
+    'curl-option-ignored',
+    'pinnedpubkey',
+    'public key pinning (--pinnedpubkey) was ignored',
+  ),
+  crlfile: unsupported('curl-option-ignored', 'crlfile', '--crlfile was ignored'),
 };

@@ -1,9 +1,11 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
 import { parseHeaderArg } from '../../../shared/model/headers';
 import type { Header, RequestBody } from '../../../shared/model/workspace';
 import { normalizeMethod } from '../sse/request';
 import type { CurlArgs } from './curl-args';
 import {
   basicAuthorization,
+  bodyOnGet,
   bodyFor,
   droppedHeaderReason,
   formEncode,
@@ -25,7 +27,7 @@ export interface BuiltRequest {
 }
 
 /** Headers, method and body, shared by every URL of the command. */
-export function buildRequest(args: CurlArgs, warnings: string[]): BuiltRequest {
+export function buildRequest(args: CurlArgs, warnings: ImportNote[]): BuiltRequest {
   let headers = readHeaders(args.headers, warnings);
 
   // curl(1) -A, -e, -b: curl's own headers, which a -H of the same name replaces.
@@ -39,7 +41,10 @@ export function buildRequest(args: CurlArgs, warnings: string[]): BuiltRequest {
   addAuthorization(headers, args, warnings);
   if (args.compressed) {
     warnings.push(
-      '--compressed was not needed: fetch asks for and decompresses gzip, deflate and br itself',
+      importNote(
+        'curl-compressed-unneeded',
+        '--compressed was not needed: fetch asks for and decompresses gzip, deflate and br itself',
+      ),
     );
   }
 
@@ -52,7 +57,10 @@ export function buildRequest(args: CurlArgs, warnings: string[]): BuiltRequest {
     if (!hasHeader(headers, 'Accept')) {
       headers.push(importedHeader('Accept', 'application/json'));
       warnings.push(
-        '--json also sends "Accept: application/json", as curl does; remove that header if the server should choose text/event-stream',
+        importNote(
+          'curl-json-accept',
+          '--json also sends "Accept: application/json", as curl does; remove that header if the server should choose text/event-stream',
+        ),
       );
     }
   }
@@ -66,9 +74,7 @@ export function buildRequest(args: CurlArgs, warnings: string[]): BuiltRequest {
     noteBodyKind(body, taken.contentType, warnings);
   }
   if (body.kind !== 'none' && /^(GET|HEAD)$/i.test(method)) {
-    warnings.push(
-      `a ${method.toUpperCase()} request cannot carry a body with fetch; change the method or clear the body`,
-    );
+    warnings.push(bodyOnGet(method.toUpperCase()));
   }
   return { method, headers, body };
 }
@@ -83,7 +89,7 @@ function requestMethod(args: CurlArgs, hasData: boolean): string {
   return args.uploadFile ? 'PUT' : 'GET';
 }
 
-function noteBodyKind(body: RequestBody, declared: string, warnings: string[]): void {
+function noteBodyKind(body: RequestBody, declared: string, warnings: ImportNote[]): void {
   if (
     body.kind === 'form' &&
     declared === '' &&
@@ -92,21 +98,32 @@ function noteBodyKind(body: RequestBody, declared: string, warnings: string[]): 
     parsesAsJson(body.text)
   ) {
     warnings.push(
-      'the body looks like JSON but is sent as application/x-www-form-urlencoded, as curl -d does; set the content type to application/json if the server expects JSON',
+      importNote(
+        'body-json-as-form',
+        'the body looks like JSON but is sent as application/x-www-form-urlencoded, as curl -d does; set the content type to application/json if the server expects JSON',
+      ),
     );
   }
   if (body.kind === 'text' && declared !== '' && /json/i.test(declared)) {
     warnings.push(
-      'the body is not valid JSON although its Content-Type says JSON; it was imported as text',
+      importNote(
+        'body-not-json-despite-type',
+        'the body is not valid JSON although its Content-Type says JSON; it was imported as text',
+      ),
     );
   }
 }
 
-function readHeaders(args: readonly string[], warnings: string[]): Header[] {
+function readHeaders(args: readonly string[], warnings: ImportNote[]): Header[] {
   const headers: Header[] = [];
   for (const arg of args) {
     if (arg.startsWith('@')) {
-      warnings.push('-H @file: headers from a file cannot be read here; add them by hand');
+      warnings.push(
+        importNote(
+          'curl-header-file',
+          '-H @file: headers from a file cannot be read here; add them by hand',
+        ),
+      );
       continue;
     }
     // curl(1) -H: "Name;" sends the header with an empty value.
@@ -117,14 +134,21 @@ function readHeaders(args: readonly string[], warnings: string[]): Header[] {
     }
     const parsed = parseHeaderArg(arg);
     if (!parsed.ok) {
-      warnings.push(`a -H header was skipped: ${parsed.message}`);
+      // The parser's reason is English; the page says only that the header was skipped.
+      warnings.push(
+        importNote('curl-header-skipped', `a -H header was skipped: ${parsed.message}`),
+      );
       continue;
     }
     const { name, value } = parsed.header;
     if (value === '') {
       // curl(1) -H: "Name:" with no value removes curl's own header of that name.
       warnings.push(
-        `-H "${name}:" only stops curl sending its own ${name} header; nothing was imported for it`,
+        importNote(
+          'curl-header-removal',
+          `-H "${name}:" only stops curl sending its own ${name} header; nothing was imported for it`,
+          { name },
+        ),
       );
       continue;
     }
@@ -139,13 +163,16 @@ function readHeaders(args: readonly string[], warnings: string[]): Header[] {
 }
 
 /** curl(1) -b: "name=value; …" is sent as is; without `=` it names a cookie file. */
-function addCookies(headers: Header[], cookies: readonly string[], warnings: string[]): void {
+function addCookies(headers: Header[], cookies: readonly string[], warnings: ImportNote[]): void {
   const sent: string[] = [];
   for (const cookie of cookies) {
     if (cookie.includes('=')) sent.push(cookie.trim().replace(/;\s*$/, ''));
     else
       warnings.push(
-        '-b without "=" names a cookie file, which cannot be read here; add the cookies by hand',
+        importNote(
+          'curl-cookie-file',
+          '-b without "=" names a cookie file, which cannot be read here; add the cookies by hand',
+        ),
       );
   }
   if (sent.length === 0) return;
@@ -156,11 +183,14 @@ function addCookies(headers: Header[], cookies: readonly string[], warnings: str
 }
 
 /** curl(1) -u and --oauth2-bearer; a -H Authorization replaces either, as in curl. */
-function addAuthorization(headers: Header[], args: CurlArgs, warnings: string[]): void {
+function addAuthorization(headers: Header[], args: CurlArgs, warnings: ImportNote[]): void {
   if (args.user === null && args.oauth2Bearer === null) return;
   if (hasHeader(headers, 'Authorization')) {
     warnings.push(
-      '-u/--oauth2-bearer were not imported: the Authorization header given with -H replaces them, as in curl',
+      importNote(
+        'curl-auth-replaced-by-header',
+        '-u/--oauth2-bearer were not imported: the Authorization header given with -H replaces them, as in curl',
+      ),
     );
     return;
   }
@@ -172,13 +202,21 @@ function addAuthorization(headers: Header[], args: CurlArgs, warnings: string[])
   if (args.nonBasicAuth) return;
   if (/\{\{/.test(user)) {
     warnings.push(
-      '-u uses shell variables, which cannot be Base64-encoded now; add "Authorization: Basic …" by hand',
+      importNote(
+        'curl-user-has-variables',
+        '-u uses shell variables, which cannot be Base64-encoded now; add "Authorization: Basic …" by hand',
+      ),
     );
     return;
   }
   const colon = user.indexOf(':');
   if (colon === -1) {
-    warnings.push('-u has no password (curl would prompt for one); an empty password was used');
+    warnings.push(
+      importNote(
+        'curl-user-no-password',
+        '-u has no password (curl would prompt for one); an empty password was used',
+      ),
+    );
   }
   headers.push(
     importedHeader(
@@ -191,7 +229,7 @@ function addAuthorization(headers: Header[], args: CurlArgs, warnings: string[])
 }
 
 /** -d pieces joined as curl joins them: `&` between, none between --json pieces. */
-export function joinData(pieces: CurlArgs['data'], warnings: string[]): string | null {
+export function joinData(pieces: CurlArgs['data'], warnings: ImportNote[]): string | null {
   if (pieces.length === 0) return null;
   let text = '';
   let first = true;
@@ -205,9 +243,13 @@ export function joinData(pieces: CurlArgs['data'], warnings: string[]): string |
   return text;
 }
 
-function dataValue(piece: CurlArgs['data'][number], warnings: string[]): string | null {
+function dataValue(piece: CurlArgs['data'][number], warnings: ImportNote[]): string | null {
   const { flag, value } = piece;
-  const fileNote = `--${flag} @file: the file cannot be read here; add that part of the body by hand`;
+  const fileNote = importNote(
+    'curl-data-file',
+    `--${flag} @file: the file cannot be read here; add that part of the body by hand`,
+    { option: `--${flag}` },
+  );
   if (flag === 'data-raw') return value;
   if (flag !== 'data-urlencode') {
     if (value.startsWith('@')) {

@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
 import type { Endpoint, Header } from '../../../shared/model/workspace';
 import type { CurlArgs } from './curl-args';
 import { joinData } from './curl-request';
@@ -7,6 +8,7 @@ import {
   formEncode,
   hasHeader,
   importedHeader,
+  noScheme,
 } from './request-parts';
 
 /** The URL (and proxy) of each endpoint a curl command makes, ready for fetch. */
@@ -26,7 +28,7 @@ export function prepareUrl(
   raw: string,
   args: CurlArgs,
   shared: readonly Header[],
-  warnings: string[],
+  warnings: ImportNote[],
 ): { url: string; headers: Header[] } {
   const headers = shared.map((h) => ({ ...h }));
   let url = raw.trim();
@@ -37,7 +39,10 @@ export function prepareUrl(
       /(^|[^\\])\[[0-9a-z]+-[0-9a-z]+(:\d+)?\]/i.test(url)
     ) {
       warnings.push(
-        'the URL has a curl glob ({a,b} or [1-9]), which makes several requests in curl; it was imported literally',
+        importNote(
+          'url-glob',
+          'the URL has a curl glob ({a,b} or [1-9]), which makes several requests in curl; it was imported literally',
+        ),
       );
     }
     url = url.replace(/\\([[\]{}])/g, '$1');
@@ -45,9 +50,11 @@ export function prepareUrl(
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) && !url.startsWith('{{')) {
     // curl(1) "URL": without a scheme, curl guesses, defaulting to HTTP.
     url = `http://${url}`;
-    warnings.push('the URL has no scheme; http:// was assumed, as curl does');
+    warnings.push(noScheme('curl'));
   } else if (!/^(https?:\/\/|\{\{)/i.test(url)) {
-    warnings.push('only http:// and https:// URLs can be watched');
+    warnings.push(
+      importNote('url-scheme-unsupported', 'only http:// and https:// URLs can be watched'),
+    );
   }
 
   // fetch refuses URLs with credentials (electron/core/sse/request.ts); curl sends them as Basic.
@@ -60,11 +67,17 @@ export function prepareUrl(
         importedHeader('Authorization', basicAuthorization(safeDecode(user), safeDecode(password))),
       );
       warnings.push(
-        'the credentials in the URL were moved to an Authorization header (stored as a secret)',
+        importNote(
+          'url-credentials-moved',
+          'the credentials in the URL were moved to an Authorization header (stored as a secret)',
+        ),
       );
     } else {
       warnings.push(
-        'the credentials in the URL were dropped: an Authorization header is already set',
+        importNote(
+          'url-credentials-dropped',
+          'the credentials in the URL were dropped: an Authorization header is already set',
+        ),
       );
     }
   }

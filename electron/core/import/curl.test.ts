@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../shared/model/workspace';
 import { detectCurlShell, importCurl, looksLikeCurl } from './curl';
 import type { ImportResult } from './import-result';
+import { messages } from '../../../tests/support/import-notes';
 
 function counter(): () => string {
   let n = 0;
@@ -17,7 +18,7 @@ function imported(command: string): Extract<ImportResult, { ok: true }> {
 function only(command: string): { endpoint: Endpoint; warnings: string[] } {
   const result = imported(command);
   expect(result.endpoints).toHaveLength(1);
-  return { endpoint: result.endpoints[0] as Endpoint, warnings: result.warnings };
+  return { endpoint: result.endpoints[0] as Endpoint, warnings: messages(result.warnings) };
 }
 
 function headerMap(endpoint: Endpoint): Record<string, { value: string; secret: boolean }> {
@@ -189,7 +190,9 @@ describe('importCurl: hand-written commands', () => {
     });
     expect(endpoint.body.kind).toBe('json');
     expect(result.variables).toEqual([{ name: 'OPENAI_API_KEY', value: '', secret: true }]);
-    expect(result.warnings).toEqual([expect.stringMatching(/fill in \{\{OPENAI_API_KEY\}\}/)]);
+    expect(messages(result.warnings)).toEqual([
+      expect.stringMatching(/fill in \{\{OPENAI_API_KEY\}\}/),
+    ]);
   });
 
   it('joins several -d pieces with & and implies a POST form body', () => {

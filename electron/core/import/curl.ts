@@ -7,7 +7,13 @@ import { readCurlArgs } from './curl-args';
 import { detectCurlShell, isCurl, otherFormat, skipPrompt, type CurlShell } from './curl-detect';
 import { buildRequest } from './curl-request';
 import { prepareUrl, proxySettings } from './curl-url';
-import { finishImport, type ImportOptions, type ImportResult } from './import-result';
+import {
+  finishImport,
+  importFailure,
+  type ImportOptions,
+  type ImportResult,
+} from './import-result';
+import { importNote, placeholderList, type ImportNote } from '../../../shared/import-notes';
 import { endpointName, placeholdersIn } from './request-parts';
 
 export { detectCurlShell, looksLikeCurl, type CurlShell } from './curl-detect';
@@ -27,9 +33,9 @@ export interface CurlImportOptions extends ImportOptions {
 
 export function importCurl(commandLine: string, options: CurlImportOptions = {}): ImportResult {
   const text = commandLine.trim();
-  if (text === '') return { ok: false, message: 'the curl command is empty' };
+  if (text === '') return importFailure('import-empty', 'the curl command is empty');
   const other = otherFormat(text);
-  if (other !== null) return { ok: false, message: other };
+  if (other !== null) return other;
 
   const shell =
     options.shell === undefined || options.shell === 'auto' ? detectCurlShell(text) : options.shell;
@@ -38,18 +44,24 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
       ? splitCmdWords(text, { placeholders: true })
       : splitBashWords(text, { placeholders: true });
   if (!split.ok) {
-    return { ok: false, message: `could not read the command line as ${shell}: ${split.message}` };
+    return importFailure(
+      'import-unterminated',
+      `could not read the command line as ${shell}: ${split.message}`,
+      { shell, ...split.params },
+    );
   }
   const warnings = [...split.warnings];
   const words = skipPrompt(split.words, warnings);
   const program = words[0];
   if (program === undefined || !isCurl(program)) {
     // The first word is not shown: a pasted token would land in an error message.
-    return { ok: false, message: 'this is not a curl command (it must start with curl)' };
+    return importFailure('import-not-curl', 'this is not a curl command (it must start with curl)');
   }
 
   const args = readCurlArgs(words.slice(1), warnings);
-  if (args.urls.length === 0) return { ok: false, message: 'the curl command has no URL' };
+  if (args.urls.length === 0) {
+    return importFailure('import-curl-no-url', 'the curl command has no URL');
+  }
 
   const request = buildRequest(args, warnings);
   const endpoints: Endpoint[] = args.urls.map((raw) => {
@@ -69,16 +81,29 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
     // An import never names a file the Node side would read (README, "Security"): the user
     // attaches the certificate's content in the endpoint editor.
     warnings.push(
-      `--cacert ${args.cacert}: the CA certificate was not imported; attach it to the endpoint with "Attach CA certificate…"`,
+      importNote(
+        'curl-cacert-not-imported',
+        `--cacert ${args.cacert}: the CA certificate was not imported; attach it to the endpoint with "Attach CA certificate…"`,
+        { file: args.cacert },
+      ),
     );
   }
   if (args.urls.length > 1) {
     warnings.push(
-      `the command has ${args.urls.length} URLs; each became an endpoint with the same options`,
+      importNote(
+        'curl-several-urls',
+        `the command has ${args.urls.length} URLs; each became an endpoint with the same options`,
+        { count: args.urls.length },
+      ),
     );
   }
   if (args.insecure) {
-    warnings.push('-k/--insecure: certificate checks are off for this endpoint, as with curl');
+    warnings.push(
+      importNote(
+        'curl-insecure',
+        '-k/--insecure: certificate checks are off for this endpoint, as with curl',
+      ),
+    );
   }
 
   const variables = shellVariables(split.variables, endpoints, warnings);
@@ -93,7 +118,7 @@ export function importCurl(commandLine: string, options: CurlImportOptions = {})
 function shellVariables(
   names: readonly string[],
   endpoints: readonly Endpoint[],
-  warnings: string[],
+  warnings: ImportNote[],
 ): Variable[] {
   if (names.length === 0) return [];
   const variables = names.map((name) => {
@@ -106,9 +131,13 @@ function shellVariables(
       secret: inSecretHeader || isSecretHeaderName(name),
     };
   });
-  const list = names.map((n) => `{{${n}}}`).join(', ');
+  const list = placeholderList(names);
   warnings.push(
-    `the command uses environment variables; fill in ${list} in the workspace's variables`,
+    importNote(
+      'shell-variables-to-fill',
+      `the command uses environment variables; fill in ${list} in the workspace's variables`,
+      { names: list },
+    ),
   );
   return variables;
 }
@@ -117,14 +146,18 @@ function shellVariables(
 function noteLiteralPlaceholders(
   endpoints: readonly Endpoint[],
   fromShell: readonly string[],
-  warnings: string[],
+  warnings: ImportNote[],
 ): void {
   const texts = endpoints.flatMap((e) => [e.url, e.body.text, ...e.headers.map((h) => h.value)]);
   const literal = placeholdersIn(texts).filter((name) => !fromShell.includes(name));
   if (literal.length > 0) {
-    const list = literal.map((n) => `{{${n}}}`).join(', ');
+    const list = placeholderList(literal);
     warnings.push(
-      `the request contains ${list}, which Eventscope fills in from workspace variables`,
+      importNote(
+        'literal-placeholders',
+        `the request contains ${list}, which Eventscope fills in from workspace variables`,
+        { names: list },
+      ),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { importNote, placeholderList, type ImportNote } from '../../../shared/import-notes';
 import { placeholderPattern } from '../../../shared/model/placeholder';
 import type { Header, Variable } from '../../../shared/model/workspace';
 import { shown } from './postman-detect';
@@ -37,11 +38,17 @@ export function applyAuth(
   headers: Header[],
   url: string,
   variables: readonly Variable[],
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): string {
   const add = (name: string, value: string): void => {
     if (hasHeader(headers, name)) {
-      warn(`the ${auth.type} auth was not applied: the request sets its own ${name} header`);
+      warn(
+        importNote(
+          'postman-auth-header-exists',
+          `the ${auth.type} auth was not applied: the request sets its own ${name} header`,
+          { auth: shown(auth.type), name },
+        ),
+      );
       return;
     }
     // Whatever the name, a header made from auth is a credential.
@@ -65,12 +72,20 @@ export function applyAuth(
       const key = attribute(auth.apikey, 'key');
       const value = attribute(auth.apikey, 'value');
       if (key === '') {
-        warn('the API key auth has no key name and was not applied');
+        warn(
+          importNote(
+            'postman-apikey-no-name',
+            'the API key auth has no key name and was not applied',
+          ),
+        );
         return url;
       }
       if (attribute(auth.apikey, 'in') === 'query') {
         warn(
-          'the API key goes in the query string, where it is not stored as a secret; prefer a secret variable for its value',
+          importNote(
+            'postman-apikey-in-query',
+            'the API key goes in the query string, where it is not stored as a secret; prefer a secret variable for its value',
+          ),
         );
         return appendQuery(
           url,
@@ -86,16 +101,30 @@ export function applyAuth(
       if (token !== '' && attribute(auth.oauth2, 'addTokenTo') !== 'queryParams') {
         const prefix = attribute(auth.oauth2, 'headerPrefix') || 'Bearer';
         add('Authorization', `${prefix} ${token}`);
-        warn('the OAuth 2.0 access token was imported as is; it will not be refreshed');
+        warn(
+          importNote(
+            'postman-oauth2-token-as-is',
+            'the OAuth 2.0 access token was imported as is; it will not be refreshed',
+          ),
+        );
       } else {
         warn(
-          'OAuth 2.0 auth was not imported (no saved access token); add an Authorization header by hand',
+          importNote(
+            'postman-oauth2-not-imported',
+            'OAuth 2.0 auth was not imported (no saved access token); add an Authorization header by hand',
+          ),
         );
       }
       return url;
     }
     default:
-      warn(`"${shown(auth.type)}" auth is not supported; add its header by hand`);
+      warn(
+        importNote(
+          'postman-auth-unsupported',
+          `"${shown(auth.type)}" auth is not supported; add its header by hand`,
+          { auth: shown(auth.type) },
+        ),
+      );
       return url;
   }
 }
@@ -108,22 +137,32 @@ function resolveForBasic(
   user: string,
   password: string,
   variables: readonly Variable[],
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): [string, string] | null {
   const names = placeholdersIn([user, password]);
   if (names.length === 0) return [user, password];
   const values = new Map(variables.map((v) => [v.name, v.value]));
   const missing = names.filter((n) => !values.has(n));
   if (missing.length > 0) {
+    const list = placeholderList(missing);
     warn(
-      `Basic auth uses ${missing.map((n) => `{{${n}}}`).join(', ')}, which the collection does not define; add "Authorization: Basic …" by hand`,
+      importNote(
+        'postman-basic-undefined',
+        `Basic auth uses ${list}, which the collection does not define; add "Authorization: Basic …" by hand`,
+        { names: list },
+      ),
     );
     return null;
   }
   const fill = (text: string): string =>
     text.replace(placeholderPattern(), (_, n: string) => values.get(n) ?? '');
+  const list = placeholderList(names);
   warn(
-    `Basic auth was encoded from ${names.map((n) => `{{${n}}}`).join(', ')} at import; update the Authorization header if they change`,
+    importNote(
+      'postman-basic-encoded',
+      `Basic auth was encoded from ${list} at import; update the Authorization header if they change`,
+      { names: list },
+    ),
   );
   return [fill(user), fill(password)];
 }

@@ -1,3 +1,4 @@
+import { importFailure, type ImportFailure } from './import-result';
 /**
  * Which JSON files are Postman's, and clear errors for the ones that are Postman's but not a
  * Collection v2.1 (the files people most often pick by mistake).
@@ -28,27 +29,47 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Clear errors for the files people most often pick by mistake. */
-export function refuseOtherFormats(json: unknown): string | null {
-  if (!isRecord(json)) return 'the file is not a Postman collection (it is not a JSON object)';
+export function refuseOtherFormats(json: unknown): ImportFailure | null {
+  if (!isRecord(json)) {
+    return importFailure(
+      'import-postman-not-object',
+      'the file is not a Postman collection (it is not a JSON object)',
+    );
+  }
   if (
     json['_postman_variable_scope'] === 'environment' ||
     json['_postman_variable_scope'] === 'globals'
   ) {
-    return 'this is a Postman environment, not a collection; export the collection (Collection v2.1)';
+    return importFailure(
+      'import-postman-environment',
+      'this is a Postman environment, not a collection; export the collection (Collection v2.1)',
+    );
   }
   const info = json['info'];
   const schema = isRecord(info) ? info['schema'] : undefined;
   if (typeof schema !== 'string') {
     if (Array.isArray(json['requests'])) {
-      return 'this is a Postman Collection v1 file; in Postman, export the collection again as "Collection v2.1"';
+      return importFailure(
+        'import-postman-v1',
+        'this is a Postman Collection v1 file; in Postman, export the collection again as "Collection v2.1"',
+      );
     }
-    return 'the file is not a Postman collection (it has no info.schema)';
+    return importFailure(
+      'import-postman-no-schema',
+      'the file is not a Postman collection (it has no info.schema)',
+    );
   }
   if (schema.includes('v2.1')) return null;
   if (schema.includes('v2.0')) {
-    return 'this is a Postman Collection v2.0 file; in Postman, export the collection again as "Collection v2.1"';
+    return importFailure(
+      'import-postman-v20',
+      'this is a Postman Collection v2.0 file; in Postman, export the collection again as "Collection v2.1"',
+    );
   }
-  return 'the file is not a Postman Collection v2.1 (its info.schema names another format)';
+  return importFailure(
+    'import-postman-other-schema',
+    'the file is not a Postman Collection v2.1 (its info.schema names another format)',
+  );
 }
 
 /** A name from the file, shown only when short and printable (it could be anything). */

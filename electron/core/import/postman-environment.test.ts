@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspace } from '../../../shared/model/workspace';
 import { importText } from '../workspaces/import-text';
 import { importPostmanEnvironment } from './postman-environment';
+import { messages } from '../../../tests/support/import-notes';
 
 const STAGING = {
   id: '5c1b…',
@@ -35,7 +36,7 @@ describe('importing a Postman environment', () => {
       },
     });
     if (!result.ok) return;
-    expect(result.warnings).toEqual([
+    expect(messages(result.warnings)).toEqual([
       '"old" is disabled in Postman and was not imported.',
       '"has space" cannot be a variable name here ({{name}} uses letters, digits, _ . -).',
     ]);

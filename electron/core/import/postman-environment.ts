@@ -1,8 +1,10 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
+import { importFailure, type ImportFailure } from './import-result';
 import { z } from 'zod';
 import { isSecretHeaderName } from '../../../shared/model/headers';
 import type { Environment, IdGenerator, Variable } from '../../../shared/model/workspace';
 import { randomId, VARIABLE_NAME_PATTERN } from '../../../shared/model/workspace';
-import { describeIssues } from '../../../shared/validation';
+import { describeIssues, issuePaths } from '../../../shared/validation';
 
 /**
  * A Postman environment export (`<name>.postman_environment.json`): a named list of
@@ -32,7 +34,7 @@ export function looksLikePostmanEnvironment(json: unknown): boolean {
 }
 
 export type EnvironmentImport =
-  { ok: true; environment: Environment; warnings: string[] } | { ok: false; message: string };
+  { ok: true; environment: Environment; warnings: ImportNote[] } | ImportFailure;
 
 export function importPostmanEnvironment(
   json: unknown,
@@ -40,27 +42,46 @@ export function importPostmanEnvironment(
 ): EnvironmentImport {
   const parsed = PostmanEnvironmentSchema.safeParse(json);
   if (!parsed.success) {
-    return {
-      ok: false,
-      message: `The Postman environment could not be read (${describeIssues(parsed.error)}).`,
-    };
+    return importFailure(
+      'import-postman-environment-invalid',
+      `The Postman environment could not be read (${describeIssues(parsed.error)}).`,
+      { paths: issuePaths(parsed.error) },
+    );
   }
-  const warnings: string[] = [];
+  const warnings: ImportNote[] = [];
   const variables = new Map<string, Variable>();
   for (const entry of parsed.data.values) {
     const name = entry.key.trim();
     if (entry.enabled === false) {
-      warnings.push(`"${name}" is disabled in Postman and was not imported.`);
+      warnings.push(
+        importNote(
+          'environment-variable-disabled',
+          `"${name}" is disabled in Postman and was not imported.`,
+          { name },
+        ),
+      );
       continue;
     }
     if (!VARIABLE_NAME_PATTERN.test(name)) {
       warnings.push(
-        `"${name}" cannot be a variable name here ({{name}} uses letters, digits, _ . -).`,
+        importNote(
+          'environment-variable-bad-name',
+          `"${name}" cannot be a variable name here ({{name}} uses letters, digits, _ . -).`,
+          { name },
+        ),
       );
       continue;
     }
     if (variables.has(name)) {
-      warnings.push(`"${name}" appears twice; the first value was kept.`);
+      warnings.push(
+        importNote(
+          'environment-variable-twice',
+          `"${name}" appears twice; the first value was kept.`,
+          {
+            name,
+          },
+        ),
+      );
       continue;
     }
     const value = entry.value === null || entry.value === undefined ? '' : String(entry.value);

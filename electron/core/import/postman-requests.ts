@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
 import type { Header, RequestBody } from '../../../shared/model/workspace';
 import { shown } from './postman-detect';
 import type { PostmanBody, PostmanDescription, PostmanRequest, PostmanUrl } from './postman-schema';
@@ -7,6 +8,7 @@ import {
   importedHeader,
   isFormContentType,
   isJsonContentType,
+  noScheme,
   parsesAsJson,
 } from './request-parts';
 
@@ -26,10 +28,10 @@ const RAW_CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 export function requestUrl(
   url: string | PostmanUrl | undefined,
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): string {
   if (url === undefined) {
-    warn('has no URL');
+    warn(importNote('postman-request-no-url', 'has no URL'));
     return '';
   }
   let raw = typeof url === 'string' ? url : (url.raw ?? assembleUrl(url));
@@ -38,7 +40,7 @@ export function requestUrl(
     raw = fillPathVariables(raw, url, warn);
   if (raw !== '' && !/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(raw) && !raw.startsWith('{{')) {
     // Postman sends a scheme-less URL over HTTP.
-    warn('the URL has no scheme; http:// was assumed, as Postman does');
+    warn(noScheme('Postman'));
     raw = `http://${raw}`;
   }
   return raw;
@@ -61,12 +63,18 @@ function assembleUrl(url: PostmanUrl): string {
 }
 
 /** Postman's path variables: `/users/:id` with `url.variable: [{ key: "id", value: "42" }]`. */
-function fillPathVariables(raw: string, url: PostmanUrl, warn: (note: string) => void): string {
+function fillPathVariables(raw: string, url: PostmanUrl, warn: (note: ImportNote) => void): string {
   const values = new Map((url.variable ?? []).map((v) => [v.key ?? '', v.value]));
   return raw.replace(/\/:([A-Za-z0-9_.-]+)(?=[/?#]|$)/g, (whole, name: string) => {
     const value = values.get(name);
     if (value === undefined || value === null || String(value) === '') {
-      warn(`the path variable :${name} has no value and was kept as written`);
+      warn(
+        importNote(
+          'postman-path-variable-empty',
+          `the path variable :${name} has no value and was kept as written`,
+          { name },
+        ),
+      );
       return whole;
     }
     return `/${String(value)}`;
@@ -75,7 +83,7 @@ function fillPathVariables(raw: string, url: PostmanUrl, warn: (note: string) =>
 
 export function requestHeaders(
   header: PostmanRequest['header'],
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): Header[] {
   const list =
     typeof header === 'string'
@@ -110,11 +118,13 @@ const NO_BODY: RequestBody = { kind: 'none', text: '', contentType: '' };
 export function requestBody(
   body: PostmanBody | undefined,
   headers: readonly Header[],
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): RequestBody {
   if (body === undefined || body.mode === undefined) return { ...NO_BODY };
   if (body.disabled === true) {
-    warn('the body is disabled in Postman and was not imported');
+    warn(
+      importNote('postman-body-disabled', 'the body is disabled in Postman and was not imported'),
+    );
     return { ...NO_BODY };
   }
   const explicitType =
@@ -126,7 +136,14 @@ export function requestBody(
       const language = body.options?.raw?.language ?? 'text';
       const declared = explicitType || RAW_CONTENT_TYPES[language] || 'text/plain';
       if (isJsonContentType(declared)) {
-        if (!parsesAsJson(text)) warn('the JSON body does not parse; it was imported as written');
+        if (!parsesAsJson(text)) {
+          warn(
+            importNote(
+              'postman-json-body-invalid',
+              'the JSON body does not parse; it was imported as written',
+            ),
+          );
+        }
         return { kind: 'json', text, contentType: explicitType };
       }
       if (isFormContentType(declared)) return { kind: 'form', text, contentType: explicitType };
@@ -138,13 +155,24 @@ export function requestBody(
       const fields = body.formdata ?? [];
       const files = fields.filter((f) => f.type === 'file' && f.disabled !== true);
       if (files.length > 0)
-        warn(`${files.length} file field(s) of the form data were not imported`);
+        warn(
+          importNote(
+            'postman-form-files',
+            `${files.length} file field(s) of the form data were not imported`,
+            { count: files.length },
+          ),
+        );
       const text = formFields(
         fields.filter((f) => f.type !== 'file'),
         warn,
       );
       if (text !== '') {
-        warn('multipart form data is sent as application/x-www-form-urlencoded');
+        warn(
+          importNote(
+            'postman-multipart-as-form',
+            'multipart form data is sent as application/x-www-form-urlencoded',
+          ),
+        );
         return { kind: 'form', text, contentType: '' };
       }
       return { ...NO_BODY };
@@ -152,10 +180,21 @@ export function requestBody(
     case 'graphql':
       return graphqlBody(body.graphql ?? {}, warn);
     case 'file':
-      warn('the body is a file, which cannot be read here; add the body by hand');
+      warn(
+        importNote(
+          'postman-body-file',
+          'the body is a file, which cannot be read here; add the body by hand',
+        ),
+      );
       return { ...NO_BODY };
     default:
-      warn(`the body mode "${shown(body.mode)}" is not supported and was not imported`);
+      warn(
+        importNote(
+          'postman-body-mode-unsupported',
+          `the body mode "${shown(body.mode)}" is not supported and was not imported`,
+          { mode: shown(body.mode) },
+        ),
+      );
       return { ...NO_BODY };
   }
 }
@@ -166,13 +205,21 @@ function formFields(
     value?: string | null | undefined;
     disabled?: boolean | undefined;
   }>,
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): string {
   const enabled = fields.filter(
     (f) => f.disabled !== true && f.key !== null && f.key !== undefined,
   );
   const disabled = fields.length - enabled.length;
-  if (disabled > 0) warn(`${disabled} disabled form field(s) were left out`);
+  if (disabled > 0) {
+    warn(
+      importNote(
+        'postman-form-fields-disabled',
+        `${disabled} disabled form field(s) were left out`,
+        { count: disabled },
+      ),
+    );
+  }
   return enabled
     .map(
       (f) =>
@@ -184,11 +231,16 @@ function formFields(
 /** GraphQL over HTTP: a JSON object with `query` and `variables` (POST, application/json). */
 function graphqlBody(
   graphql: { query?: string | undefined; variables?: string | undefined },
-  warn: (note: string) => void,
+  warn: (note: ImportNote) => void,
 ): RequestBody {
   let variables = (graphql.variables ?? '').trim();
   if (variables !== '' && !parsesAsJson(variables)) {
-    warn('the GraphQL variables are not valid JSON and were left out');
+    warn(
+      importNote(
+        'postman-graphql-variables-invalid',
+        'the GraphQL variables are not valid JSON and were left out',
+      ),
+    );
     variables = '';
   }
   const text = `{\n  "query": ${JSON.stringify(graphql.query ?? '')},\n  "variables": ${variables === '' ? '{}' : variables}\n}`;

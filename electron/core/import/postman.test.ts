@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../../shared/model/workspace';
 import type { ImportResult } from './import-result';
 import { importPostmanCollection, importPostmanJson, looksLikePostman } from './postman';
+import { messages } from '../../../tests/support/import-notes';
 
 const FIXTURE = readFileSync(
   new URL('./fixtures/streaming-api.postman_collection.json', import.meta.url),
@@ -67,8 +68,12 @@ describe('importPostmanCollection: the fixture collection', () => {
       { name: 'adminUser', value: 'admin', secret: false },
       { name: 'adminPassword', value: 'hunter2', secret: true },
     ]);
-    expect(result.warnings).toContain('the disabled collection variable "old" was not imported');
-    expect(result.warnings).toContainEqual(expect.stringMatching(/"has space" was not imported/));
+    expect(messages(result.warnings)).toContain(
+      'the disabled collection variable "old" was not imported',
+    );
+    expect(messages(result.warnings)).toContainEqual(
+      expect.stringMatching(/"has space" was not imported/),
+    );
   });
 
   it('keeps a raw JSON body with placeholders and moves Content-Type into the body', () => {
@@ -110,7 +115,7 @@ describe('importPostmanCollection: the fixture collection', () => {
         secret: true,
       },
     ]);
-    expect(result.warnings).toContainEqual(
+    expect(messages(result.warnings)).toContainEqual(
       expect.stringMatching(/^Admin \/ Broadcast: Basic auth was encoded/),
     );
   });
@@ -121,7 +126,9 @@ describe('importPostmanCollection: the fixture collection', () => {
       text: 'channel=news+%26+updates&message={{model}}+is+live',
       contentType: '',
     });
-    expect(result.warnings).toContain('Admin / Broadcast: 1 disabled form field(s) were left out');
+    expect(messages(result.warnings)).toContain(
+      'Admin / Broadcast: 1 disabled form field(s) were left out',
+    );
   });
 
   it('imports the text fields of form data and warns about its files', () => {
@@ -130,7 +137,7 @@ describe('importPostmanCollection: the fixture collection', () => {
       text: 'title=Q3+report',
       contentType: '',
     });
-    expect(result.warnings).toContain(
+    expect(messages(result.warnings)).toContain(
       'Admin / Upload report: 1 file field(s) of the form data were not imported',
     );
   });
@@ -161,7 +168,7 @@ describe('importPostmanCollection: the fixture collection', () => {
 
   it('warns about unsupported auth, file bodies, scripts, undefined and dynamic variables', () => {
     expect(byName(result, 'Keyed / Digest stream').headers).toEqual([]);
-    expect(result.warnings).toEqual(
+    expect(messages(result.warnings)).toEqual(
       expect.arrayContaining([
         'Keyed / Digest stream: "digest" auth is not supported; add its header by hand',
         'Keyed / Binary: the body is a file, which cannot be read here; add the body by hand',
@@ -174,11 +181,11 @@ describe('importPostmanCollection: the fixture collection', () => {
       ]),
     );
     // The empty pre-request script of the Admin folder is not worth a warning.
-    expect(result.warnings.join('\n')).not.toMatch(/folder "Admin"/);
+    expect(messages(result.warnings).join('\n')).not.toMatch(/folder "Admin"/);
   });
 
   it('never puts a variable or credential value into a warning', () => {
-    expect(result.warnings.join('\n')).not.toMatch(/hunter2|tok-collection|YWRtaW4/);
+    expect(messages(result.warnings).join('\n')).not.toMatch(/hunter2|tok-collection|YWRtaW4/);
   });
 });
 
@@ -223,7 +230,7 @@ describe('importPostmanCollection: more cases', () => {
       ]),
     );
     expect(result.endpoints[0]?.url).toBe('https://h/feed?x=1&api_key={{key}}');
-    expect(result.warnings).toContainEqual(expect.stringMatching(/query string/));
+    expect(messages(result.warnings)).toContainEqual(expect.stringMatching(/query string/));
   });
 
   it('does not add auth over a header the request sets itself', () => {
@@ -241,7 +248,9 @@ describe('importPostmanCollection: more cases', () => {
     expect(result.endpoints[0]?.headers).toEqual([
       { name: 'authorization', value: 'Token t', enabled: true, secret: true },
     ]);
-    expect(result.warnings).toEqual([expect.stringMatching(/sets its own Authorization header/)]);
+    expect(messages(result.warnings)).toEqual([
+      expect.stringMatching(/sets its own Authorization header/),
+    ]);
   });
 
   it('imports a saved OAuth 2.0 access token as a bearer header and says it will not refresh', () => {
@@ -267,7 +276,7 @@ describe('importPostmanCollection: more cases', () => {
       value: 'Bearer at-1',
       secret: true,
     });
-    expect(result.warnings).toEqual([expect.stringMatching(/not be refreshed/)]);
+    expect(messages(result.warnings)).toEqual([expect.stringMatching(/not be refreshed/)]);
   });
 
   it('reads headers written as one string, and warns about a GET with a body', () => {
@@ -293,7 +302,7 @@ describe('importPostmanCollection: more cases', () => {
       ],
       body: { kind: 'text', text: 'hello', contentType: '' },
     });
-    expect(result.warnings).toEqual([
+    expect(messages(result.warnings)).toEqual([
       expect.stringMatching(/no scheme/),
       expect.stringMatching(/cannot carry a body/),
     ]);
@@ -315,7 +324,7 @@ describe('importPostmanCollection: more cases', () => {
     }));
     const result = imported(collection(items));
     expect(result.endpoints).toHaveLength(1000);
-    expect(result.warnings).toEqual([
+    expect(messages(result.warnings)).toEqual([
       'the collection has 1001 requests; only the first 1000 were imported',
     ]);
   });
@@ -341,6 +350,8 @@ describe('importPostmanCollection: more cases', () => {
     expect(result).toEqual({
       ok: false,
       message: 'the Postman collection nests its folders too deeply',
+      reason: 'import-postman-too-deep',
+      params: {},
     });
   });
 

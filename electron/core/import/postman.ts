@@ -1,10 +1,12 @@
-import { describeIssues } from '../../../shared/validation';
+import { describeIssues, issuePaths } from '../../../shared/validation';
+import { importNote, noteAt, placeholderList, type ImportNote } from '../../../shared/import-notes';
 import { isSecretHeaderName } from '../../../shared/model/headers';
 import type { Endpoint, Variable } from '../../../shared/model/workspace';
 import { VARIABLE_NAME_PATTERN, createEndpoint } from '../../../shared/model/workspace';
 import {
   MAX_IMPORTED_ENDPOINTS,
   finishImport,
+  importFailure,
   type ImportOptions,
   type ImportResult,
 } from './import-result';
@@ -19,7 +21,7 @@ import {
   type PostmanItem,
   type PostmanRequest,
 } from './postman-schema';
-import { clipName, placeholdersIn, takeContentType } from './request-parts';
+import { bodyOnGet, clipName, placeholdersIn, takeContentType } from './request-parts';
 
 export { looksLikePostman } from './postman-detect';
 
@@ -36,7 +38,10 @@ export function importPostmanCollection(text: string, options: ImportOptions = {
     json = JSON.parse(text);
   } catch {
     // The parser's message quotes the file, which may hold tokens: say only what is wrong.
-    return { ok: false, message: 'the file is not valid JSON, so it is not a Postman collection' };
+    return importFailure(
+      'import-postman-not-json',
+      'the file is not valid JSON, so it is not a Postman collection',
+    );
   }
   return importPostmanJson(json, options);
 }
@@ -49,20 +54,24 @@ export function importPostmanJson(input: unknown, options: ImportOptions = {}): 
     json = json['collection'];
 
   const refused = refuseOtherFormats(json);
-  if (refused !== null) return { ok: false, message: refused };
+  if (refused !== null) return refused;
   try {
     const parsed = PostmanCollectionSchema.safeParse(json);
     if (!parsed.success) {
-      return {
-        ok: false,
-        message: `the Postman collection is not valid v2.1: ${describeIssues(parsed.error)}`,
-      };
+      return importFailure(
+        'import-postman-invalid',
+        `the Postman collection is not valid v2.1: ${describeIssues(parsed.error)}`,
+        { paths: issuePaths(parsed.error) },
+      );
     }
     return new CollectionImport(parsed.data, options).run();
   } catch (error) {
     // Folders nested thousands deep exhaust the stack in validation or the walk.
     if (error instanceof RangeError) {
-      return { ok: false, message: 'the Postman collection nests its folders too deeply' };
+      return importFailure(
+        'import-postman-too-deep',
+        'the Postman collection nests its folders too deeply',
+      );
     }
     throw error;
   }
@@ -73,7 +82,7 @@ const DYNAMIC_VARIABLE = /\{\{\s*\$([A-Za-z]+)\s*\}\}/g;
 
 class CollectionImport {
   private readonly endpoints: Endpoint[] = [];
-  private readonly warnings: string[] = [];
+  private readonly warnings: ImportNote[] = [];
   private readonly variables: Variable[];
 
   constructor(
@@ -85,16 +94,22 @@ class CollectionImport {
 
   run(): ImportResult {
     const { collection } = this;
-    this.noteScripts(collection.event, 'the collection');
+    this.noteScripts(collection.event, null);
     this.walk(collection.item, [], activeAuth(collection.auth, null));
 
     if (this.endpoints.length > MAX_IMPORTED_ENDPOINTS) {
       this.warnings.push(
-        `the collection has ${this.endpoints.length} requests; only the first ${MAX_IMPORTED_ENDPOINTS} were imported`,
+        importNote(
+          'postman-too-many-requests',
+          `the collection has ${this.endpoints.length} requests; only the first ${MAX_IMPORTED_ENDPOINTS} were imported`,
+          { count: this.endpoints.length, limit: MAX_IMPORTED_ENDPOINTS },
+        ),
       );
       this.endpoints.length = MAX_IMPORTED_ENDPOINTS;
     }
-    if (this.endpoints.length === 0) this.warnings.push('the collection has no requests');
+    if (this.endpoints.length === 0) {
+      this.warnings.push(importNote('postman-no-requests', 'the collection has no requests'));
+    }
     this.markVariablesInSecretHeaders();
     this.noteVariableUse();
     return finishImport(this.endpoints, this.variables, this.warnings);
@@ -105,18 +120,32 @@ class CollectionImport {
     for (const v of this.collection.variable ?? []) {
       const name = v.key ?? v.id ?? '';
       if (v.disabled === true) {
-        this.warnings.push(`the disabled collection variable "${shown(name)}" was not imported`);
+        this.warnings.push(
+          importNote(
+            'postman-variable-disabled',
+            `the disabled collection variable "${shown(name)}" was not imported`,
+            { name: shown(name) },
+          ),
+        );
         continue;
       }
       if (!VARIABLE_NAME_PATTERN.test(name)) {
         this.warnings.push(
-          `the collection variable "${shown(name)}" was not imported: workspace variable names use letters, digits, _ . -`,
+          importNote(
+            'postman-variable-bad-name',
+            `the collection variable "${shown(name)}" was not imported: workspace variable names use letters, digits, _ . -`,
+            { name: shown(name) },
+          ),
         );
         continue;
       }
       if (variables.has(name)) {
         this.warnings.push(
-          `the collection variable "${name}" is defined twice; the last one was kept`,
+          importNote(
+            'postman-variable-twice',
+            `the collection variable "${name}" is defined twice; the last one was kept`,
+            { name },
+          ),
         );
       }
       const value = v.value === undefined || v.value === null ? '' : String(v.value);
@@ -138,10 +167,16 @@ class CollectionImport {
       const here = [...path, name];
       const itemAuth = activeAuth(item.auth, auth);
       if (item.item !== undefined) {
-        this.noteScripts(item.event, `folder "${here.join(' / ')}"`);
+        this.noteScripts(item.event, here.join(' / '), 'folder');
         if (item.variable !== undefined && item.variable.length > 0) {
           this.warnings.push(
-            `${here.join(' / ')}: folder variables were not imported; only collection variables are`,
+            noteAt(
+              here.join(' / '),
+              importNote(
+                'postman-folder-variables',
+                'folder variables were not imported; only collection variables are',
+              ),
+            ),
           );
         }
         this.walk(item.item, here, itemAuth);
@@ -149,7 +184,12 @@ class CollectionImport {
         this.noteScripts(item.event, clipName(here.join(' / ')));
         this.endpoints.push(this.endpoint(item, here, item.request, itemAuth));
       } else {
-        this.warnings.push(`${here.join(' / ')}: has neither a request nor items and was skipped`);
+        this.warnings.push(
+          noteAt(
+            here.join(' / '),
+            importNote('postman-item-empty', 'has neither a request nor items and was skipped'),
+          ),
+        );
       }
     }
   }
@@ -162,8 +202,8 @@ class CollectionImport {
   ): Endpoint {
     const request: PostmanRequest = typeof source === 'string' ? { url: source } : source;
     const name = clipName(path.join(' / '));
-    const warn = (note: string): void => {
-      this.warnings.push(`${name}: ${note}`);
+    const warn = (note: ImportNote): void => {
+      this.warnings.push(noteAt(name, note));
     };
     const method = (request.method ?? 'GET').trim().toUpperCase() || 'GET';
     let url = requestUrl(request.url, warn);
@@ -175,9 +215,7 @@ class CollectionImport {
       headers = taken.headers;
       if (taken.contentType !== '') body.contentType = taken.contentType;
       if (/^(GET|HEAD)$/.test(method)) {
-        warn(
-          `a ${method} request cannot carry a body with fetch; change the method or clear the body`,
-        );
+        warn(bodyOnGet(method));
       }
     }
 
@@ -191,20 +229,41 @@ class CollectionImport {
     return endpoint;
   }
 
-  private noteScripts(events: readonly PostmanEvent[] | undefined, where: string): void {
+  /** `where` is a folder's or request's path; none for the collection's own scripts. */
+  private noteScripts(
+    events: readonly PostmanEvent[] | undefined,
+    where: string | null,
+    kind: 'folder' | 'request' = 'request',
+  ): void {
     for (const event of events ?? []) {
       const exec = event.script?.exec;
       const code = Array.isArray(exec) ? exec.join('\n') : (exec ?? '');
       if (code.trim() === '' || event.disabled === true) continue;
-      const kind =
+      const script =
         event.listen === 'prerequest'
           ? 'pre-request script'
           : event.listen === 'test'
             ? 'test script'
             : `"${shown(event.listen)}" script`;
-      this.warnings.push(
-        `${where}: the ${kind} was not imported (scripts do not run in Eventscope)`,
+      const noteCode =
+        event.listen === 'prerequest'
+          ? 'postman-script-prerequest'
+          : event.listen === 'test'
+            ? 'postman-script-test'
+            : 'postman-script-other';
+      const note = importNote(
+        noteCode,
+        `the ${script} was not imported (scripts do not run in Eventscope)`,
+        { listen: shown(event.listen) },
       );
+      if (where === null) {
+        this.warnings.push({ ...note, message: `the collection: ${note.message}` });
+      } else {
+        const noted = noteAt(where, note);
+        this.warnings.push(
+          kind === 'folder' ? { ...noted, message: `folder "${where}": ${note.message}` } : noted,
+        );
+      }
     }
   }
 
@@ -226,16 +285,26 @@ class CollectionImport {
     const defined = new Set(this.variables.map((v) => v.name));
     const undefinedNames = placeholdersIn(texts).filter((n) => !defined.has(n));
     if (undefinedNames.length > 0) {
+      const list = placeholderList(undefinedNames);
       this.warnings.push(
-        `the requests use ${undefinedNames.map((n) => `{{${n}}}`).join(', ')}, which the collection does not define (Postman keeps environments in separate files); add them to the workspace's variables`,
+        importNote(
+          'postman-undefined-variables',
+          `the requests use ${list}, which the collection does not define (Postman keeps environments in separate files); add them to the workspace's variables`,
+          { names: list },
+        ),
       );
     }
     const dynamic = new Set<string>();
     for (const text of texts)
       for (const match of text.matchAll(DYNAMIC_VARIABLE)) dynamic.add(match[1] as string);
     if (dynamic.size > 0) {
+      const list = placeholderList([...dynamic].map((n) => `$${n}`));
       this.warnings.push(
-        `Postman's dynamic variables ${[...dynamic].map((n) => `{{$${n}}}`).join(', ')} have no equivalent and are sent as written`,
+        importNote(
+          'postman-dynamic-variables',
+          `Postman's dynamic variables ${list} have no equivalent and are sent as written`,
+          { names: list },
+        ),
       );
     }
   }

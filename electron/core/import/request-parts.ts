@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
 import { isSecretHeaderName } from '../../../shared/model/headers';
 import { placeholderPattern } from '../../../shared/model/placeholder';
 import { placeholderNames } from '../../../shared/model/variables';
@@ -27,19 +28,51 @@ export function hasHeader(headers: readonly Header[], name: string): boolean {
  * Content-Length (after the body is edited) or any of the hop-by-hop ones would fail the
  * request (electron/core/sse/request.ts lists what undici refuses).
  */
-export function droppedHeaderReason(name: string, value: string): string | null {
+export function droppedHeaderReason(name: string, value: string): ImportNote | null {
   const lower = name.toLowerCase();
-  if (lower.startsWith(':')) return `the HTTP/2 pseudo-header ${name} was left out`;
+  if (lower.startsWith(':')) {
+    return importNote('header-dropped-pseudo', `the HTTP/2 pseudo-header ${name} was left out`, {
+      name,
+    });
+  }
   if (lower === 'content-length') {
-    return 'Content-Length was left out: fetch computes it from the body';
+    return importNote(
+      'header-dropped-content-length',
+      'Content-Length was left out: fetch computes it from the body',
+    );
   }
   if (lower === 'accept-encoding' && value.trim().toLowerCase() !== 'identity') {
-    return 'Accept-Encoding was left out: fetch negotiates compression and decompresses itself';
+    return importNote(
+      'header-dropped-accept-encoding',
+      'Accept-Encoding was left out: fetch negotiates compression and decompresses itself',
+    );
   }
   if (['transfer-encoding', 'keep-alive', 'upgrade', 'expect', 'te'].includes(lower)) {
-    return `${name} was left out: fetch manages it and refuses to send it`;
+    return importNote(
+      'header-dropped-managed',
+      `${name} was left out: fetch manages it and refuses to send it`,
+      { name },
+    );
   }
   return null;
+}
+
+/** A GET or HEAD with a body: fetch refuses to send it. */
+export function bodyOnGet(method: string): ImportNote {
+  return importNote(
+    'body-on-get',
+    `a ${method} request cannot carry a body with fetch; change the method or clear the body`,
+    { method },
+  );
+}
+
+/** No scheme in the URL: `http://` was put in front, as `tool` (curl, Postman) does. */
+export function noScheme(tool: string): ImportNote {
+  return importNote(
+    'url-no-scheme',
+    `the URL has no scheme; http:// was assumed, as ${tool} does`,
+    { tool },
+  );
 }
 
 /** `Authorization: Basic …` per RFC 7617 §2, with the UTF-8 bytes of `user:password`. */

@@ -1,3 +1,4 @@
+import { importNote, type ImportNote } from '../../../shared/import-notes';
 import { VARIABLE_NAME_PATTERN } from '../../../shared/model/workspace';
 
 /**
@@ -6,8 +7,8 @@ import { VARIABLE_NAME_PATTERN } from '../../../shared/model/workspace';
  * whatever was not reproduced — never the values themselves, which may be secrets.
  */
 export type ShellWordsResult =
-  | { ok: true; words: string[]; variables: string[]; warnings: string[] }
-  | { ok: false; message: string };
+  | { ok: true; words: string[]; variables: string[]; warnings: ImportNote[] }
+  | { ok: false; message: string; params: { symbol: string; line: number; column: number } };
 
 export interface ShellWordsOptions {
   /**
@@ -22,12 +23,12 @@ export interface ShellWordsOptions {
 export class WordsCollector {
   readonly words: string[] = [];
   readonly variables: string[] = [];
-  private readonly notes = new Set<string>();
+  private readonly notes = new Map<string, ImportNote>();
 
   constructor(private readonly placeholders: boolean) {}
 
-  warn(note: string): void {
-    this.notes.add(note);
+  warn(note: ImportNote): void {
+    this.notes.set(note.message, note);
   }
 
   /** The text that stands for an environment variable reference written as `raw`. */
@@ -36,21 +37,58 @@ export class WordsCollector {
       if (!this.variables.includes(name)) this.variables.push(name);
       return `{{${name}}}`;
     }
-    this.warn(`the shell would expand ${raw}; it was kept as written`);
+    this.warn(expansionKept(raw));
     return raw;
   }
 
   result(): ShellWordsResult {
-    return { ok: true, words: this.words, variables: this.variables, warnings: [...this.notes] };
+    return {
+      ok: true,
+      words: this.words,
+      variables: this.variables,
+      warnings: [...this.notes.values()],
+    };
   }
+}
+
+export function expansionKept(raw: string): ImportNote {
+  return importNote(
+    'shell-expansion-kept',
+    `the shell would expand ${raw}; it was kept as written`,
+    {
+      raw,
+    },
+  );
+}
+
+/** The command ends at a new line or an operator, and something follows it. */
+export function endsEarly(what: string): ImportNote {
+  const message = `the command ends at ${what}; only the first command was imported`;
+  return what === 'a new line'
+    ? importNote('shell-ends-at-newline', message)
+    : importNote('shell-ends-at-operator', message, { operator: what.replace(/"/g, '') });
+}
+
+/** Line and column (from 1) of an index into `text`, for errors about unterminated quotes. */
+export function positionOf(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  return { line, column };
 }
 
 /** "line 3, column 12" for an index into `text`, for errors about unterminated quotes. */
 export function describePosition(text: string, index: number): string {
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  const column = index - before.lastIndexOf('\n');
+  const { line, column } = positionOf(text, index);
   return `line ${line}, column ${column}`;
 }
 
-export class ShellSyntaxError extends Error {}
+export class ShellSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** What was left open (`'`, `"`, `${` …) and where it starts. */
+    readonly params: { symbol: string; line: number; column: number },
+  ) {
+    super(message);
+  }
+}

@@ -17,6 +17,7 @@ import {
   readSessionFacts,
   sessionIdOfPath,
 } from './session-files';
+import { CommandError, type ErrorReason } from '../../../shared/result';
 
 export interface SessionServiceOptions {
   logsDir: string;
@@ -42,8 +43,12 @@ export interface SessionService {
   dispose(): Promise<void>;
 }
 
-export class SessionError extends Error {
+/** A refused session command: English for logs, a reason the page words (shared/result.ts). */
+export class SessionError extends CommandError {
   override name = 'SessionError';
+  constructor(message: string, reason: ErrorReason) {
+    super('internal', message, { reason });
+  }
 }
 
 /** Entries of a session's log in batches, read as the consumer asks (never the whole file). */
@@ -79,7 +84,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
 
   async function files(id: string): Promise<SessionFiles> {
     const found = await findSessionFiles(logsDir, id);
-    if (!found) throw new SessionError(`The session ${id} is no longer on disk.`);
+    if (!found) throw new SessionError(`The session ${id} is no longer on disk.`, 'session-gone');
     return found;
   }
 
@@ -145,7 +150,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     },
     async remove(id) {
       if (runningIds().has(id)) {
-        throw new SessionError('This session is still being recorded: close its feed first.');
+        throw new SessionError(
+          'This session is still being recorded: close its feed first.',
+          'session-recording',
+        );
       }
       const session = await findSessionFiles(logsDir, id);
       if (!session) return false;
@@ -153,7 +161,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return true;
     },
     async replay(id, workspaceId, speed) {
-      if (!options.workspaces) throw new SessionError('Replay endpoints need a workspace store.');
+      if (!options.workspaces)
+        throw new SessionError('Replay endpoints need a workspace store.', 'session-no-store');
       const session = await files(id);
       const facts = await readSessionFacts(session, () => false);
       const server = await startReplayServer({

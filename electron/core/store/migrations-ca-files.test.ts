@@ -55,17 +55,23 @@ describe('the migration of CA file paths (schema version 1 → 2)', () => {
     expect(onDisk).not.toContain('caFile');
     expect(onDisk).not.toContain(caFile);
     expect(migrated?.message).toContain('the CA certificates of');
+    expect(migrated?.type === 'migrated' && migrated.notes).toEqual([
+      expect.objectContaining({
+        code: 'ca-file-inlined',
+        params: { endpoint: expect.any(String), file: caFile },
+      }),
+    ]);
   });
 
   it('drops a CA file that is not a certificate, a device, a folder or missing, and says so', async () => {
     const files = tempDataDir();
     const notCertificate = join(files.dir, 'passwd');
     writeFileSync(notCertificate, 'root:x:0:0:root:/root:/bin/bash\n');
-    for (const [path, why] of [
-      [notCertificate, 'holds no certificate'],
-      ['/dev/zero', 'not a regular file'],
-      [files.dir, 'not a regular file'],
-      [join(files.dir, 'missing.pem'), 'does not exist'],
+    for (const [path, why, cause] of [
+      [notCertificate, 'holds no certificate', 'no-certificate'],
+      ['/dev/zero', 'not a regular file', 'not-regular-file'],
+      [files.dir, 'not a regular file', 'not-regular-file'],
+      [join(files.dir, 'missing.pem'), 'does not exist', 'not-found'],
     ] as const) {
       data.cleanup();
       data = tempDataDir();
@@ -76,6 +82,11 @@ describe('the migration of CA file paths (schema version 1 → 2)', () => {
       expect(migrated?.details, path).toEqual([
         expect.stringMatching(new RegExp(`the CA file setting was removed \\(.*${why}`)),
       ]);
+      // The page words the removal from its code and cause, not from the English above.
+      expect(migrated?.type === 'migrated' && migrated.notes?.[0]?.params, path).toMatchObject({
+        file: path,
+        cause,
+      });
     }
     files.cleanup();
   });
@@ -103,5 +114,9 @@ describe('the migration of CA file paths (schema version 1 → 2)', () => {
     const { workspace, migrated } = await migrate();
     expect(workspace.endpoints[0]?.tls).toEqual({ allowInvalidCertificates: false });
     expect(migrated?.details).toEqual([expect.stringContaining('larger than 1 MiB')]);
+    expect(migrated?.type === 'migrated' && migrated.notes?.[0]).toMatchObject({
+      code: 'ca-file-removed',
+      params: { cause: 'too-large' },
+    });
   });
 });

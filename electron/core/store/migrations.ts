@@ -1,6 +1,7 @@
 import { CURRENT_SCHEMA_VERSION } from './file-format';
 import { inlineCaFiles } from './migrations/v1-inline-ca-files';
 import { readRegularFile } from './safe-file-read';
+import type { MigrationNote } from '../../../shared/migration-notes';
 
 /**
  * Numbered migrations of the workspace file (README.md beside this file). Each one takes the `workspace`
@@ -16,8 +17,8 @@ import { readRegularFile } from './safe-file-read';
  */
 export interface MigrationContext {
   readFile(path: string, maxBytes: number): Promise<Buffer>;
-  /** A sentence for the user, added to the "migrated" notice. */
-  note(message: string): void;
+  /** What changed or was dropped, added to the "migrated" notice (a code the page words). */
+  note(note: MigrationNote): void;
 }
 
 export interface Migration {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { NoticeParams } from '../../../shared/api/notifications';
 import type { SecretIssue } from '../../../shared/model/workspace';
 import { damageReasonCode } from './damage-reason';
+import { encodeMigrationNotes, type MigrationNote } from '../../../shared/migration-notes';
 
 /**
  * What the store tells the user: recoveries, migrations, read-only files and
@@ -34,6 +35,8 @@ export type StoreNotice =
       backupFile: string;
       /** What the migration changed or dropped (each also in `message`). */
       details: string[];
+      /** The same as codes and params, for the page to word in its language. */
+      notes?: MigrationNote[];
       message: string;
     }
   | {
@@ -114,6 +117,7 @@ function storeNoticeParams(notice: StoreNotice): { code: string; params: NoticeP
           toVersion: notice.toVersion,
           backupFile: basename(notice.backupFile),
           details: notice.details.join(' '),
+          ...(notice.notes ? { detailCodes: encodeMigrationNotes(notice.notes) } : {}),
         },
       };
     case 'newer-version':
@@ -207,8 +211,9 @@ export function migratedNotice(
   fromVersion: number,
   toVersion: number,
   backupFile: string,
-  details: string[],
+  notes: MigrationNote[],
 ): StoreNotice {
+  const details = notes.map((note) => note.message);
   return {
     type: 'migrated',
     workspaceId,
@@ -216,6 +221,7 @@ export function migratedNotice(
     toVersion,
     backupFile,
     details,
+    notes,
     message: [
       `Workspace "${name}" was updated from format ${fromVersion} to ${toVersion}; the original is kept as ${basename(backupFile)}.`,
       ...details,

@@ -12,6 +12,7 @@ import { MIGRATIONS, MigrationError, migrateWorkspace, type Migration } from './
 import { SecretMemory, unsealWorkspace } from './sealing';
 import { readRegularFile } from './safe-file-read';
 import type { Cipher } from './secrets';
+import type { MigrationNote } from '../../../shared/migration-notes';
 
 /**
  * Bytes of a workspace file → a validated Workspace, or why not. Shared by the store (for the
@@ -32,7 +33,7 @@ export type Decoded =
       /** The file's version when it was older and has been migrated in memory; else null. */
       migratedFrom: number | null;
       /** What the migrations changed or dropped, for the user (empty when not migrated). */
-      migrationNotes: string[];
+      migrationNotes: MigrationNote[];
     }
   | {
       type: 'newer';
@@ -75,14 +76,14 @@ export async function decodeWorkspaceText(
     }
     case 'older': {
       let migrated: unknown;
-      const migrationNotes: string[] = [];
+      const migrationNotes: MigrationNote[] = [];
       try {
         migrated = await migrateWorkspace(
           classified.raw,
           classified.schemaVersion,
           schema.migrations,
           schema.version,
-          { readFile: readRegularFile, note: (message) => migrationNotes.push(message) },
+          { readFile: readRegularFile, note: (note) => migrationNotes.push(note) },
         );
       } catch (error) {
         if (error instanceof MigrationError) return { type: 'corrupt', reason: error.message };

@@ -1,4 +1,7 @@
 import { DEMO_URL_VARIABLE } from '../../../shared/model/environments';
+import type { Language } from '../../../shared/api/settings-values';
+import { pickLocale, type Locale } from '../../../shared/locale';
+import { DEMO_TEXTS } from './demo-texts';
 import type { Endpoint, IdGenerator, Workspace } from '../../../shared/model/workspace';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
 import {
@@ -20,97 +23,86 @@ export function usesDemoServer(endpoint: Pick<Endpoint, 'url'>): boolean {
   return endpoint.url.includes(DEMO);
 }
 
+/**
+ * The language to seed the Demo in: the one chosen in Settings, else the system's (the page
+ * follows the system too when nothing is chosen; `Intl` reads LANG/LC_ALL on Node).
+ */
+export function demoLanguage(
+  setting: Language,
+  system: readonly string[] = [Intl.DateTimeFormat().resolvedOptions().locale],
+): Locale {
+  return setting === 'system' ? pickLocale(system) : setting;
+}
+
 /** The "Demo" workspace made on first launch: live events within seconds, no server needed. */
 export function createDemoWorkspace(
   now: Date = new Date(),
   newId: IdGenerator = randomId,
+  language: Locale = 'en',
 ): Workspace {
-  const endpoint = (name: string, path: string, notes: string, method = 'GET'): Endpoint => ({
+  const texts = DEMO_TEXTS[language].endpoints;
+  const endpoint = (
+    { name, notes }: { name: string; notes: string },
+    path: string,
+    method = 'GET',
+  ): Endpoint => ({
     ...createEndpoint({ name, url: `${DEMO}${path}`, method }, newId),
     notes,
     tags: ['demo'],
   });
   const chat: Endpoint = {
-    ...endpoint(
-      'Chat completion (POST)',
-      '/chat',
-      'An LLM-style token stream: POST a JSON prompt, tokens arrive as chat.completion.chunk events, then [DONE]. The prompt comes from the workspace variable "prompt": edit it and reopen.',
-      'POST',
-    ),
+    ...endpoint(texts.chat, '/chat', 'POST'),
     headers: [createHeader('X-Client', 'eventscope-demo')],
     body: { kind: 'json', text: '{\n  "prompt": "{{prompt}}"\n}', contentType: '' },
   };
   // Provider-shaped LLM streams: POST a JSON request like the real APIs (docs/llm-streams.md).
-  const llm = (name: string, path: string, notes: string, body: string): Endpoint => ({
-    ...endpoint(name, path, notes, 'POST'),
+  const llm = (text: { name: string; notes: string }, path: string, body: string): Endpoint => ({
+    ...endpoint(text, path, 'POST'),
     body: { kind: 'json', text: body, contentType: '' },
   });
   const messages = '[{ "role": "user", "content": "{{prompt}}" }]';
   const llmEndpoints = [
     llm(
-      'OpenAI chat stream',
+      texts.openai,
       '/openai/chat',
-      'A Chat Completions stream: reasoning, text, a tool call, usage, then [DONE]. Open the merged view.',
       `{\n  "model": "demo",\n  "stream": true,\n  "messages": ${messages}\n}`,
     ),
     llm(
-      'OpenAI Responses stream',
+      texts.responses,
       '/openai/responses',
-      'A Responses stream: typed events with sequence numbers, ending in response.completed.',
       '{\n  "model": "demo",\n  "stream": true,\n  "input": "{{prompt}}"\n}',
     ),
     llm(
-      'Anthropic Messages stream',
+      texts.anthropic,
       '/anthropic/messages',
-      'A Messages stream: a thinking block, text, a tool_use block, usage, then message_stop.',
       `{\n  "model": "demo",\n  "max_tokens": 1024,\n  "stream": true,\n  "messages": ${messages}\n}`,
     ),
     llm(
-      'Gemini stream',
+      texts.gemini,
       '/gemini',
-      'A streamGenerateContent?alt=sse stream: thought parts, text, a function call, finishReason.',
       '{\n  "contents": [{ "role": "user", "parts": [{ "text": "{{prompt}}" }] }]\n}',
     ),
     llm(
-      'Anthropic stream that fails midway',
+      texts.failing,
       '/anthropic/messages?fail=midway',
-      'Half a reply, then an overloaded_error event: the run status says errored.',
       `{\n  "model": "demo",\n  "stream": true,\n  "messages": ${messages}\n}`,
     ),
   ];
   return {
-    ...createWorkspace('Demo', now, newId),
+    ...createWorkspace(DEMO_TEXTS[language].workspace, now, newId),
     endpoints: [
-      endpoint(
-        'Clock',
-        '/stream',
-        'The classic demo: a connecttime event, then the date every second.',
-      ),
-      endpoint(
-        'Counter',
-        '/counter',
-        'Numbered events with ids; reconnects resume after Last-Event-ID.',
-      ),
+      endpoint(texts.clock, '/stream'),
+      endpoint(texts.counter, '/counter'),
       chat,
-      endpoint(
-        'Flaky connection',
-        '/flaky',
-        'Drops the connection every few events: watch the reconnects and the resume.',
-      ),
+      endpoint(texts.flaky, '/flaky'),
       {
-        ...endpoint(
-          'Burst (100k × 64 B)',
-          '/burst?n=100000&size=64',
-          'As fast as the socket takes it.',
-        ),
+        ...endpoint(texts.burst, '/burst?n=100000&size=64'),
         // One burst, then the end: reconnecting after it would send the burst again, forever.
         retry: { ...defaultRetryPolicy('GET'), reconnectOnEnd: false },
       },
       ...llmEndpoints,
     ],
     // Not a secret on purpose: the demo must work where secrets are kept for a session only.
-    variables: [
-      { name: 'prompt', value: 'Explain Server-Sent Events in one paragraph.', secret: false },
-    ],
+    variables: [{ name: 'prompt', value: DEMO_TEXTS[language].prompt, secret: false }],
   };
 }

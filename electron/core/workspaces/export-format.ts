@@ -1,4 +1,5 @@
-import { describeIssues } from '../../../shared/validation';
+import { describeIssues, issuePaths } from '../../../shared/validation';
+import { importFailure, type ImportFailure } from '../import/import-result';
 import { z } from 'zod';
 import type { Workspace } from '../../../shared/model/workspace';
 import { isSecretHeader } from '../../../shared/model/headers';
@@ -69,7 +70,7 @@ function stripCredentials(url: string): string {
   }
 }
 
-export type ParsedExport = { ok: true; workspace: Workspace } | { ok: false; message: string };
+export type ParsedExport = { ok: true; workspace: Workspace } | ImportFailure;
 
 /** True when the text looks like one of our export files (cheap check before full parsing). */
 export function looksLikeExport(value: unknown): boolean {
@@ -82,20 +83,27 @@ export function looksLikeExport(value: unknown): boolean {
 
 export function parseExport(value: unknown): ParsedExport {
   const file = ExportFileSchema.safeParse(value);
-  if (!file.success)
-    return { ok: false, message: `Not an Eventscope export: ${describeIssues(file.error)}` };
+  if (!file.success) {
+    return importFailure(
+      'import-export-invalid',
+      `Not an Eventscope export: ${describeIssues(file.error)}`,
+      { paths: issuePaths(file.error) },
+    );
+  }
   if (file.data.schemaVersion > EXPORT_SCHEMA_VERSION) {
-    return {
-      ok: false,
-      message: `This export was made by a newer Eventscope (format version ${file.data.schemaVersion}); update Eventscope to import it.`,
-    };
+    return importFailure(
+      'import-export-newer',
+      `This export was made by a newer Eventscope (format version ${file.data.schemaVersion}); update Eventscope to import it.`,
+      { version: file.data.schemaVersion },
+    );
   }
   const workspace = WorkspaceSchema.safeParse(file.data.workspace);
   if (!workspace.success) {
-    return {
-      ok: false,
-      message: `The exported workspace is invalid: ${describeIssues(workspace.error)}`,
-    };
+    return importFailure(
+      'import-export-workspace-invalid',
+      `The exported workspace is invalid: ${describeIssues(workspace.error)}`,
+      { paths: issuePaths(workspace.error) },
+    );
   }
   return { ok: true, workspace: workspace.data };
 }

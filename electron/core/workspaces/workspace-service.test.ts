@@ -11,6 +11,7 @@ import type { FeedSink } from '../feeds/feed-manager';
 import { createTestCipher } from '../../../tests/support/store/test-cipher';
 import { tempDataDir } from '../../../tests/support/store/test-store';
 import { exportWorkspace } from './export-format';
+import { CommandError } from '../../../shared/result';
 
 let core: AppCore | null = null;
 let server: Server | null = null;
@@ -104,6 +105,10 @@ describe('opening a saved endpoint', () => {
     await expect(core.workspaces.openEndpoint(page.sink, ws.id, endpoint.id)).rejects.toThrow(
       /base/,
     );
+    // The page words it from the reason: the variable's name, no English sentence.
+    await expect(core.workspaces.openEndpoint(page.sink, ws.id, endpoint.id)).rejects.toMatchObject(
+      { detail: { reason: 'variables-unknown', params: { names: '{{base}}' } } },
+    );
     expect(core.feeds.list(page.sink)).toEqual([]);
   });
 
@@ -184,6 +189,11 @@ describe('import and export', () => {
         .map((w) => w.name)
         .sort(),
     ).toEqual(['Team', 'Team (imported)']);
+    // The page names the copy in its language.
+    const inChinese = await core.workspaces.importText(shared.text, undefined, {
+      copySuffix: '（导入）',
+    });
+    expect(inChinese.workspace.name).toBe('Team （导入）');
   });
 
   it('refuses files it does not understand, saying what it expected', async () => {
@@ -197,6 +207,51 @@ describe('import and export', () => {
       '"schemaVersion": 99',
     );
     await expect(core.workspaces.importText(newer)).rejects.toThrow(/newer Eventscope/);
+  });
+});
+
+describe('duplicating a workspace', () => {
+  it('names the copy as the page asks, in its language, and "NAME copy" otherwise', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const original = await core.workspaces.create('接口');
+    expect((await core.workspaces.duplicate(original.id, '接口 副本')).name).toBe('接口 副本');
+    expect((await core.workspaces.duplicate(original.id)).name).toBe('接口 copy');
+  });
+});
+
+describe('import refusals and notes the page words in its own language', () => {
+  it('refuses a broken curl paste with a reason and the place the quote was left open', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const refusal = await core.workspaces.importText("curl 'https://h/events").catch((e) => e);
+    expect(refusal).toBeInstanceOf(CommandError);
+    expect(refusal.detail).toEqual({
+      reason: 'import-unterminated',
+      params: { shell: 'bash', symbol: "'", line: 1, column: 6 },
+    });
+  });
+
+  it('says where a JSON file breaks instead of calling it unrecognised', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const refusal = await core.workspaces.importText('{\n  "info": {,\n}').catch((e) => e);
+    expect(refusal.detail).toEqual({
+      reason: 'import-json-invalid',
+      params: { line: 2, column: 12 },
+    });
+  });
+
+  it('gives every note of an import a code and params besides its English', async () => {
+    const { core } = await open({ skipFirstLaunch: true });
+    const outcome = await core.workspaces.importText(
+      'curl --frobnicate -k http://127.0.0.1:9/events',
+      undefined,
+      { name: '从 curl 导入' },
+    );
+    expect(outcome.workspace.name).toBe('从 curl 导入');
+    expect(outcome.notes.map(({ code, params }) => ({ code, params }))).toEqual([
+      { code: 'curl-option-unknown', params: { option: '--frobnicate' } },
+      { code: 'curl-insecure', params: {} },
+    ]);
+    expect(outcome.warnings).toEqual(outcome.notes.map((note) => note.message));
   });
 });
 

@@ -4,6 +4,9 @@ import type { FeedSummary } from '../../../shared/api/feeds';
 import type { Endpoint, Variable, Workspace } from '../../../shared/model/workspace';
 import { randomId } from '../../../shared/model/workspace';
 import { CommandError } from '../../../shared/result';
+import type { ImportOutcome } from '../../../shared/api/workspaces';
+import { importNote, placeholderList } from '../../../shared/import-notes';
+import type { Locale } from '../../../shared/locale';
 import { effectiveVariables } from '../../../shared/model/environments';
 import { resolveEndpointRequest } from '../../../shared/model/variables';
 import type { DemoLauncher } from '../demo/launcher';
@@ -13,7 +16,7 @@ import type { LoadedWorkspace, StoreNotice, WorkspaceStore, WorkspaceSummary } f
 import { writeFileDurable } from '../store/durable-write';
 import { createDemoWorkspace, DEMO_URL_VARIABLE, usesDemoServer } from './demo-workspace';
 import { exportWorkspace } from './export-format';
-import { importText } from './import-text';
+import { DEFAULT_COPY_SUFFIX, importText, type ImportNames } from './import-text';
 
 /** Written once the first-launch Demo workspace exists, so deleting it is respected. */
 const FIRST_LAUNCH_MARKER = 'first-launch.json';
@@ -37,25 +40,26 @@ export interface WorkspaceService {
   create(name: string): Promise<Workspace>;
   save(workspace: Workspace): Promise<Workspace>;
   remove(id: string): Promise<void>;
-  duplicate(id: string): Promise<Workspace>;
+  /** A copy named `name` (the page's language), else "NAME copy". */
+  duplicate(id: string, name?: string): Promise<Workspace>;
   saveEndpoint(workspaceId: string, endpoint: Endpoint): Promise<Workspace>;
   deleteEndpoint(workspaceId: string, endpointId: string): Promise<Workspace>;
   /** Imports an export file, a Postman collection or a curl command line. Never overwrites. */
-  importText(text: string, into?: string): Promise<{ workspace: Workspace; warnings: string[] }>;
+  importText(text: string, into?: string, names?: ImportNames): Promise<ImportOutcome>;
   exportText(id: string, includeSecrets: boolean): Promise<{ fileName: string; text: string }>;
   openEndpoint(owner: FeedSink, workspaceId: string, endpointId: string): Promise<FeedSummary>;
-  /** Creates the Demo workspace on the very first launch. */
-  ensureFirstLaunch(): Promise<void>;
-}
-
-export class WorkspaceError extends Error {
-  override name = 'WorkspaceError';
+  /** Creates the Demo workspace on the very first launch, in `language` (English by default). */
+  ensureFirstLaunch(language?: Locale): Promise<void>;
 }
 
 function requireEndpoint(workspace: Workspace, endpointId: string): Endpoint {
   const endpoint = workspace.endpoints.find((e) => e.id === endpointId);
   if (!endpoint)
-    throw new WorkspaceError(`No endpoint ${endpointId} in workspace “${workspace.name}”.`);
+    throw new CommandError(
+      'not-found',
+      `No endpoint ${endpointId} in workspace “${workspace.name}”.`,
+      { reason: 'endpoint-not-found', params: { workspace: workspace.name } },
+    );
   return endpoint;
 }
 
@@ -90,7 +94,20 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       ];
     }
     const outcome = resolveEndpointRequest(endpoint, variables);
-    if (!outcome.ok) throw new WorkspaceError(outcome.error.message);
+    if (!outcome.ok) {
+      const { unknown, reenter, message } = outcome.error;
+      throw new CommandError(
+        'invalid-input',
+        message,
+        unknown.length > 0
+          ? { reason: 'variables-unknown', params: { names: placeholderList(unknown) } }
+          : {
+              reason: 'secrets-reenter',
+              // "header NAME" (shared/model/variables.ts) is said as the header's name alone.
+              params: { names: reenter.map((r) => r.replace(/^header /, '')).join(', ') },
+            },
+      );
+    }
     for (const value of outcome.request.secretValues) secrets?.add(value);
     return outcome.request;
   }
@@ -128,9 +145,9 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
       await store.remove(id);
       options.broadcastChanged([id]);
     },
-    async duplicate(id) {
+    async duplicate(id, name) {
       const original = await load(id);
-      return commit(freshCopy(original, `${original.name} copy`));
+      return commit(freshCopy(original, name ?? `${original.name} copy`));
     },
     async saveEndpoint(workspaceId, endpoint) {
       const workspace = await load(workspaceId);
@@ -148,20 +165,33 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
         endpoints: workspace.endpoints.filter((e) => e.id !== endpointId),
       });
     },
-    async importText(text, into) {
+    async importText(text, into, names = {}) {
       const target = into === undefined ? null : await load(into);
-      const result = importText(text, target);
-      if (!result.ok) throw new CommandError('invalid-input', result.message);
+      const copySuffix = names.copySuffix ?? DEFAULT_COPY_SUFFIX;
+      const result = importText(text, target, { ...names, copySuffix });
+      if (!result.ok) {
+        throw new CommandError('invalid-input', result.message, {
+          reason: result.reason,
+          params: result.params,
+        });
+      }
       let workspace = result.workspace;
       const warnings = [...result.warnings];
       if (!target && store.list().some((w) => w.id === workspace.id)) {
         // Nothing is overwritten unasked: a second import of the same file is a new workspace.
-        workspace = freshCopy(workspace, `${workspace.name} (imported)`);
+        workspace = freshCopy(workspace, `${workspace.name} ${copySuffix}`);
         warnings.push(
-          'A workspace with the same id exists already, so this one was imported as a copy.',
+          importNote(
+            'imported-as-copy',
+            'A workspace with the same id exists already, so this one was imported as a copy.',
+          ),
         );
       }
-      return { workspace: await commit(workspace), warnings };
+      return {
+        workspace: await commit(workspace),
+        warnings: warnings.map((w) => w.message),
+        notes: warnings,
+      };
     },
     async exportText(id, includeSecrets) {
       const workspace = await load(id);
@@ -198,10 +228,12 @@ export function createWorkspaceService(options: WorkspaceServiceOptions): Worksp
           : {}),
       });
     },
-    async ensureFirstLaunch() {
+    async ensureFirstLaunch(language) {
       const marker = join(options.dataDir, FIRST_LAUNCH_MARKER);
       if (existsSync(marker)) return;
-      if (store.list().length === 0) await commit(createDemoWorkspace());
+      if (store.list().length === 0) {
+        await commit(createDemoWorkspace(undefined, undefined, language));
+      }
       await store.flush();
       await writeFileDurable(
         marker,

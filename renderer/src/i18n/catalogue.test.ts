@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pickLocale } from './index';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-CN';
+import { importNotes as enNotes } from './locales/en/import-notes';
+import { importNotes as zhNotes } from './locales/zh-CN/import-notes';
 
 /** Every leaf key path of a nested catalogue, e.g. "feed.toolbar.pause". */
 function keyPaths(node: unknown, prefix = ''): string[] {
@@ -38,6 +40,18 @@ describe('the message catalogues', () => {
       return english === read(zhCN) && /[a-z]{3,}\s+[a-z]{2,}/i.test(String(english));
     });
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe('the catalogue of import notes, loaded with the first import', () => {
+  it('gives Simplified Chinese every note of English, each translated', () => {
+    expect(Object.keys(zhNotes).sort()).toEqual(Object.keys(enNotes).sort());
+    const untranslated = Object.entries(enNotes).filter(
+      ([key, text]) =>
+        text === zhNotes[key as keyof typeof zhNotes] && /[a-z]{3,}\s+[a-z]{2,}/i.test(text),
+    );
+    expect(untranslated).toEqual([]);
+    expect(Object.values(zhNotes).every((text) => text.trim() !== '')).toBe(true);
   });
 });
 

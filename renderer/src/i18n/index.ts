@@ -1,23 +1,11 @@
 import { createI18n } from 'vue-i18n';
 import { en, type MessageSchema } from './locales/en';
 import { zhCN } from './locales/zh-CN';
+import { pickLocale, type Locale } from '../../../shared/locale';
 
-export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export { SUPPORTED_LOCALES, pickLocale, type Locale } from '../../../shared/locale';
 
 /** The first of the browser's preferred languages we have a catalogue for; English otherwise. */
-export function pickLocale(preferred: readonly string[]): Locale {
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (lower === 'en' || lower.startsWith('en-')) return 'en';
-    // zh, zh-CN, zh-Hans, zh-SG read Simplified Chinese; zh-TW/zh-HK/zh-Hant do not.
-    if (lower === 'zh' || lower === 'zh-cn' || lower === 'zh-sg' || lower.startsWith('zh-hans')) {
-      return 'zh-CN';
-    }
-  }
-  return 'en';
-}
-
 export function systemLocale(): Locale {
   return pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages);
 }

@@ -103,12 +103,44 @@ describe('the merged view', () => {
     const broken = anthropicStream({ pieces: ['Hi'], argumentPieces: ['{"city": "Par'] });
     const wrapper = mountView(window(broken));
     expect(wrapper.get('.tools pre').text()).toBe('{"city": "Par');
-    expect(wrapper.text()).toContain('Invalid JSON:');
+    expect(wrapper.text()).toContain('Invalid JSON: it breaks off at line 1, column 14');
     const copyButton = wrapper.findAll('button').find((b) => b.text() === 'Copy text');
     await copyButton?.trigger('click');
     await nextTick();
     expect(await navigator.clipboard.readText()).toBe('Hi');
     expect(wrapper.text()).toContain('Copied');
+  });
+
+  it('says where broken tool arguments stop in Chinese, without the parser English', async () => {
+    const broken = anthropicStream({ pieces: ['Hi'], argumentPieces: ['{"city": "Par'] });
+    i18n.global.locale.value = 'zh-CN';
+    try {
+      const wrapper = mountView(window(broken));
+      const flag = wrapper.get('.tools .error').text();
+      expect(flag).toBe('无效的 JSON：在第 1 行第 14 列中断');
+    } finally {
+      i18n.global.locale.value = 'en';
+    }
+  });
+
+  it('words an unusable custom JSON path in Chinese, not the parser English', () => {
+    i18n.global.locale.value = 'zh-CN';
+    try {
+      const wrapper = mount(MergedView, {
+        props: {
+          entries: window(stream),
+          version: 1,
+          url: URL_,
+          name: 'Custom',
+          llm: { setting: 'custom', custom: { path: 'token' } },
+        },
+        global: { plugins: [i18n] },
+      });
+      expect(wrapper.text()).toContain('JSON 路径必须以 $ 开头');
+      expect(wrapper.text()).not.toContain('a JSON path starts with');
+    } finally {
+      i18n.global.locale.value = 'en';
+    }
   });
 
   it('lets the user turn merging off for this view', async () => {

@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import type { I18n } from 'vue-i18n';
 import { createAppI18n, i18n, type Locale } from '../i18n';
-import { errorText, noticeText, translatedError, type Translator } from './node-messages';
+import { loadImportNotes, mergeImportNotes } from '../i18n/import-notes';
+import * as en from '../i18n/locales/en/import-notes';
+import * as zh from '../i18n/locales/zh-CN/import-notes';
+import {
+  describeImportNotes,
+  errorText,
+  importNoteText,
+  noticeText,
+  translatedError,
+  type Translator,
+} from './node-messages';
+import { IMPORT_NOTE_CODES, type ImportNote } from '../../../shared/import-notes';
+import {
+  CA_FILE_CAUSES,
+  encodeMigrationNotes,
+  MIGRATION_NOTE_CODES,
+  type MigrationNote,
+} from '../../../shared/migration-notes';
 import { DAMAGE_REASON_CODES } from '../../../shared/api/damage-reasons';
-import type { ErrorReason } from '../../../shared/result';
+import { ERROR_REASONS } from '../../../shared/result';
 
 function translator(locale: Locale): Translator {
-  const { t, te } = createAppI18n(locale).global;
+  const instance = createAppI18n(locale);
+  mergeImportNotes(instance as unknown as I18n, en.importNotes, zh.importNotes);
+  const { t, te } = instance.global;
   return { t: (key, params) => t(key, params ?? {}), te: (key) => te(key) };
 }
 
@@ -76,6 +96,52 @@ describe('rendering a notice from the Node side', () => {
     });
     expect(text).toContain('工作区“Payments API”已损坏');
     expect(text).not.toContain('k3j9.json');
+  });
+
+  it('words what a migration changed in Chinese from its codes, not the English details', () => {
+    const notes: MigrationNote[] = [
+      {
+        code: 'ca-file-removed',
+        params: { endpoint: 'Chat', file: '/etc/passwd', cause: 'no-certificate' },
+        message:
+          'Endpoint "Chat": the CA file setting was removed (…); attach the certificate again.',
+      },
+    ];
+    const text = noticeText(translator('zh-CN'), {
+      code: 'store.migrated',
+      params: {
+        workspace: 'Payments',
+        fromVersion: 1,
+        toVersion: 3,
+        backupFile: 'w1.v1.json',
+        details: notes[0]!.message,
+        detailCodes: encodeMigrationNotes(notes),
+      },
+      message: 'English',
+    });
+    expect(text).toContain('端点“Chat”：已移除 CA 文件设置（文件中没有证书）；请重新附加证书。');
+    expect(text).not.toMatch(/CA file setting|attach/);
+  });
+
+  it('names the secrets to re-enter with the words for header and proxy in Chinese', () => {
+    const text = noticeText(translator('zh-CN'), {
+      code: 'store.secrets-need-reentry',
+      params: {
+        workspace: 'Payments',
+        fields: 'Chat › header Authorization, Chat › proxy, {{token}}',
+      },
+      message: 'English',
+    });
+    expect(text).toContain('Chat › 请求头 Authorization, Chat › 代理, {{token}}');
+  });
+
+  it('has a text for every migration note and cause in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      for (const code of MIGRATION_NOTE_CODES)
+        expect(translator(locale).te(`shell.migrationNotes.${code}`), code).toBe(true);
+      for (const cause of CA_FILE_CAUSES)
+        expect(translator(locale).te(`shell.migrationNotes.causes.${cause}`), cause).toBe(true);
+    }
   });
 
   it('has a text for every damage reason code in both languages', () => {
@@ -161,21 +227,102 @@ describe('rendering a failed command that names its reason', () => {
   });
 
   it('has a sentence for every reason in both languages', () => {
-    const reasons = [
-      'store-not-found',
-      'store-read-only',
-      'store-unrecoverable',
-      'store-closed',
-      'store-io',
-      'connection-lost',
-      'api-disposed',
-      'message-too-large',
-    ] as const satisfies readonly ErrorReason[];
     for (const locale of ['en', 'zh-CN'] as const)
-      for (const reason of reasons)
+      for (const reason of ERROR_REASONS)
         expect(translator(locale).te(`shell.errors.reasons.${reason}`), `${locale} ${reason}`).toBe(
           true,
         );
+  });
+
+  it('words a refused curl paste wholly in Chinese, naming where the quote was left open', () => {
+    const text = errorText(translator('zh-CN'), {
+      code: 'invalid-input',
+      message: 'could not read the command line as bash: unterminated single quote starting at …',
+      reason: 'import-unterminated',
+      params: { shell: 'bash', symbol: "'", line: 1, column: 6 },
+    });
+    expect(text).toBe("输入无效：无法按 bash 读取命令行：第 1 行第 6 列的 ' 没有闭合");
+  });
+
+  it('names the fields of a refused Postman collection by their paths only', () => {
+    const error = {
+      code: 'invalid-input',
+      message: 'the Postman collection is not valid v2.1: item.0.name: Expected string',
+      reason: 'import-postman-invalid',
+      params: { paths: 'item.0.name' },
+    } as const;
+    expect(errorText(translator('zh-CN'), error)).toBe(
+      '输入无效：Postman 集合不是有效的 v2.1 格式（字段：item.0.name）',
+    );
+    expect(errorText(translator('en'), error)).toBe(
+      'Invalid input: the Postman collection is not valid v2.1 (fields: item.0.name)',
+    );
+  });
+
+  it('gives the size limit of a refused CA file as a size people read', () => {
+    const text = errorText(translator('zh-CN'), {
+      code: 'invalid-certificate',
+      message: 'big.pem is larger than 1 MiB; a CA certificate file is a few kilobytes.',
+      reason: 'ca-too-large',
+      params: { fileName: 'big.pem', limit: 1024 * 1024 },
+    });
+    expect(text).toBe('不是证书文件：big.pem 大于 1 MiB；CA 证书文件通常只有几 KB');
+  });
+});
+
+describe('rendering what an import skipped', () => {
+  it('has a sentence for every import note in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const)
+      for (const code of IMPORT_NOTE_CODES)
+        expect(translator(locale).te(`workspaces.importNotes.${code}`), `${locale} ${code}`).toBe(
+          true,
+        );
+  });
+
+  it('words an ignored curl option in Chinese with the option as written', () => {
+    const text = importNoteText(translator('zh-CN'), {
+      code: 'curl-option-unknown',
+      params: { option: '--frobnicate' },
+      message: 'unknown curl option --frobnicate was ignored',
+    });
+    expect(text).toBe('已忽略未知的 curl 选项 --frobnicate');
+  });
+
+  it('says which Postman request a note is about before the note', () => {
+    const note = {
+      code: 'postman-auth-unsupported',
+      params: { auth: 'hawk', where: 'Admin / Stream' },
+      message: 'Admin / Stream: "hawk" auth is not supported; add its header by hand',
+    } as const;
+    expect(importNoteText(translator('zh-CN'), note)).toBe(
+      'Admin / Stream：不支持“hawk”认证；请手动添加对应的请求头',
+    );
+    expect(importNoteText(translator('en'), note)).toBe(
+      'Admin / Stream: “hawk” auth is not supported; add its header by hand',
+    );
+  });
+
+  it('keeps the English of a note whose code the page does not know', () => {
+    const note = { code: 'from-the-future', params: {}, message: 'Something new.' };
+    expect(importNoteText(translator('zh-CN'), note as unknown as ImportNote)).toBe(
+      'Something new.',
+    );
+  });
+
+  it('joins the notes of an import in the language of the page', async () => {
+    await loadImportNotes();
+    const notes: ImportNote[] = [
+      { code: 'curl-insecure', params: {}, message: 'a' },
+      { code: 'url-no-scheme', params: { tool: 'curl' }, message: 'b' },
+    ];
+    i18n.global.locale.value = 'zh-CN';
+    try {
+      expect(describeImportNotes(notes)).toBe(
+        '-k/--insecure：与 curl 一样，此端点不检查证书；URL 没有协议；已像 curl 一样假定为 http://',
+      );
+    } finally {
+      i18n.global.locale.value = 'en';
+    }
   });
 });
 

@@ -13,7 +13,8 @@ import type { CaChoice } from '../workspaces/attach-ca-certificate';
 import { attachCaCertificate } from '../workspaces/attach-ca-certificate';
 import type { Result } from '../../../shared/result';
 import { i18n } from '../i18n';
-import { resultTaker, translatedError } from '../shell/node-messages';
+import { describeImportNotes, resultTaker, translatedError } from '../shell/node-messages';
+import { loadImportNotes } from '../i18n/import-notes';
 
 /**
  * Saved workspaces as this page sees them. The Node side owns the files; every
@@ -103,8 +104,13 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   }
 
   async function duplicate(): Promise<void> {
-    if (api && selectedId.value)
-      await adopt(take(await api.duplicateWorkspace({ id: selectedId.value })));
+    if (!api || !selectedId.value) return;
+    const original = current.value?.workspace.name;
+    const name =
+      original === undefined
+        ? undefined
+        : i18n.global.t('workspaces.actions.copyName', { name: original }).slice(0, 200);
+    await adopt(take(await api.duplicateWorkspace({ id: selectedId.value, name })));
   }
 
   async function remove(): Promise<void> {
@@ -206,13 +212,20 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   async function importText(text: string, intoCurrent: boolean): Promise<void> {
     if (!api) return;
     const into = intoCurrent && selectedId.value ? selectedId.value : undefined;
-    const outcome = take(await api.importWorkspace({ text, into }));
+    const name = i18n.global.t('workspaces.messages.importedFromCurl');
+    const copySuffix = i18n.global.t('workspaces.messages.importedSuffix');
+    // The notes' texts load with the first import (renderer/src/i18n/import-notes.ts).
+    const [result] = await Promise.all([
+      api.importWorkspace({ text, into, name, copySuffix }),
+      loadImportNotes(),
+    ]);
+    const outcome = take(result);
     if (!outcome) return;
     const { t } = i18n.global;
     message.value = outcome.warnings.length
       ? t('workspaces.messages.importedWithNotes', {
           name: outcome.workspace.name,
-          notes: outcome.warnings.join(' '),
+          notes: describeImportNotes(outcome.notes),
         })
       : t('workspaces.messages.imported', { name: outcome.workspace.name });
     await adopt(outcome.workspace);

@@ -1,5 +1,6 @@
 import type { CaFileChoice, EventscopeApi } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
+import { i18n } from '../i18n';
 
 export type CaChoice = CaFileChoice;
 
@@ -25,7 +26,14 @@ function pickFileInPage(): Promise<File | null> {
  * certificates and answers the PEM text, which the editor keeps in `tls.caCertificates`.
  */
 export async function attachCaCertificate(api: EventscopeApi): Promise<Result<CaChoice>> {
-  const native = await api.chooseCaFile({});
+  const { t } = i18n.global;
+  const native = await api.chooseCaFile({
+    dialog: {
+      title: t('workspaces.editor.caDialog.title'),
+      certificates: t('workspaces.editor.caDialog.certificates'),
+      allFiles: t('workspaces.editor.caDialog.allFiles'),
+    },
+  });
   if (native.ok || native.error.code !== 'dialog-unavailable') return native;
   const file = await pickFileInPage();
   if (file === null) return { ok: true, value: { type: 'cancelled' } };
@@ -35,6 +43,8 @@ export async function attachCaCertificate(api: EventscopeApi): Promise<Result<Ca
       error: {
         code: 'invalid-certificate',
         message: `${file.name} is ${file.size} bytes; a CA file may have at most 1 MiB.`,
+        reason: 'ca-too-large',
+        params: { fileName: file.name, limit: MAX_CA_FILE_BYTES },
       },
     };
   }

@@ -5,7 +5,7 @@ import type { TestServer } from '../../support/sse/test-server';
 import { startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
 import type { JourneyApp } from '../../support/journeys/app';
-import { openApp, textsFor } from '../../support/journeys/app';
+import { fill, openApp, textsFor } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const en = textsFor('en');
@@ -119,6 +119,71 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
         expect(text).not.toMatch(/answered|failed|not read as events/);
       },
     );
+
+    const alert = page.getByRole('alert');
+    const curlBox = page.getByRole('textbox', { name: zh.workspaces.curl.label });
+    const pasteCurl = async (command: string) => {
+      if (!(await curlBox.isVisible())) {
+        await page.getByRole('button', { name: zh.workspaces.actions.pasteCurl }).click();
+      }
+      await curlBox.fill(command);
+      await page.getByRole('button', { name: zh.workspaces.curl.add }).click();
+    };
+
+    await journey.step('create a workspace to paste curl commands into', async () => {
+      await page.getByRole('button', { name: zh.workspaces.actions.newWorkspace }).click();
+      const dialog = page.getByRole('dialog', { name: zh.workspaces.actions.newTitle });
+      await dialog.getByRole('textbox', { name: zh.workspaces.actions.nameLabel }).fill('流接口');
+      await dialog.getByRole('button', { name: zh.workspaces.actions.create }).click();
+      await dialog.waitFor({ state: 'detached' });
+    });
+
+    await journey.step('a curl paste with an unclosed quote is refused in Chinese', async () => {
+      await pasteCurl(`curl '${server!.url('/events')}`);
+      await alert.getByText('无法按 bash 读取命令行：第 1 行第 6 列的', { exact: false }).waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text).toContain('输入无效');
+      expect(text).not.toMatch(/unterminated|could not read|command line/i);
+    });
+
+    await journey.step(
+      'a curl paste with an unknown option imports, noted in Chinese',
+      async () => {
+        await pasteCurl(`curl --frobnicate -k '${server!.url('/events')}'`);
+        const note = page.getByText('已忽略未知的 curl 选项 --frobnicate', { exact: false });
+        await note.waitFor();
+        const text = (await note.textContent()) ?? '';
+        expect(text).toContain('已导入“流接口”');
+        expect(text).toContain('此端点不检查证书');
+        expect(text).not.toMatch(/ignored|unknown|certificate checks|Imported/i);
+        // The endpoint is named from its method and URL, as the importer names it.
+        const endpoint = `GET ${server!.url('/events').replace(/^http:\/\//, '')}`;
+        await page
+          .getByRole('button', { name: fill(zh.workspaces.list.open, { name: endpoint }) })
+          .waitFor();
+      },
+    );
+
+    await journey.step('a Postman v2.0 collection is refused in Chinese', async () => {
+      const collection = {
+        info: {
+          name: 'Old collection',
+          schema: 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json',
+        },
+        item: [],
+      };
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: zh.workspaces.actions.import }).click(),
+      ]);
+      await chooser.setFiles({
+        name: 'old.postman_collection.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(collection)),
+      });
+      await alert.getByText('这是 Postman Collection v2.0 文件', { exact: false }).waitFor();
+      expect((await alert.textContent()) ?? '').not.toMatch(/export the collection|this is/i);
+    });
 
     await journey.step('reload: the choices are kept', async () => {
       await page.reload();

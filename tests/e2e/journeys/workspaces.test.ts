@@ -77,12 +77,14 @@ describe.runIf(chromiumAvailable)('journey: rename, duplicate and delete a works
         await expect.poll(() => namesOnDisk(web.dataDir), POLL).toEqual(['Streams']);
       });
 
+      // The copy is named in the page's language ("Streams copy", "Streams 副本").
+      const copyName = fill(A.copyName, { name: 'Streams' });
       await journey.step('duplicate it: the copy is selected', async () => {
         await page.getByRole('button', { name: A.duplicateWorkspace }).click();
-        await expect.poll(selectedName, POLL).toBe('Streams copy');
+        await expect.poll(selectedName, POLL).toBe(copyName);
         await expect
           .poll(() => namesOnDisk(web.dataDir).sort(), POLL)
-          .toEqual(['Streams', 'Streams copy']);
+          .toEqual(['Streams', copyName]);
         // The copy has the same endpoints.
         await page
           .getByRole('button', { name: fill(T.workspaces.list.open, { name: 'Counter' }) })
@@ -92,10 +94,10 @@ describe.runIf(chromiumAvailable)('journey: rename, duplicate and delete a works
       await journey.step('delete asks first; Escape keeps the workspace', async () => {
         await page.getByRole('button', { name: A.deleteWorkspace }).click();
         const confirm = page.getByRole('dialog', { name: A.deleteTitle });
-        await confirm.getByText(fill(A.deleteMessage, { name: 'Streams copy' })).waitFor();
+        await confirm.getByText(fill(A.deleteMessage, { name: copyName })).waitFor();
         await page.keyboard.press('Escape');
         await confirm.waitFor({ state: 'detached' });
-        expect(await selectedName()).toBe('Streams copy');
+        expect(await selectedName()).toBe(copyName);
       });
 
       await journey.step('delete again and confirm: the workspace is gone', async () => {
@@ -106,7 +108,7 @@ describe.runIf(chromiumAvailable)('journey: rename, duplicate and delete a works
         await expect.poll(() => namesOnDisk(web.dataDir), POLL).toEqual(['Streams']);
         await page
           .getByRole('status')
-          .getByText(fill(A.deleted, { name: 'Streams copy' }))
+          .getByText(fill(A.deleted, { name: copyName }))
           .waitFor();
       });
 

@@ -1,6 +1,8 @@
 import { MAX_CA_CERTIFICATES_BYTES } from '../../../../shared/model/workspace';
 import { parseCaCertificates } from '../../sse/transport-cas';
 import type { Migration } from '../migrations';
+import type { CaFileCause } from '../../../../shared/migration-notes';
+import { SafeReadError } from '../safe-file-read';
 
 /**
  * Version 1 → 2: an endpoint's `tls.caFile` (a path) becomes `tls.caCertificates` (the PEM text).
@@ -33,21 +35,27 @@ async function migrateEndpoint(
   if (typeof e.tls !== 'object' || e.tls === null) return endpoint;
   const { caFile, ...tls } = e.tls as { caFile?: unknown; allowInvalidCertificates?: unknown };
   const name = typeof e.name === 'string' ? `"${e.name}"` : 'an endpoint';
+  const endpointName = typeof e.name === 'string' ? e.name : '…';
   if (typeof caFile !== 'string' || caFile === '') return { ...e, tls };
   try {
     const bytes = await context.readFile(caFile, MAX_CA_CERTIFICATES_BYTES);
     const pem = parseCaCertificates(bytes, caFile)
       .map((c) => c.pem)
       .join('');
-    context.note(
-      `Endpoint ${name}: the CA certificates of ${caFile} are now kept in the workspace.`,
-    );
+    context.note({
+      code: 'ca-file-inlined',
+      params: { endpoint: endpointName, file: caFile },
+      message: `Endpoint ${name}: the CA certificates of ${caFile} are now kept in the workspace.`,
+    });
     return { ...e, tls: { ...tls, caCertificates: pem } };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    context.note(
-      `Endpoint ${name}: the CA file setting was removed (${why}); attach the certificate again.`,
-    );
+    const cause: CaFileCause = error instanceof SafeReadError ? error.reason : 'no-certificate';
+    context.note({
+      code: 'ca-file-removed',
+      params: { endpoint: endpointName, file: caFile, cause },
+      message: `Endpoint ${name}: the CA file setting was removed (${why}); attach the certificate again.`,
+    });
     return { ...e, tls };
   }
 }

@@ -43,7 +43,8 @@ export const llm = {
     toolCalls: 'Tool calls',
     toolCall: 'Tool call {name}',
     receiving: 'Receiving arguments…',
-    invalidJson: 'Invalid JSON: {message}',
+    invalidJson: 'Invalid JSON',
+    invalidJsonAt: 'Invalid JSON: it breaks off at line {line}, column {column}',
     stopReason: 'Stop reason',
     usage: 'Usage',
     usageKeys: {

@@ -17,6 +17,7 @@ export const workspaces = {
     renameTitle: 'Rename workspace',
     rename: 'Rename',
     renamed: 'Workspace renamed to “{name}”',
+    copyName: '{name} copy',
     duplicated: 'Workspace “{name}” duplicated',
     deleteTitle: 'Delete workspace',
     deleteMessage: 'Delete the workspace “{name}” and all its endpoints? A backup is kept.',
@@ -46,6 +47,8 @@ export const workspaces = {
     readOnly: 'This workspace was saved by a newer Eventscope: it is read-only here.',
   },
   messages: {
+    importedSuffix: '(imported)',
+    importedFromCurl: 'Imported from curl',
     imported: 'Imported “{name}”.',
     importedWithNotes: 'Imported “{name}” with notes: {notes}',
     exportedTo: 'Exported to {path}',
@@ -177,6 +180,11 @@ export const workspaces = {
     idleTimeout: 'Idle timeout (ms)',
     lastEventId: 'Initial Last-Event-ID',
     tlsAndProxy: 'TLS and proxy',
+    caDialog: {
+      title: 'Attach CA certificate',
+      certificates: 'Certificates',
+      allFiles: 'All files',
+    },
     attachCa: 'Attach CA certificate…',
     caAttached: 'Extra trusted CA certificates from {file}',
     caKept: 'Extra trusted CA certificates attached',

@@ -45,7 +45,8 @@ export const llm: MessageSchema['llm'] = {
     toolCalls: '工具调用',
     toolCall: '工具调用 {name}',
     receiving: '正在接收参数…',
-    invalidJson: '无效的 JSON：{message}',
+    invalidJson: '无效的 JSON',
+    invalidJsonAt: '无效的 JSON：在第 {line} 行第 {column} 列中断',
     stopReason: '停止原因',
     usage: '用量',
     usageKeys: {
