@@ -1,3 +1,5 @@
+import type { Language } from './api/settings-values';
+
 /** The languages Eventscope speaks: the page's catalogues and the seeded Demo workspace. */
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -13,4 +15,9 @@ export function pickLocale(preferred: readonly string[]): Locale {
     }
   }
   return 'en';
+}
+
+/** The language a Settings choice means: itself, or for "system" the first we speak of the OS's. */
+export function resolveLocale(setting: Language, system: readonly string[]): Locale {
+  return setting === 'system' ? pickLocale(system) : setting;
 }

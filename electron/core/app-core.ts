@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { NotificationChannel } from '../../shared/api/channels';
 import type { AppInfo } from '../../shared/api/commands';
 import type { Notice, NotificationPayload } from '../../shared/api/notifications';
+import type { UserSettings } from '../../shared/api/settings';
 import type { CommandHandlers, SaveFileDialog } from './api/handlers';
 import type { OpenFileDialog } from './tls/ca-file-choice';
 import { createCommandHandlers } from './api/handlers';
@@ -42,6 +43,8 @@ export interface AppCore {
    * pages still loading get it with `app:take-notices`.
    */
   postNotice(notice: Omit<Notice, 'at'>): void;
+  /** The user's settings as they are now. */
+  userSettings(): UserSettings;
   /** Closes every feed (flushing its log), writes pending workspace saves, stops the demo. */
   dispose(): Promise<void>;
 }
@@ -69,6 +72,8 @@ export interface AppCoreOptions {
   feeds?: Partial<FeedManagerOptions>;
   /** Faster debounce in tests. */
   saveDebounceMs?: number;
+  /** Told after Settings changed (Electron rebuilds its native menu in the chosen language). */
+  onSettingsChanged?: (settings: UserSettings) => void;
 }
 
 /** The one core every face wires up: Electron main and web mode build the same thing. */
@@ -170,7 +175,11 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     settings: {
       get: () => userSettings(settings.get()),
-      set: async (change) => userSettings(await settings.update(change)),
+      set: async (change) => {
+        const changed = userSettings(await settings.update(change));
+        options.onSettingsChanged?.(changed);
+        return changed;
+      },
     },
     async revealDataDir() {
       if (!options.openPath) return { type: 'unavailable', path: options.dataDir };
@@ -186,6 +195,7 @@ export async function openAppCore(options: AppCoreOptions): Promise<AppCore> {
     store,
     sessions,
     downloads,
+    userSettings: () => userSettings(settings.get()),
     attach(sink) {
       // Start-up notices are not pushed here: a window's page is still loading when its sink
       // attaches and would miss them. Each page pulls them with `app:take-notices`.

@@ -24,12 +24,19 @@ function tempDir(prefix: string) {
 }
 
 async function boot(
-  options: { argv?: string[]; isPackaged?: boolean; ready?: boolean; userData?: string } = {},
+  options: {
+    argv?: string[];
+    isPackaged?: boolean;
+    ready?: boolean;
+    userData?: string;
+    systemLanguages?: string[];
+  } = {},
 ) {
   vi.resetModules();
   const standIn = createElectronStandIn({
     userData: options.userData ?? tempDir('data'),
     isPackaged: options.isPackaged,
+    systemLanguages: options.systemLanguages,
   });
   running = standIn;
   vi.doMock('electron', () => standIn.module);
@@ -146,6 +153,25 @@ describe('the menu in the running app', () => {
         { channel: 'menu:command-invoked', payload: { command: 'settings' } },
       ]),
     );
+  });
+});
+
+describe('the menu’s language', () => {
+  it('speaks the system’s language by default and follows Settings → Language at once', async () => {
+    const standIn = await boot({ systemLanguages: ['zh-Hans-CN', 'en-US'] });
+    standIn.windows[0]!.pageLoaded();
+    const labels = () => JSON.stringify(standIn.module.Menu.template);
+    expect(labels()).toContain('新建端点');
+    expect(labels()).toContain('设置…');
+    expect(labels()).not.toContain('New Endpoint');
+
+    const changed = (await standIn.invoke('settings:set', { language: 'en' })) as Result<unknown>;
+    expect(changed).toMatchObject({ ok: true });
+    expect(labels()).toContain('New Endpoint');
+    expect(labels()).not.toContain('新建端点');
+
+    await standIn.invoke('settings:set', { language: 'system' });
+    expect(labels()).toContain('新建端点');
   });
 });
 

@@ -12,6 +12,8 @@ import {
   session,
   shell,
 } from 'electron';
+import type { UserSettings } from '../../shared/api/settings';
+import { resolveLocale } from '../../shared/locale';
 import type { AppCore } from '../core/app-core';
 import { openAppCore } from '../core/app-core';
 import { installAppMenu } from './app-menu';
@@ -50,6 +52,8 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
   // macOS hands files to the app by event, possibly before it is ready.
   const openedFiles: string[] = workspaceFilesIn(initialArgs, process.cwd());
   let importFile: ((path: string) => void) | null = null;
+  // Set once the menu exists; settings cannot change before the first window's page asks.
+  let applySettings: (settings: UserSettings) => void = () => {};
   app.on('open-file', (event, path) => {
     event.preventDefault();
     if (importFile) importFile(path);
@@ -65,6 +69,7 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
     ...createFileDialogs({ BrowserWindow, dialog }),
     openPath: (path) => shell.openPath(path),
     revealInFolder: (path) => shell.showItemInFolder(path),
+    onSettingsChanged: (settings) => applySettings(settings),
   });
   const quit = installQuitSequence({
     app,
@@ -103,15 +108,21 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
     (contents) => windows.sinkOf(contents) ?? windowSink(contents),
   );
 
-  installAppMenu({
-    Menu,
-    BrowserWindow,
-    nativeTheme,
-    shell,
-    dialog,
-    isDevelopment: !app.isPackaged,
-    sinkOf: windows.sinkOf,
-  });
+  const menuLocale = (settings: UserSettings) =>
+    resolveLocale(settings.language, app.getPreferredSystemLanguages());
+  const menu = installAppMenu(
+    {
+      Menu,
+      BrowserWindow,
+      nativeTheme,
+      shell,
+      dialog,
+      isDevelopment: !app.isPackaged,
+      sinkOf: windows.sinkOf,
+    },
+    menuLocale(core.userSettings()),
+  );
+  applySettings = (settings) => menu.setLocale(menuLocale(settings));
 
   openWindow();
 

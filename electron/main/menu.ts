@@ -1,11 +1,14 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api/notifications';
+import type { MenuWords } from './menu-words';
 
 export interface MenuContext {
   appName: string;
   platform: NodeJS.Platform;
   /** Reload and developer tools are offered only when running from source. */
   isDevelopment: boolean;
+  /** The labels, in the language Settings chose (menu-words.ts). */
+  words: MenuWords;
 }
 
 export interface MenuActions {
@@ -25,12 +28,13 @@ export function menuTemplate(
   actions: MenuActions,
 ): MenuItemConstructorOptions[] {
   const mac = context.platform === 'darwin';
+  const w = context.words;
   const command = (label: string, name: MenuCommand, accelerator?: string) => ({
     label,
     accelerator,
     click: () => actions.send(name),
   });
-  const about = { label: `About ${context.appName}`, click: () => actions.showAbout() };
+  const about = { label: w.about(context.appName), click: () => actions.showAbout() };
 
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
@@ -39,89 +43,104 @@ export function menuTemplate(
           submenu: [
             about,
             { type: 'separator' },
-            command('Settings…', 'settings', 'Cmd+,'),
+            command(w.settings, 'settings', 'Cmd+,'),
             { type: 'separator' },
-            { role: 'services' },
+            { role: 'services', label: w.services },
             { type: 'separator' },
-            { role: 'hide' },
-            { role: 'hideOthers' },
-            { role: 'unhide' },
+            { role: 'hide', label: w.hide(context.appName) },
+            { role: 'hideOthers', label: w.hideOthers },
+            { role: 'unhide', label: w.showAll },
             { type: 'separator' },
-            { role: 'quit' },
+            { role: 'quit', label: w.quit },
           ],
         },
       ]
     : [];
 
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: w.file,
     submenu: [
-      command('New Endpoint', 'new-endpoint', 'CmdOrCtrl+N'),
+      command(w.newEndpoint, 'new-endpoint', 'CmdOrCtrl+N'),
       { type: 'separator' },
-      command('Import…', 'import', 'CmdOrCtrl+O'),
+      command(w.import, 'import', 'CmdOrCtrl+O'),
       // Shift: a feed pane's own Ctrl/⌘+E exports that feed (docs/shortcuts in README).
-      command('Export…', 'export', 'CmdOrCtrl+Shift+E'),
+      command(w.export, 'export', 'CmdOrCtrl+Shift+E'),
       ...(mac
         ? []
         : ([
             { type: 'separator' },
-            command('Settings…', 'settings', 'Ctrl+,'),
+            command(w.settings, 'settings', 'Ctrl+,'),
             { type: 'separator' },
-            { role: 'quit' },
+            { role: 'quit', label: w.quit },
           ] satisfies MenuItemConstructorOptions[])),
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
+    label: w.edit,
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      { role: 'undo', label: w.undo },
+      { role: 'redo', label: w.redo },
       { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      { role: 'delete' },
+      { role: 'cut', label: w.cut },
+      { role: 'copy', label: w.copy },
+      { role: 'paste', label: w.paste },
+      { role: 'delete', label: w.delete },
       { type: 'separator' },
-      { role: 'selectAll' },
+      { role: 'selectAll', label: w.selectAll },
     ],
   };
 
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: w.view,
     submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { role: 'resetZoom', label: w.resetZoom },
+      { role: 'zoomIn', label: w.zoomIn },
+      { role: 'zoomOut', label: w.zoomOut },
       { type: 'separator' },
       {
-        label: 'Theme',
+        label: w.theme,
         submenu: [
-          { ...command('System', 'theme-system'), type: 'radio', checked: true },
-          { ...command('Light', 'theme-light'), type: 'radio' },
-          { ...command('Dark', 'theme-dark'), type: 'radio' },
+          { ...command(w.themeSystem, 'theme-system'), type: 'radio', checked: true },
+          { ...command(w.themeLight, 'theme-light'), type: 'radio' },
+          { ...command(w.themeDark, 'theme-dark'), type: 'radio' },
         ],
       },
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      { role: 'togglefullscreen', label: w.fullScreen },
       ...(context.isDevelopment
         ? ([
             { type: 'separator' },
-            { role: 'reload' },
-            { role: 'forceReload' },
-            { role: 'toggleDevTools' },
+            { role: 'reload', label: w.reload },
+            { role: 'forceReload', label: w.forceReload },
+            { role: 'toggleDevTools', label: w.devTools },
           ] satisfies MenuItemConstructorOptions[])
         : []),
     ],
   };
 
-  const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
+  const windowMenu: MenuItemConstructorOptions = {
+    role: 'window',
+    label: w.window,
+    submenu: [
+      // The items Electron's `windowMenu` role gives each platform, with our labels.
+      { role: 'minimize', label: w.minimize },
+      ...(mac
+        ? ([
+            { role: 'zoom', label: w.zoom },
+            { type: 'separator' },
+            { role: 'front', label: w.front },
+          ] satisfies MenuItemConstructorOptions[])
+        : ([{ role: 'close', label: w.close }] satisfies MenuItemConstructorOptions[])),
+    ],
+  };
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
+    label: w.help,
     submenu: [
-      command('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'),
-      { label: 'Documentation', click: () => actions.openDocumentation() },
+      command(w.shortcuts, 'shortcuts', 'CmdOrCtrl+/'),
+      { label: w.documentation, click: () => actions.openDocumentation() },
       ...(mac ? [] : ([{ type: 'separator' }, about] satisfies MenuItemConstructorOptions[])),
     ],
   };
@@ -131,12 +150,13 @@ export function menuTemplate(
 
 /** The About box text: the versions a bug report needs. */
 export function aboutDetail(
+  words: Pick<MenuWords, 'version'>,
   appVersion: string,
   versions: Partial<Record<'electron' | 'chrome' | 'node' | 'v8', string>>,
   os: string,
 ): string {
   return [
-    `Version ${appVersion}`,
+    `${words.version} ${appVersion}`,
     `Electron ${versions.electron ?? '?'}`,
     `Chromium ${versions.chrome ?? '?'}`,
     `Node.js ${versions.node ?? '?'}`,

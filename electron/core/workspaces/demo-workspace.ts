@@ -1,6 +1,6 @@
 import { DEMO_URL_VARIABLE } from '../../../shared/model/environments';
 import type { Language } from '../../../shared/api/settings-values';
-import { pickLocale, type Locale } from '../../../shared/locale';
+import { resolveLocale, type Locale } from '../../../shared/locale';
 import { DEMO_TEXTS } from './demo-texts';
 import type { Endpoint, IdGenerator, Workspace } from '../../../shared/model/workspace';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
@@ -31,7 +31,7 @@ export function demoLanguage(
   setting: Language,
   system: readonly string[] = [Intl.DateTimeFormat().resolvedOptions().locale],
 ): Locale {
-  return setting === 'system' ? pickLocale(system) : setting;
+  return resolveLocale(setting, system);
 }
 
 /** The "Demo" workspace made on first launch: live events within seconds, no server needed. */

@@ -74,6 +74,8 @@ export function createElectronStandIn(options: {
   isPackaged?: boolean;
   /** false: another instance holds the lock. */
   singleInstance?: boolean;
+  /** What `app.getPreferredSystemLanguages()` answers (the OS's languages). */
+  systemLanguages?: string[];
 }) {
   const recorded: Recorded = { log: [] };
   const { log } = recorded;
@@ -97,6 +99,9 @@ export function createElectronStandIn(options: {
     getPath(name: string) {
       if (name !== 'userData') throw new Error(`stand-in has no path ${name}`);
       return options.userData;
+    }
+    getPreferredSystemLanguages() {
+      return options.systemLanguages ?? ['en-US'];
     }
     requestSingleInstanceLock() {
       log.push('app.requestSingleInstanceLock');
