@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { createParser } from 'eventsource-parser';
-import type { FeedFrame } from '../shared/api/frames';
 import { defaultRetryPolicy } from '../shared/model/retry-defaults';
 import { createFeedManager, type FeedSink } from '../electron/core/feeds/feed-manager';
+import type { SentFeedFrame } from '../electron/core/feeds/frame-queue';
 import { baselineEntry } from './baseline-entry';
 import { startBenchServer } from './bench-server';
 import { loadLine, median, removeScratch, runProcess } from './process-runs';
@@ -81,8 +81,10 @@ async function app(url: string): Promise<number> {
   const done = new Promise<void>((resolveDone) => (ended = resolveDone));
   const page: FeedSink = {
     id: 'bench',
-    sendFrame: (frame: FeedFrame) => {
-      for (const entry of frame.entries) if (entry.kind === 'event') events += 1;
+    // Counted from the frame queue's header: a frame's entries are decoded only when read,
+    // which is the page's work, not the Node side's.
+    sendFrame: (frame) => {
+      events += (frame as SentFeedFrame).eventCount;
     },
     notify: (channel, payload) => {
       if (channel !== 'feeds:state-changed') return;

@@ -1,3 +1,4 @@
+import type { SseEvent } from '../model/sse-event';
 import type { FeedEntry, FeedEventEntry, FeedFrame } from './frames';
 
 /**
@@ -37,10 +38,39 @@ export interface EncodedEntry {
  * which the frame reuses. Same text as JSON.stringify(entry): same keys, same order.
  */
 export function eventLogLine(entry: FeedEventEntry, dataJson: string): string {
+  return eventLogLineOf(entry.seq, fieldsOf(entry), dataJson);
+}
+
+/**
+ * The fields of an event a log line and a frame row are made of: the engine's event as it is
+ * dispatched (`receivedAt` becomes the entry's `at`), so the Node side needs no entry object.
+ */
+export type EventFields = Pick<
+  SseEvent,
+  'receivedAt' | 'type' | 'data' | 'lastEventId' | 'attempt' | 'sizeBytes'
+>;
+
+/** An event entry's fields (recordings and tests hand entries, the engine hands fields). */
+export function fieldsOf(entry: FeedEventEntry): EventFields {
+  return {
+    receivedAt: entry.at,
+    type: entry.type,
+    data: entry.data,
+    lastEventId: entry.lastEventId,
+    attempt: entry.attempt,
+    sizeBytes: entry.sizeBytes,
+  };
+}
+
+/**
+ * {@link eventLogLine} from an event's fields and its seq: the feed manager writes an event's
+ * line without first making an entry object of it (one object per event fewer to collect).
+ */
+export function eventLogLineOf(seq: number, event: EventFields, dataJson: string): string {
   return (
-    `{"seq":${entry.seq},"at":${entry.at},"kind":"event","type":${quote(entry.type)},` +
-    `"data":${dataJson},"lastEventId":${quote(entry.lastEventId)},"attempt":${entry.attempt},` +
-    `"sizeBytes":${entry.sizeBytes}}`
+    `{"seq":${seq},"at":${event.receivedAt},"kind":"event","type":${quote(event.type)},` +
+    `"data":${dataJson},"lastEventId":${quote(event.lastEventId)},"attempt":${event.attempt},` +
+    `"sizeBytes":${event.sizeBytes}}`
   );
 }
 
@@ -60,6 +90,43 @@ function quote(text: string): string {
   return json;
 }
 
+/**
+ * Whether an event's row may be its bare data string after `previous`: same time, `type`,
+ * `lastEventId` and `attempt`, and a UTF-8 size equal to its length (ASCII data).
+ */
+export function continuesRun(event: EventFields, previous: EventFields | null): boolean {
+  return (
+    event.sizeBytes === event.data.length &&
+    previous !== null &&
+    previous.receivedAt === event.receivedAt &&
+    previous.type === event.type &&
+    previous.lastEventId === event.lastEventId &&
+    previous.attempt === event.attempt
+  );
+}
+
+/**
+ * What follows an event's data JSON in its array row, `,at,type,lastEventId,attempt[,sizeBytes]]`:
+ * the row is `[` + data JSON + this. Events of one run share one tail.
+ */
+export function eventRowTail(event: EventFields): string {
+  const sized = event.sizeBytes === event.data.length;
+  return (
+    `,${event.receivedAt},${quote(event.type)},${quote(event.lastEventId)},${event.attempt}` +
+    `${sized ? '' : `,${event.sizeBytes}`}]`
+  );
+}
+
+/** A frame's text around its rows, already joined with commas. */
+export function frameText(
+  feedId: string,
+  firstSeq: number,
+  dropped: number,
+  rows: string,
+): EncodedFeedFrame {
+  return `[${JSON.stringify(feedId)},${firstSeq},${dropped},[${rows}]]`;
+}
+
 /** One frame as text: `encoded[i].json` are the entries' JSON, from the session log path. */
 export function encodeFeedFrame(
   feedId: string,
@@ -67,55 +134,19 @@ export function encodeFeedFrame(
   dropped: number,
   encoded: readonly EncodedEntry[],
 ): EncodedFeedFrame {
-  return encodeFeedFrameColumns(
-    feedId,
-    firstSeq,
-    dropped,
-    encoded.map(({ entry }) => entry),
-    encoded.map(({ json }) => json),
-    0,
-  );
-}
-
-/**
- * The same frame from two parallel columns, `entries` and their `jsons`, read from `jsonStart`
- * on: a feed's queue keeps its entries this way, so a frame costs no object per entry.
- */
-export function encodeFeedFrameColumns(
-  feedId: string,
-  firstSeq: number,
-  dropped: number,
-  entries: readonly FeedEntry[],
-  jsons: readonly string[],
-  jsonStart: number,
-): EncodedFeedFrame {
-  const parts = new Array<string>(entries.length);
-  let previous: FeedEventEntry | null = null;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    const json = jsons[jsonStart + i]!;
+  const rows = new Array<string>(encoded.length);
+  let previous: EventFields | null = null;
+  for (let i = 0; i < encoded.length; i++) {
+    const { entry, json } = encoded[i]!;
     if (entry.kind !== 'event') {
-      parts[i] = json;
+      rows[i] = json;
       continue;
     }
-    const sized = entry.sizeBytes === entry.data.length;
-    if (
-      sized &&
-      previous !== null &&
-      previous.at === entry.at &&
-      previous.type === entry.type &&
-      previous.lastEventId === entry.lastEventId &&
-      previous.attempt === entry.attempt
-    ) {
-      parts[i] = json;
-    } else {
-      parts[i] =
-        `[${json},${entry.at},${quote(entry.type)},${quote(entry.lastEventId)},${entry.attempt}` +
-        `${sized ? '' : `,${entry.sizeBytes}`}]`;
-    }
-    previous = entry;
+    const event = fieldsOf(entry);
+    rows[i] = continuesRun(event, previous) ? json : `[${json}${eventRowTail(event)}`;
+    previous = event;
   }
-  return `[${JSON.stringify(feedId)},${firstSeq},${dropped},[${parts.join(',')}]]`;
+  return frameText(feedId, firstSeq, dropped, rows.join(','));
 }
 
 /** Thrown for text that is not an encoded frame; the page reports it instead of guessing. */
