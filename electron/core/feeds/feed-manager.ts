@@ -3,7 +3,8 @@ import type { NotificationChannel } from '../../../shared/api/channels';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import {
   encodeFeedFrame,
-  eventLogLineOf,
+  createEventLineMaker,
+  jsonString,
   type EncodedFeedFrame,
   type EventFields,
   fieldsOf,
@@ -148,6 +149,8 @@ interface Feed {
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
+  /** Makes the feed's event log lines (shared/api/frame-codec.ts). */
+  eventLine: (seq: number, event: EventFields, dataJson: string) => string;
 }
 
 /** How long the feeds of a page that went away (reload, dropped socket) wait to be resumed. */
@@ -274,8 +277,8 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         sizeBytes: event.sizeBytes,
       };
     }
-    const json = JSON.stringify(event.data);
-    const line = eventLogLineOf(seq, event, json);
+    const json = jsonString(event.data);
+    const line = feed.eventLine(seq, event, json);
     feed.events += 1;
     feed.log?.appendLine(line);
     feed.queue.pushEvent(seq, event, json);
@@ -386,6 +389,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       state: { type: 'idle', at: openedAt, attempt: 0 },
       nextSeq: 1,
+      eventLine: createEventLineMaker(),
       // Through feed.owner, not a captured page: a resumed feed's frames go to its new page.
       queue: createFrameQueue({
         feedId: id,
@@ -531,6 +535,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         openedAt,
         state: { type: 'connecting', at: openedAt, attempt: 0, url: config.url },
         nextSeq: 1,
+        eventLine: createEventLineMaker(),
         queue: createFrameQueue({
           feedId: id,
           send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
