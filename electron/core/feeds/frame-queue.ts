@@ -86,6 +86,11 @@ function eventSizeBytes(event: Pick<EventFields, 'sizeBytes' | 'type' | 'lastEve
   return event.sizeBytes + event.type.length + event.lastEventId.length + ENTRY_OVERHEAD_BYTES;
 }
 
+/** Whether an event's UTF-8 size is its length, so its row need not carry the size. */
+function sized(event: EventFields): boolean {
+  return event.sizeBytes === event.data.length;
+}
+
 function sentFrame(
   feedId: string,
   firstSeq: number,
@@ -232,8 +237,9 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
 
   function pushEvent(seq: number, event: EventFields, json: string): void {
     const runStart = !continuesRun(event, previous);
-    // Events of one run share the tail string of its first: one string per run, not per event.
-    if (runStart) previousTail = eventRowTail(event);
+    // Events of one run share the tail string of its first: one string per run, not per event
+    // (but a non-ASCII event's tail carries its own size: the next makes its own).
+    if (runStart || (previous !== null && !sized(previous))) previousTail = eventRowTail(event);
     previous = event;
     enqueue(seq, json, previousTail, runStart, eventSizeBytes(event));
   }
