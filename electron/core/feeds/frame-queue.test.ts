@@ -121,9 +121,13 @@ describe('a feed frame queue', () => {
         seq % 13 === 0
           ? { seq, at: seq, kind: 'comment', text: `c${seq}` }
           : {
-              ...event(seq, seq % 11 === 0 ? `é${seq}` : `d${seq}`),
+              seq,
               at: Math.floor(seq / 5),
+              kind: 'event',
               type: seq % 10 < 5 ? 'message' : 'delta',
+              data: seq % 11 === 0 ? `é${seq}` : `d${seq}`,
+              lastEventId: '',
+              attempt: 1,
               sizeBytes: seq % 11 === 0 ? String(seq).length + 2 : String(seq).length + 1,
             };
       pushed.push(entry);
