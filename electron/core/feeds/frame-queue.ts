@@ -134,8 +134,14 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
   let jsons: string[] = [];
   /** An event's row tail (frame-codec.ts eventRowTail); '' for other entries. */
   let tails: string[] = [];
-  /** Whether the event must be written whole even after its predecessor (a run starts). */
-  let runStarts: boolean[] = [];
+  /**
+   * Ascending indices of the entries whose row is not their bare JSON text: events that start a
+   * run (written whole) and other entries (counted apart from events). A frame copies its JSON
+   * column in one slice and fixes up these few.
+   */
+  let marks: number[] = [];
+  /** The first of `marks` that may be at `head` or later. */
+  let markHead = 0;
   let sizes: number[] = [];
   let head = 0;
   /** seq of the entry at `head` (of the next entry to come when the queue is empty). */
@@ -155,8 +161,11 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
     if (head > 1024 && head * 2 > jsons.length) {
       jsons = jsons.slice(head);
       tails = tails.slice(head);
-      runStarts = runStarts.slice(head);
       sizes = sizes.slice(head);
+      while (markHead < marks.length && marks[markHead]! < head) markHead += 1;
+      const base = head;
+      marks = marks.slice(markHead).map((index) => index - base);
+      markHead = 0;
       head = 0;
     }
   }
@@ -196,16 +205,16 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
         head += 1;
       }
       queuedBytes -= bytes;
+      const rows = jsons.slice(start, head);
       // A frame's first event is written whole: the page knows nothing before it.
-      const rows = new Array<string>(head - start);
-      let events = 0;
-      for (let i = start; i < head; i++) {
-        const tail = tails[i]!;
-        if (tail === '') rows[i - start] = jsons[i]!;
-        else {
-          events += 1;
-          rows[i - start] = i === start || runStarts[i] ? `[${jsons[i]!}${tail}` : jsons[i]!;
-        }
+      if (rows.length > 0 && tails[start] !== '') rows[0] = `[${rows[0]!}${tails[start]!}`;
+      let events = head - start;
+      while (markHead < marks.length && marks[markHead]! < start) markHead += 1;
+      for (; markHead < marks.length && marks[markHead]! < head; markHead++) {
+        const index = marks[markHead]!;
+        const tail = tails[index]!;
+        if (tail === '') events -= 1;
+        else if (index !== start) rows[index - start] = `[${jsons[index]!}${tail}`;
       }
       const firstSeq = headSeq;
       const dropped = droppedSinceFrame;
@@ -223,9 +232,9 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
   function enqueue(seq: number, json: string, tail: string, runStart: boolean, size: number) {
     if (disposed) return;
     if (queued() === 0) headSeq = seq;
+    if (runStart || tail === '') marks.push(jsons.length);
     jsons.push(json);
     tails.push(tail);
-    runStarts.push(runStart);
     sizes.push(size);
     queuedBytes += size;
     while (queued() > maxQueuedEntries || (queuedBytes > maxQueuedBytes && queued() > 1))
@@ -263,7 +272,8 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       timer = null;
       jsons = [];
       tails = [];
-      runStarts = [];
+      marks = [];
+      markHead = 0;
       sizes = [];
       head = 0;
       previous = null;
