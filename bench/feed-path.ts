@@ -192,7 +192,6 @@ async function main(): Promise<void> {
     }
   } finally {
     server.kill();
-    removeScratch();
   }
   console.log(
     [
@@ -246,7 +245,7 @@ async function inProcess(): Promise<void> {
     'tsx',
     resolve('bench/feed-path.ts'),
     '--in-process',
-  ]);
+  ]).finally(removeScratch);
   if (run.exitCode !== 0) throw new Error(`in-process part failed:\n${run.stderr}`);
   const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
     events: number;
@@ -281,6 +280,7 @@ if (flag === '--child' && (kind === 'bare' || kind === 'app') && url !== undefin
   void inProcessChild();
 } else {
   main().catch((error: unknown) => {
+    removeScratch();
     console.error(error);
     process.exitCode = 1;
   });
