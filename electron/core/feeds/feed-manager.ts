@@ -22,7 +22,7 @@ import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
 import { createRedactor, redactHeaders, redactStateHeaders, secretsOfRequest } from '../redact';
 import type { SessionLog } from './session-log';
-import { openSessionLog, sessionLogPath } from './session-log';
+import { openSessionLog, SESSION_LOG_FLUSH_MS, sessionLogPath } from './session-log';
 import type { LlmRun } from '../../../shared/llm/run';
 import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-log';
 import type { ResumeMode } from '../../../shared/model/workspace';
@@ -210,6 +210,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   /** Log bytes written since retention last ran; it runs again every RETENTION_CHECK_BYTES. */
   let sinceRetention = 0;
   let retentionRunning = false;
+  /** A retention pass waiting for the logs to write what arrived during the previous one. */
+  let retentionRetry: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
   /** Pages that went away: a feed still opening for one of them is closed, not registered. */
   const departed = new WeakSet<FeedSink>();
   const maxLogBytes = (): number =>
@@ -288,16 +291,26 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   /** Long fast sessions must respect the log size limit too, not only new ones (docs/sessions.md). */
   function logged(chars: number): void {
     sinceRetention += chars;
-    if (
-      sinceRetention >= (options.retentionCheckBytes ?? RETENTION_CHECK_BYTES) &&
-      !retentionRunning
-    ) {
-      sinceRetention = 0;
-      retentionRunning = true;
-      void enforceLogRetention(options.logsDir, maxLogBytes(), openLogs()).finally(() => {
-        retentionRunning = false;
-      });
-    }
+    enforceRetentionIfDue();
+  }
+
+  function enforceRetentionIfDue(): void {
+    const checkBytes = options.retentionCheckBytes ?? RETENTION_CHECK_BYTES;
+    if (sinceRetention < checkBytes || retentionRunning) return;
+    sinceRetention = 0;
+    retentionRunning = true;
+    void enforceLogRetention(options.logsDir, maxLogBytes(), openLogs()).finally(() => {
+      retentionRunning = false;
+      // What was logged while the pass ran was still in memory, not yet in the files it sized:
+      // look again once the logs have written it, even if nothing more is logged after a burst.
+      if (sinceRetention >= checkBytes && retentionRetry === null && !disposed) {
+        retentionRetry = setTimeout(() => {
+          retentionRetry = null;
+          enforceRetentionIfDue();
+        }, SESSION_LOG_FLUSH_MS);
+        retentionRetry.unref?.();
+      }
+    });
   }
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
@@ -678,6 +691,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     },
 
     async dispose() {
+      disposed = true;
+      if (retentionRetry !== null) clearTimeout(retentionRetry);
+      retentionRetry = null;
       for (const orphan of orphans.values()) clearTimeout(orphan.timer);
       orphans.clear();
       await closeFeeds([...feeds.values()]);
