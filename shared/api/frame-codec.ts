@@ -128,7 +128,7 @@ const QUOTED_CACHE_MAX = 256;
 function quote(text: string): string {
   let json = quoted.get(text);
   if (json === undefined) {
-    json = JSON.stringify(text);
+    json = jsonString(text);
     if (quoted.size < QUOTED_CACHE_MAX && text.length <= 64) quoted.set(text, json);
   }
   return json;
