@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFeedFrame, encodeFeedFrame, eventLogLine, type EncodedEntry } from './frame-codec';
+import {
+  createEventLineMaker,
+  decodeFeedFrame,
+  encodeFeedFrame,
+  eventLogLine,
+  fieldsOf,
+  jsonString,
+  type EncodedEntry,
+} from './frame-codec';
 import type { FeedEntry } from './frames';
 import { eventEntry } from '../../tests/support/feeds/frames';
 
@@ -66,6 +74,44 @@ describe('the session log line of an event', () => {
     for (const data of tricky) {
       const entry = event(1, data, { type: data, lastEventId: data });
       expect(eventLogLine(entry, JSON.stringify(data))).toBe(JSON.stringify(entry));
+    }
+  });
+
+  it("is the same from the feed's line maker, event after event, whatever changes between them", () => {
+    const line = createEventLineMaker();
+    const entries = [
+      event(1, 'first'),
+      event(2, 'same everything'),
+      event(3, 'later', { at: 1_700_000_000_016 }),
+      event(4, 'typed', { at: 1_700_000_000_016, type: 'delta' }),
+      event(5, 'with an id', { at: 1_700_000_000_016, type: 'delta', lastEventId: '42' }),
+      event(6, 'another attempt', { at: 1_700_000_000_016, lastEventId: '42', attempt: 2 }),
+      event(7, 'id reset', { at: 1_700_000_000_016, attempt: 2 }),
+      event(8, 'ünïcödé 🎉', { at: 1_700_000_000_020, type: 'a "quoted" type' }),
+    ];
+    for (const entry of entries) {
+      expect(line(entry.seq, fieldsOf(entry), jsonString(entry.data))).toBe(JSON.stringify(entry));
+    }
+  });
+});
+
+describe('the JSON text of a string', () => {
+  it('is exactly what JSON.stringify makes, for any text the data may hold', () => {
+    const texts = [
+      '',
+      'plain ascii with spaces and digits 0123',
+      'quote " backslash \\ slash /',
+      'new\nline\r\ttab',
+      '\u2028\u2029 line separators',
+      'lone high \ud800 end',
+      'lone low \udfff end',
+      'pair 🎉 and é',
+      'control \u0000\u001f and DEL \u007f',
+    ];
+    for (const text of texts) expect(jsonString(text)).toBe(JSON.stringify(text));
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(jsonString(text)).toBe(JSON.stringify(text));
     }
   });
 });

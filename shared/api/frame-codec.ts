@@ -1,3 +1,4 @@
+import type { SseEvent } from '../model/sse-event';
 import type { FeedEntry, FeedEventEntry, FeedFrame } from './frames';
 
 /**
@@ -37,11 +38,84 @@ export interface EncodedEntry {
  * which the frame reuses. Same text as JSON.stringify(entry): same keys, same order.
  */
 export function eventLogLine(entry: FeedEventEntry, dataJson: string): string {
+  return eventLogLineOf(entry.seq, fieldsOf(entry), dataJson);
+}
+
+/**
+ * The fields of an event a log line and a frame row are made of: the engine's event as it is
+ * dispatched (`receivedAt` becomes the entry's `at`), so the Node side needs no entry object.
+ */
+export type EventFields = Pick<
+  SseEvent,
+  'receivedAt' | 'type' | 'data' | 'lastEventId' | 'attempt' | 'sizeBytes'
+>;
+
+/** An event entry's fields (recordings and tests hand entries, the engine hands fields). */
+export function fieldsOf(entry: FeedEventEntry): EventFields {
+  return {
+    receivedAt: entry.at,
+    type: entry.type,
+    data: entry.data,
+    lastEventId: entry.lastEventId,
+    attempt: entry.attempt,
+    sizeBytes: entry.sizeBytes,
+  };
+}
+
+/**
+ * {@link eventLogLine} from an event's fields and its seq: the feed manager writes an event's
+ * line without first making an entry object of it (one object per event fewer to collect).
+ */
+export function eventLogLineOf(seq: number, event: EventFields, dataJson: string): string {
   return (
-    `{"seq":${entry.seq},"at":${entry.at},"kind":"event","type":${quote(entry.type)},` +
-    `"data":${dataJson},"lastEventId":${quote(entry.lastEventId)},"attempt":${entry.attempt},` +
-    `"sizeBytes":${entry.sizeBytes}}`
+    `{"seq":${seq},"at":${event.receivedAt},"kind":"event","type":${quote(event.type)},` +
+    `"data":${dataJson},"lastEventId":${quote(event.lastEventId)},"attempt":${event.attempt},` +
+    `"sizeBytes":${event.sizeBytes}}`
   );
+}
+
+/**
+ * A feed's maker of event log lines: the same text as {@link eventLogLineOf}, with the parts
+ * that stay the same from one event to the next (time, type, last event ID, attempt: one chunk
+ * of a stream shares them) kept as strings instead of re-made per event.
+ */
+export function createEventLineMaker(): (
+  seq: number,
+  event: EventFields,
+  dataJson: string,
+) => string {
+  let at = Number.NaN;
+  let type = '';
+  let lastEventId = '';
+  let attempt = Number.NaN;
+  let head = '';
+  let tail = '';
+  return (seq, event, dataJson) => {
+    if (event.receivedAt !== at || event.type !== type || head === '') {
+      at = event.receivedAt;
+      type = event.type;
+      head = `,"at":${at},"kind":"event","type":${quote(type)},"data":`;
+    }
+    if (event.lastEventId !== lastEventId || event.attempt !== attempt || tail === '') {
+      lastEventId = event.lastEventId;
+      attempt = event.attempt;
+      tail = `,"lastEventId":${quote(lastEventId)},"attempt":${attempt},"sizeBytes":`;
+    }
+    return `{"seq":${seq}${head}${dataJson}${tail}${event.sizeBytes}}`;
+  };
+}
+
+/** What JSON.stringify escapes in a string (ECMA-262 QuoteJSONString, lone surrogates included). */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * JSON.stringify(text), quicker for the common text that needs no escape: most event data is
+ * plain text, and the serializer's own cost per call was the largest part of recording an
+ * event (docs/performance.md).
+ */
+export function jsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** JSON strings of the few distinct event types a stream uses, kept instead of re-made. */
@@ -54,10 +128,47 @@ const QUOTED_CACHE_MAX = 256;
 function quote(text: string): string {
   let json = quoted.get(text);
   if (json === undefined) {
-    json = JSON.stringify(text);
+    json = jsonString(text);
     if (quoted.size < QUOTED_CACHE_MAX && text.length <= 64) quoted.set(text, json);
   }
   return json;
+}
+
+/**
+ * Whether an event's row may be its bare data string after `previous`: same time, `type`,
+ * `lastEventId` and `attempt`, and a UTF-8 size equal to its length (ASCII data).
+ */
+export function continuesRun(event: EventFields, previous: EventFields | null): boolean {
+  return (
+    event.sizeBytes === event.data.length &&
+    previous !== null &&
+    previous.receivedAt === event.receivedAt &&
+    previous.type === event.type &&
+    previous.lastEventId === event.lastEventId &&
+    previous.attempt === event.attempt
+  );
+}
+
+/**
+ * What follows an event's data JSON in its array row, `,at,type,lastEventId,attempt[,sizeBytes]]`:
+ * the row is `[` + data JSON + this. Events of one run share one tail.
+ */
+export function eventRowTail(event: EventFields): string {
+  const sized = event.sizeBytes === event.data.length;
+  return (
+    `,${event.receivedAt},${quote(event.type)},${quote(event.lastEventId)},${event.attempt}` +
+    `${sized ? '' : `,${event.sizeBytes}`}]`
+  );
+}
+
+/** A frame's text around its rows, already joined with commas. */
+export function frameText(
+  feedId: string,
+  firstSeq: number,
+  dropped: number,
+  rows: string,
+): EncodedFeedFrame {
+  return `[${JSON.stringify(feedId)},${firstSeq},${dropped},[${rows}]]`;
 }
 
 /** One frame as text: `encoded[i].json` are the entries' JSON, from the session log path. */
@@ -67,55 +178,19 @@ export function encodeFeedFrame(
   dropped: number,
   encoded: readonly EncodedEntry[],
 ): EncodedFeedFrame {
-  return encodeFeedFrameColumns(
-    feedId,
-    firstSeq,
-    dropped,
-    encoded.map(({ entry }) => entry),
-    encoded.map(({ json }) => json),
-    0,
-  );
-}
-
-/**
- * The same frame from two parallel columns, `entries` and their `jsons`, read from `jsonStart`
- * on: a feed's queue keeps its entries this way, so a frame costs no object per entry.
- */
-export function encodeFeedFrameColumns(
-  feedId: string,
-  firstSeq: number,
-  dropped: number,
-  entries: readonly FeedEntry[],
-  jsons: readonly string[],
-  jsonStart: number,
-): EncodedFeedFrame {
-  const parts = new Array<string>(entries.length);
-  let previous: FeedEventEntry | null = null;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    const json = jsons[jsonStart + i]!;
+  const rows = new Array<string>(encoded.length);
+  let previous: EventFields | null = null;
+  for (let i = 0; i < encoded.length; i++) {
+    const { entry, json } = encoded[i]!;
     if (entry.kind !== 'event') {
-      parts[i] = json;
+      rows[i] = json;
       continue;
     }
-    const sized = entry.sizeBytes === entry.data.length;
-    if (
-      sized &&
-      previous !== null &&
-      previous.at === entry.at &&
-      previous.type === entry.type &&
-      previous.lastEventId === entry.lastEventId &&
-      previous.attempt === entry.attempt
-    ) {
-      parts[i] = json;
-    } else {
-      parts[i] =
-        `[${json},${entry.at},${quote(entry.type)},${quote(entry.lastEventId)},${entry.attempt}` +
-        `${sized ? '' : `,${entry.sizeBytes}`}]`;
-    }
-    previous = entry;
+    const event = fieldsOf(entry);
+    rows[i] = continuesRun(event, previous) ? json : `[${json}${eventRowTail(event)}`;
+    previous = event;
   }
-  return `[${JSON.stringify(feedId)},${firstSeq},${dropped},[${parts.join(',')}]]`;
+  return frameText(feedId, firstSeq, dropped, rows.join(','));
 }
 
 /** Thrown for text that is not an encoded frame; the page reports it instead of guessing. */

@@ -17,7 +17,7 @@ import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { createDemoServer } from '../demo/server';
 import type { DemoServer } from '../demo/server';
 import type { FeedManager, FeedSink } from './feed-manager';
-import { createFeedManager } from './feed-manager';
+import { createFeedManager, FEED_RESUME_RECENT_ENTRIES } from './feed-manager';
 import {
   redirectRoute,
   startTestServer,
@@ -298,7 +298,10 @@ describe('the feed manager', () => {
       ['message', '[redacted]', 'clean'],
     ]);
     expect(wire.join('')).not.toContain(secret);
-    expect(wire.map(decodeFeedFrame)).toEqual(sink.frames);
+    // The page and the log hold the same redacted entries.
+    const fromWire = wire.flatMap((text) => decodeFeedFrame(text).entries);
+    const fromLog = readLog(feed.logFile!).filter((line) => typeof line.seq === 'number');
+    expect(fromWire).toEqual(fromLog);
     const logged = readFileSync(feed.logFile!, 'utf8');
     expect(logged).not.toContain(secret);
     expect(logged).toContain('"data":"you sent [redacted]"');
@@ -490,6 +493,27 @@ describe('the feed manager: user actions and pages that come back', () => {
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(manager.list(second).map((f) => f.feedId)).toEqual([feed.feedId]);
     expect(stranger.frames).toEqual([]);
+  });
+
+  it('hands a page that re-attaches to a long feed its last entries exactly as the log has them', async () => {
+    const { demo, manager } = await setup();
+    const token = 'token-long-feed-0123456';
+    const first = recordingSink('first');
+    manager.resume(first, token);
+    const feed = await manager.open(first, burst(demo.url, 3_000));
+    await expect.poll(() => lastState(first, feed.feedId)).toBe('closed');
+    await manager.closeOwner(first);
+
+    const second = recordingSink('second');
+    expect(manager.resume(second, token).map((f) => f.feedId)).toEqual([feed.feedId]);
+    const [frame] = second.frames;
+    await manager.flushLog(second, feed.feedId);
+    const logged = readLog(feed.logFile!).filter((line) => typeof line.seq === 'number');
+    expect(logged.length).toBeGreaterThan(FEED_RESUME_RECENT_ENTRIES);
+    const last = logged.slice(-FEED_RESUME_RECENT_ENTRIES);
+    // Older entries are reported as dropped, never silently missing.
+    expect(frame).toMatchObject({ firstSeq: last[0]!.seq, dropped: (last[0]!.seq as number) - 1 });
+    expect(frame!.entries).toEqual(last);
   });
 
   it('closes the feeds of a page that does not come back within the grace period', async () => {

@@ -3,15 +3,13 @@ import type { NotificationChannel } from '../../../shared/api/channels';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import {
   encodeFeedFrame,
-  eventLogLine,
+  createEventLineMaker,
+  jsonString,
   type EncodedFeedFrame,
+  type EventFields,
+  fieldsOf,
 } from '../../../shared/api/frame-codec';
-import {
-  eventEntry,
-  type FeedAction,
-  type FeedEntry,
-  type FeedFrame,
-} from '../../../shared/api/frames';
+import { type FeedAction, type FeedEntry, type FeedFrame } from '../../../shared/api/frames';
 import type { NotificationPayload } from '../../../shared/api/notifications';
 import type { ConnectionState } from '../../../shared/model/connection-state';
 import { isFinalState } from '../../../shared/model/connection-state';
@@ -24,7 +22,7 @@ import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
 import { createRedactor, redactHeaders, redactStateHeaders, secretsOfRequest } from '../redact';
 import type { SessionLog } from './session-log';
-import { openSessionLog, sessionLogPath } from './session-log';
+import { openSessionLog, SESSION_LOG_FLUSH_MS, sessionLogPath } from './session-log';
 import type { LlmRun } from '../../../shared/llm/run';
 import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-log';
 import type { ResumeMode } from '../../../shared/model/workspace';
@@ -151,40 +149,39 @@ interface Feed {
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
-  recent: RecentEntries;
-}
-
-/** The last entries of a feed (and their JSON), replayed to a page that re-attaches. */
-interface RecentEntries {
-  entries: FeedEntry[];
-  json: string[];
-  /** Where the next entry goes once the ring is full. */
-  head: number;
+  /** Makes the feed's event log lines (shared/api/frame-codec.ts). */
+  eventLine: (seq: number, event: EventFields, dataJson: string) => string;
 }
 
 /** How long the feeds of a page that went away (reload, dropped socket) wait to be resumed. */
 export const FEED_RESUME_GRACE_MS = 30_000;
 /** Entries kept per feed for a page that re-attaches. */
 export const FEED_RESUME_RECENT_ENTRIES = 2_000;
+/**
+ * Log lines kept for them: the entries, and room for the few other records a log holds (the
+ * session record, an LLM run's timing).
+ */
+const RESUME_LOG_LINES = FEED_RESUME_RECENT_ENTRIES + 8;
 
 /** The JSON a frame carries for an entry: its data's for an event (shared/api/frame-codec.ts). */
 function frameJson(entry: FeedEntry): string {
   return entry.kind === 'event' ? JSON.stringify(entry.data) : JSON.stringify(entry);
 }
 
-function remember(recent: RecentEntries, entry: FeedEntry, json: string): void {
-  if (recent.entries.length < FEED_RESUME_RECENT_ENTRIES) {
-    recent.entries.push(entry);
-    recent.json.push(json);
-    return;
+/**
+ * The last entries of a feed, for a page that re-attaches: read back from the lines its session
+ * log kept as encoded bytes. Kept as objects per event, they outlived young-generation
+ * collections at high rates and were most of the garbage collector's work (docs/performance.md,
+ * "The Node side per event").
+ */
+function recentEntries(log: SessionLog | null): FeedEntry[] {
+  const entries: FeedEntry[] = [];
+  for (const line of log?.recentLines() ?? []) {
+    // Entries carry a seq; the session record, the end record and LLM timings do not.
+    const record = JSON.parse(line) as Partial<FeedEntry>;
+    if (typeof record.seq === 'number') entries.push(record as FeedEntry);
   }
-  recent.entries[recent.head] = entry;
-  recent.json[recent.head] = json;
-  recent.head = (recent.head + 1) % FEED_RESUME_RECENT_ENTRIES;
-}
-
-function inOrder<T>(items: T[], head: number): T[] {
-  return [...items.slice(head), ...items.slice(0, head)];
+  return entries.slice(-FEED_RESUME_RECENT_ENTRIES);
 }
 
 /** Where an orphaned feed's frames go until a page resumes it: nowhere (the log has them). */
@@ -213,6 +210,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   /** Log bytes written since retention last ran; it runs again every RETENTION_CHECK_BYTES. */
   let sinceRetention = 0;
   let retentionRunning = false;
+  /** A retention pass waiting for the logs to write what arrived during the previous one. */
+  let retentionRetry: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
   /** Pages that went away: a feed still opening for one of them is closed, not registered. */
   const departed = new WeakSet<FeedSink>();
   const maxLogBytes = (): number =>
@@ -241,48 +241,76 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   });
 
   function record(feed: Feed, entry: FeedEntry): void {
-    // Serialized once, for the log and the page alike (the main per-event cost): an event's
-    // data is stringified once and that text goes into both (shared/api/frame-codec.ts).
-    const redact = redactFor(feed);
-    let line: string;
-    let json: string;
     if (entry.kind === 'event') {
-      const data = redact(entry.data);
-      const type = redact(entry.type);
-      const lastEventId = redact(entry.lastEventId);
-      if (data !== entry.data || type !== entry.type || lastEventId !== entry.lastEventId)
-        entry = { ...entry, data, type, lastEventId };
-      json = JSON.stringify(entry.data);
-      line = eventLogLine(entry, json);
-    } else {
-      if (entry.kind === 'state') {
-        const state = redactStateHeaders(entry.state);
-        if (state !== entry.state) entry = { ...entry, state };
-      }
-      line = JSON.stringify(entry);
-      const redacted = redact(line);
-      if (redacted !== line) {
-        line = redacted;
-        entry = JSON.parse(line) as FeedEntry;
-      }
-      json = line;
+      recordEvent(feed, entry.seq, fieldsOf(entry));
+      return;
     }
-    if (entry.kind === 'event') feed.events += 1;
+    const redact = redactFor(feed);
+    if (entry.kind === 'state') {
+      const state = redactStateHeaders(entry.state);
+      if (state !== entry.state) entry = { ...entry, state };
+    }
+    let line = JSON.stringify(entry);
+    const redacted = redact(line);
+    if (redacted !== line) {
+      line = redacted;
+      entry = JSON.parse(line) as FeedEntry;
+    }
     feed.log?.appendLine(line);
-    remember(feed.recent, entry, json);
-    feed.queue.push(entry, json);
-    sinceRetention += line.length;
-    // Long fast sessions must respect the limit too, not only new ones (docs/sessions.md).
-    if (
-      sinceRetention >= (options.retentionCheckBytes ?? RETENTION_CHECK_BYTES) &&
-      !retentionRunning
-    ) {
-      sinceRetention = 0;
-      retentionRunning = true;
-      void enforceLogRetention(options.logsDir, maxLogBytes(), openLogs()).finally(() => {
-        retentionRunning = false;
-      });
+    feed.queue.push(entry, line);
+    logged(line.length);
+  }
+
+  /**
+   * An event, from its fields: no entry object is made for it (docs/performance.md, "The Node
+   * side per event"). Its data is serialized once, for the log line and the frame alike.
+   */
+  function recordEvent(feed: Feed, seq: number, event: EventFields): void {
+    const redact = redactFor(feed);
+    const data = redact(event.data);
+    const type = redact(event.type);
+    const lastEventId = redact(event.lastEventId);
+    if (data !== event.data || type !== event.type || lastEventId !== event.lastEventId) {
+      event = {
+        receivedAt: event.receivedAt,
+        type,
+        data,
+        lastEventId,
+        attempt: event.attempt,
+        sizeBytes: event.sizeBytes,
+      };
     }
+    const json = jsonString(event.data);
+    const line = feed.eventLine(seq, event, json);
+    feed.events += 1;
+    feed.log?.appendLine(line);
+    feed.queue.pushEvent(seq, event, json);
+    logged(line.length);
+  }
+
+  /** Long fast sessions must respect the log size limit too, not only new ones (docs/sessions.md). */
+  function logged(chars: number): void {
+    sinceRetention += chars;
+    enforceRetentionIfDue();
+  }
+
+  function enforceRetentionIfDue(): void {
+    const checkBytes = options.retentionCheckBytes ?? RETENTION_CHECK_BYTES;
+    if (sinceRetention < checkBytes || retentionRunning) return;
+    sinceRetention = 0;
+    retentionRunning = true;
+    void enforceLogRetention(options.logsDir, maxLogBytes(), openLogs()).finally(() => {
+      retentionRunning = false;
+      // What was logged while the pass ran was still in memory, not yet in the files it sized:
+      // look again once the logs have written it, even if nothing more is logged after a burst.
+      if (sinceRetention >= checkBytes && retentionRetry === null && !disposed) {
+        retentionRetry = setTimeout(() => {
+          retentionRetry = null;
+          enforceRetentionIfDue();
+        }, SESSION_LOG_FLUSH_MS);
+        retentionRetry.unref?.();
+      }
+    });
   }
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
@@ -331,15 +359,19 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       id,
     );
-    const log = await openSessionLog(path, (error) => {
-      owner.notify('app:notice-posted', {
-        level: 'error',
-        code: 'feed.session-log-stopped',
-        params: { name: config.name, error: error.message },
-        message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
-        at: now(),
-      });
-    });
+    const log = await openSessionLog(
+      path,
+      (error) => {
+        owner.notify('app:notice-posted', {
+          level: 'error',
+          code: 'feed.session-log-stopped',
+          params: { name: config.name, error: error.message },
+          message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
+          at: now(),
+        });
+      },
+      { recentLines: RESUME_LOG_LINES },
+    );
     await enforceLogRetention(options.logsDir, maxLogBytes(), new Set([...openLogs(), path]));
     const requestSecrets = new Set(secretsOfRequest(config.request));
     const redactSession = createRedactor([...requestSecrets, ...(config.secrets ?? [])]);
@@ -370,7 +402,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       state: { type: 'idle', at: openedAt, attempt: 0 },
       nextSeq: 1,
-      recent: { entries: [], json: [], head: 0 },
+      eventLine: createEventLineMaker(),
       // Through feed.owner, not a captured page: a resumed feed's frames go to its new page.
       queue: createFrameQueue({
         feedId: id,
@@ -417,7 +449,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       {
         onEvent: (event) => {
           llmRun?.pushEvent(event);
-          record(feed, eventEntry(feed.nextSeq++, event));
+          recordEvent(feed, feed.nextSeq++, event);
         },
         onComment: (text) => {
           record(feed, { seq: feed.nextSeq++, at: now(), kind: 'comment', text });
@@ -510,13 +542,13 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         readOnly: true,
         events: 0,
         llmRun: null,
-        recent: { entries: [], json: [], head: 0 },
         redact: (text) => text,
         redactedCount: 0,
         requestSecrets: new Set(),
         openedAt,
         state: { type: 'connecting', at: openedAt, attempt: 0, url: config.url },
         nextSeq: 1,
+        eventLine: createEventLineMaker(),
         queue: createFrameQueue({
           feedId: id,
           send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
@@ -623,10 +655,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         // What waited for the old page went nowhere; the recent entries replace it, in order.
         feed.queue.flush();
         feed.owner = owner;
-        const entries = inOrder(feed.recent.entries, feed.recent.head);
-        const json = inOrder(feed.recent.json, feed.recent.head);
+        const entries = recentEntries(feed.log);
         const firstSeq = entries[0]?.seq ?? feed.nextSeq;
-        const encoded = entries.map((entry, i) => ({ entry, json: json[i]! }));
+        const encoded = entries.map((entry) => ({ entry, json: frameJson(entry) }));
         owner.sendFrame(
           { feedId: feed.id, firstSeq, entries, dropped: firstSeq - 1 },
           encodeFeedFrame(feed.id, firstSeq, firstSeq - 1, encoded),
@@ -660,6 +691,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     },
 
     async dispose() {
+      disposed = true;
+      if (retentionRetry !== null) clearTimeout(retentionRetry);
+      retentionRetry = null;
       for (const orphan of orphans.values()) clearTimeout(orphan.timer);
       orphans.clear();
       await closeFeeds([...feeds.values()]);

@@ -104,6 +104,43 @@ describe('a feed frame queue', () => {
     expectContiguous(frames, 100);
   });
 
+  it('hands the page every entry whole, however frames and drops cut a run of events', () => {
+    const frames: FeedFrame[] = [];
+    let ready = false;
+    const queue = createFrameQueue({
+      feedId: 'f',
+      send: (f) => frames.push(f),
+      canSend: () => ready,
+      maxFrameEntries: 7,
+      maxQueuedEntries: 40,
+    });
+    const pushed: FeedEntry[] = [];
+    for (let seq = 1; seq <= 100; seq++) {
+      // Runs of five events share time, type and id; a comment now and then; some non-ASCII.
+      const entry: FeedEntry =
+        seq % 13 === 0
+          ? { seq, at: seq, kind: 'comment', text: `c${seq}` }
+          : {
+              seq,
+              at: Math.floor(seq / 5),
+              kind: 'event',
+              type: seq % 10 < 5 ? 'message' : 'delta',
+              data: seq % 11 === 0 ? `é${seq}` : `d${seq}`,
+              lastEventId: '',
+              attempt: 1,
+              sizeBytes: seq % 11 === 0 ? String(seq).length + 2 : String(seq).length + 1,
+            };
+      pushed.push(entry);
+      queue.push(entry, JSON.stringify(entry.kind === 'event' ? entry.data : entry));
+    }
+    ready = true;
+    vi.runOnlyPendingTimers();
+    expectContiguous(frames, 100);
+    const delivered = frames.flatMap((f) => f.entries);
+    expect(delivered).toEqual(pushed.slice(60));
+    expect(frames.every((f) => f.entries.length <= 7)).toBe(true);
+  });
+
   it('stops its timer when disposed', () => {
     const frames: FeedFrame[] = [];
     const queue = createFrameQueue({

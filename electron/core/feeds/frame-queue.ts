@@ -1,4 +1,12 @@
-import { encodeFeedFrameColumns, type EncodedFeedFrame } from '../../../shared/api/frame-codec';
+import {
+  continuesRun,
+  decodeFeedFrame,
+  eventRowTail,
+  fieldsOf,
+  frameText,
+  type EncodedFeedFrame,
+  type EventFields,
+} from '../../../shared/api/frame-codec';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 
 /**
@@ -17,13 +25,22 @@ export const FEED_QUEUE_MAX_BYTES = 16 * 1024 * 1024;
 /** Fixed cost counted per entry besides its data, so tiny events still count. */
 const ENTRY_OVERHEAD_BYTES = 64;
 
+/**
+ * A frame as the queue hands it to a page: its header, its entry counts, and its entries — made
+ * from the wire text only when someone reads them (tests, tools): the page gets the text.
+ */
+export interface SentFeedFrame extends FeedFrame {
+  readonly entryCount: number;
+  readonly eventCount: number;
+}
+
 export interface FrameQueueOptions {
   feedId: string;
   /**
-   * Delivers one frame to the page: as objects, and as its wire text (shared/api/frame-codec.ts)
-   * built from the entries' JSON the session log made, so nothing is serialized twice.
+   * Delivers one frame to the page as its wire text (shared/api/frame-codec.ts), built from the
+   * JSON the session log made, so nothing is serialized twice.
    */
-  send(frame: FeedFrame, encoded: EncodedFeedFrame): void;
+  send(frame: SentFeedFrame, encoded: EncodedFeedFrame): void;
   /** False while the transport is backed up (a slow page): entries wait, and may drop. */
   canSend(): boolean;
   flushMs?: number;
@@ -34,8 +51,13 @@ export interface FrameQueueOptions {
 }
 
 export interface FrameQueue {
-  /** `json`: JSON of the event's `data`, or of the whole entry for other kinds (frame-codec.ts). */
+  /**
+   * `json`: JSON of the event's `data`, or of the whole entry for other kinds (frame-codec.ts).
+   * Entries are pushed in seq order without gaps (a frame numbers its entries from its first).
+   */
   push(entry: FeedEntry, json: string): void;
+  /** An event given as its seq and fields (no entry object needed), with its data's JSON. */
+  pushEvent(seq: number, event: EventFields, json: string): void;
   /** Sends what is queued now (as several frames if needed), if the transport can take it. */
   flush(): void;
   readonly queuedEntries: number;
@@ -48,7 +70,7 @@ export interface FrameQueue {
 export function entrySizeBytes(entry: FeedEntry): number {
   switch (entry.kind) {
     case 'event':
-      return entry.sizeBytes + entry.type.length + entry.lastEventId.length + ENTRY_OVERHEAD_BYTES;
+      return eventSizeBytes(entry);
     case 'comment':
       return entry.text.length + ENTRY_OVERHEAD_BYTES;
     case 'state':
@@ -60,10 +82,45 @@ export function entrySizeBytes(entry: FeedEntry): number {
   }
 }
 
+function eventSizeBytes(event: Pick<EventFields, 'sizeBytes' | 'type' | 'lastEventId'>): number {
+  return event.sizeBytes + event.type.length + event.lastEventId.length + ENTRY_OVERHEAD_BYTES;
+}
+
+/** Whether an event's UTF-8 size is its length, so its row need not carry the size. */
+function sized(event: EventFields): boolean {
+  return event.sizeBytes === event.data.length;
+}
+
+function sentFrame(
+  feedId: string,
+  firstSeq: number,
+  dropped: number,
+  entryCount: number,
+  eventCount: number,
+  encoded: EncodedFeedFrame,
+): SentFeedFrame {
+  let entries: FeedEntry[] | null = null;
+  return {
+    feedId,
+    firstSeq,
+    dropped,
+    entryCount,
+    eventCount,
+    get entries() {
+      return (entries ??= decodeFeedFrame(encoded).entries);
+    },
+  };
+}
+
 /**
  * One page's queue for one feed (docs/architecture.md, "The path of one event"): batches entries into frames by time,
  * count and bytes, whichever comes first, and bounds what waits for a slow page by dropping the
  * oldest entries — counted, and reported in the next frame, never silently.
+ *
+ * It keeps no entry objects, only each entry's wire row in columns: its JSON, the tail its row
+ * needs when it starts a frame or a run (shared by the events of a run), and its size. Entries
+ * waiting for the next frame outlive young-generation collections at high rates; as objects
+ * (with their data strings) they were copied and promoted (docs/performance.md).
  */
 export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
   const flushMs = options.flushMs ?? FEED_FLUSH_MS;
@@ -72,33 +129,51 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
   const maxQueuedEntries = options.maxQueuedEntries ?? FEED_QUEUE_MAX_ENTRIES;
   const maxQueuedBytes = options.maxQueuedBytes ?? FEED_QUEUE_MAX_BYTES;
 
-  // A growable array read from `head`: O(1) drops from the front without shifting.
-  let entries: FeedEntry[] = [];
+  // Growable columns read from `head`: O(1) drops from the front without shifting.
+  /** The entry's JSON: the whole row of a non-event, the data of an event. */
   let jsons: string[] = [];
+  /** An event's row tail (frame-codec.ts eventRowTail); '' for other entries. */
+  let tails: string[] = [];
+  /**
+   * Ascending indices of the entries whose row is not their bare JSON text: events that start a
+   * run (written whole) and other entries (counted apart from events). A frame copies its JSON
+   * column in one slice and fixes up these few.
+   */
+  let marks: number[] = [];
+  /** The first of `marks` that may be at `head` or later. */
+  let markHead = 0;
   let sizes: number[] = [];
   let head = 0;
+  /** seq of the entry at `head` (of the next entry to come when the queue is empty). */
+  let headSeq = 1;
   let queuedBytes = 0;
   let droppedSinceFrame = 0;
   let droppedTotal = 0;
-  let nextSeq = 1;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
+  /** The last event pushed, to tell whether the next continues its run. */
+  let previous: EventFields | null = null;
+  let previousTail = '';
 
-  const queued = () => entries.length - head;
+  const queued = () => jsons.length - head;
 
   function compact(): void {
-    if (head > 1024 && head * 2 > entries.length) {
-      entries = entries.slice(head);
+    if (head > 1024 && head * 2 > jsons.length) {
       jsons = jsons.slice(head);
+      tails = tails.slice(head);
       sizes = sizes.slice(head);
+      while (markHead < marks.length && marks[markHead]! < head) markHead += 1;
+      const base = head;
+      marks = marks.slice(markHead).map((index) => index - base);
+      markHead = 0;
       head = 0;
     }
   }
 
   function dropOldest(): void {
     queuedBytes -= sizes[head]!;
-    nextSeq = entries[head]!.seq + 1;
     head += 1;
+    headSeq += 1;
     droppedSinceFrame += 1;
     droppedTotal += 1;
   }
@@ -119,54 +194,71 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
         schedule();
         return;
       }
-      // The frame's entries are one slice of the queue; their JSON is read in place.
       const start = head;
       let bytes = 0;
       while (
-        head < entries.length &&
+        head < jsons.length &&
         head - start < maxFrameEntries &&
         (bytes < maxFrameBytes || head === start)
       ) {
         bytes += sizes[head]!;
         head += 1;
       }
-      const batch = entries.slice(start, head);
       queuedBytes -= bytes;
-      const frame: FeedFrame = {
-        feedId: options.feedId,
-        firstSeq: batch[0]?.seq ?? nextSeq,
-        entries: batch,
-        dropped: droppedSinceFrame,
-      };
+      const rows = jsons.slice(start, head);
+      // A frame's first event is written whole: the page knows nothing before it.
+      if (rows.length > 0 && tails[start] !== '') rows[0] = `[${rows[0]!}${tails[start]!}`;
+      let events = head - start;
+      while (markHead < marks.length && marks[markHead]! < start) markHead += 1;
+      for (; markHead < marks.length && marks[markHead]! < head; markHead++) {
+        const index = marks[markHead]!;
+        const tail = tails[index]!;
+        if (tail === '') events -= 1;
+        else if (index !== start) rows[index - start] = `[${jsons[index]!}${tail}`;
+      }
+      const firstSeq = headSeq;
+      const dropped = droppedSinceFrame;
       droppedSinceFrame = 0;
-      if (batch.length > 0) nextSeq = batch[batch.length - 1]!.seq + 1;
-      const encoded = encodeFeedFrameColumns(
-        frame.feedId,
-        frame.firstSeq,
-        frame.dropped,
-        batch,
-        jsons,
-        start,
-      );
+      headSeq += head - start;
+      const encoded = frameText(options.feedId, firstSeq, dropped, rows.join(','));
       compact();
-      options.send(frame, encoded);
+      options.send(
+        sentFrame(options.feedId, firstSeq, dropped, head - start, events, encoded),
+        encoded,
+      );
     }
+  }
+
+  function enqueue(seq: number, json: string, tail: string, runStart: boolean, size: number) {
+    if (disposed) return;
+    if (queued() === 0) headSeq = seq;
+    if (runStart || tail === '') marks.push(jsons.length);
+    jsons.push(json);
+    tails.push(tail);
+    sizes.push(size);
+    queuedBytes += size;
+    while (queued() > maxQueuedEntries || (queuedBytes > maxQueuedBytes && queued() > 1))
+      dropOldest();
+    compact();
+    if (queued() >= maxFrameEntries || queuedBytes >= maxFrameBytes) flush();
+    else schedule();
+  }
+
+  function pushEvent(seq: number, event: EventFields, json: string): void {
+    const runStart = !continuesRun(event, previous);
+    // Events of one run share the tail string of its first: one string per run, not per event
+    // (but a non-ASCII event's tail carries its own size: the next makes its own).
+    if (runStart || (previous !== null && !sized(previous))) previousTail = eventRowTail(event);
+    previous = event;
+    enqueue(seq, json, previousTail, runStart, eventSizeBytes(event));
   }
 
   return {
     push(entry, json) {
-      if (disposed) return;
-      const size = entrySizeBytes(entry);
-      entries.push(entry);
-      jsons.push(json);
-      sizes.push(size);
-      queuedBytes += size;
-      while (queued() > maxQueuedEntries || (queuedBytes > maxQueuedBytes && queued() > 1))
-        dropOldest();
-      compact();
-      if (queued() >= maxFrameEntries || queuedBytes >= maxFrameBytes) flush();
-      else schedule();
+      if (entry.kind === 'event') pushEvent(entry.seq, fieldsOf(entry), json);
+      else enqueue(entry.seq, json, '', false, entrySizeBytes(entry));
     },
+    pushEvent,
     flush,
     get queuedEntries() {
       return queued();
@@ -178,10 +270,13 @@ export function createFrameQueue(options: FrameQueueOptions): FrameQueue {
       disposed = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      entries = [];
       jsons = [];
+      tails = [];
+      marks = [];
+      markHead = 0;
       sizes = [];
       head = 0;
+      previous = null;
     },
   };
 }

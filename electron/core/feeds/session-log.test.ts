@@ -101,6 +101,62 @@ describe('a session log', () => {
   });
 });
 
+describe('the last lines of a session log', () => {
+  it('are kept, in order, whatever the chunks and flushes they were written in', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path, undefined, { flushMs: 5, recentLines: 100 });
+    const line = (seq: number) => JSON.stringify({ seq, data: 'é'.repeat(seq % 300) });
+    for (let seq = 1; seq <= 5_000; seq++) {
+      log.appendLine(line(seq));
+      // Some lines reach the file between others, so parts of every size get sealed.
+      if (seq % 997 === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const recent = log.recentLines();
+    expect(recent.length).toBeGreaterThanOrEqual(100);
+    expect(recent).toEqual(
+      Array.from({ length: recent.length }, (_, i) => line(5_000 - recent.length + 1 + i)),
+    );
+    await log.close();
+    expect(readFileSync(path, 'utf8').trimEnd().split('\n')).toHaveLength(5_000);
+  });
+
+  it('are none unless asked for', async () => {
+    const log = await openSessionLog(join(tempDir(), 's.ndjson'));
+    log.appendLine('{"seq":1}');
+    expect(log.recentLines()).toEqual([]);
+    await log.close();
+  });
+
+  it('are kept for a quiet log that reaches the file after every line', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path, undefined, { flushMs: 1, recentLines: 50 });
+    for (let seq = 1; seq <= 120; seq++) {
+      log.appendLine(`{"seq":${seq}}`);
+      await log.flush();
+    }
+    expect(log.recentLines().slice(-50)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `{"seq":${71 + i}}`),
+    );
+    await log.close();
+  });
+
+  it('go on being kept after a write error stopped the log', async () => {
+    if (!existsSync('/dev/full')) return;
+    const errors: Error[] = [];
+    const log = await openSessionLog('/dev/full', (e) => errors.push(e), {
+      flushMs: 5,
+      recentLines: 10,
+    });
+    log.appendLine('{"seq":1}');
+    await expect.poll(() => errors.length).toBe(1);
+    for (let seq = 2; seq <= 30; seq++) log.appendLine(`{"seq":${seq}}`);
+    expect(log.recentLines().slice(-10)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `{"seq":${21 + i}}`),
+    );
+    await expect(log.close()).resolves.toBeUndefined();
+  });
+});
+
 describe('log retention', () => {
   it('deletes the oldest sessions until the total fits, sparing logs in use', async () => {
     const logs = tempDir();

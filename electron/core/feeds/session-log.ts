@@ -68,6 +68,11 @@ export function parseSegmentName(fileName: string): { session: string; index: nu
 export interface SessionLogOptions {
   flushMs?: number;
   segmentMaxBytes?: number;
+  /**
+   * How many of the last lines to keep for {@link SessionLog.recentLines} (0 by default). They are
+   * kept as the bytes already encoded for the file, not as strings or objects.
+   */
+  recentLines?: number;
 }
 
 export interface SessionLog {
@@ -79,6 +84,11 @@ export interface SessionLog {
   append(record: unknown): void;
   /** The same for a record already serialized as JSON (one line, no newline). */
   appendLine(json: string): void;
+  /**
+   * At least the last `recentLines` lines appended (fewer when fewer were), oldest first; also
+   * after a write error stopped the log (they are kept, only not written).
+   */
+  recentLines(): string[];
   /** Bytes handed to the file so far. */
   readonly bytesWritten: number;
   /** The write error that stopped the log (disk full, folder removed), if any. */
@@ -105,6 +115,7 @@ export async function openSessionLog(
     typeof flushOrOptions === 'number' ? { flushMs: flushOrOptions } : flushOrOptions;
   const flushMs = opts.flushMs ?? SESSION_LOG_FLUSH_MS;
   const segmentMaxBytes = opts.segmentMaxBytes ?? SESSION_LOG_SEGMENT_MAX_BYTES;
+  const keepLines = opts.recentLines ?? 0;
   await mkdir(join(path, '..'), { recursive: true, mode: 0o700 });
   let stream: WriteStream = createWriteStream(path, { flags: 'a', mode: 0o600 });
   await new Promise<void>((resolve, reject) => {
@@ -122,6 +133,17 @@ export async function openSessionLog(
   // and planned segment cuts wait in `queued` while the stream is backed up.
   let chunk = Buffer.allocUnsafeSlow(CHUNK_MIN_BYTES);
   let used = 0;
+  /**
+   * Where the part of `chunk` not yet sealed starts. A sealed part is never written again, so
+   * the stream and `recent` can hold it while later lines fill the rest of the chunk.
+   */
+  let start = 0;
+  /** Lines in `chunk` from `start` to `used`. */
+  let unsealedLines = 0;
+  /** Sealed parts holding the last lines, and how many lines each holds (keepLines > 0). */
+  let recent: Buffer[] = [];
+  let recentCounts: number[] = [];
+  let recentTotal = 0;
   /** The last few lines, encoded together once LINE_BATCH of them are in (or at a flush). */
   let batch: string[] = [];
   let batchChars = 0;
@@ -172,12 +194,28 @@ export async function openSessionLog(
     if (firstLine !== null) write(Buffer.from(`${firstLine}\n`, 'utf8'));
   }
 
-  /** Moves the filled part of `chunk` to the queue; the next chunk has the same capacity. */
+  /** Moves the filled part of `chunk` to the queue (and to `recent`); later lines go after it. */
   function seal(): void {
-    if (used === 0) return;
-    queued.push(chunk.subarray(0, used));
-    chunk = Buffer.allocUnsafeSlow(chunk.length);
-    used = 0;
+    if (used === start) return;
+    const bytes = chunk.subarray(start, used);
+    start = used;
+    keep(bytes, unsealedLines);
+    unsealedLines = 0;
+    if (!error) queued.push(bytes);
+  }
+
+  /** Keeps encoded lines for recentLines(), dropping the oldest parts no longer needed. */
+  function keep(bytes: Buffer, lines: number): void {
+    if (keepLines === 0) return;
+    recent.push(bytes);
+    recentCounts.push(lines);
+    recentTotal += lines;
+    let drop = 0;
+    while (recentTotal - recentCounts[drop]! >= keepLines) recentTotal -= recentCounts[drop++]!;
+    if (drop > 0) {
+      recent = recent.slice(drop);
+      recentCounts = recentCounts.slice(drop);
+    }
   }
 
   function flush(): void {
@@ -205,11 +243,13 @@ export async function openSessionLog(
   }
 
   function appendLine(json: string): void {
-    if (error) return;
+    if (error && keepLines === 0) return;
     firstLine ??= json;
     batch.push(json);
     batchChars += json.length + 1;
     if (batch.length >= LINE_BATCH || batchChars >= LINE_BATCH_CHARS) encodeBatch();
+    // After a write error, lines are still kept for recentLines(), only no longer written.
+    if (error) return;
     if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
     else timer ??= setTimeout(flush, flushMs);
   }
@@ -223,8 +263,8 @@ export async function openSessionLog(
     batchChars = 0;
     // UTF-8 takes at most 3 bytes per UTF-16 code unit: exact sizes are needed only near the
     // end of a segment (a segment never grows past its limit unless one line alone does).
-    if (plannedBytes === 0 || plannedBytes + chars * 3 <= segmentMaxBytes) {
-      encode(`${lines.join('\n')}\n`);
+    if (error || plannedBytes === 0 || plannedBytes + chars * 3 <= segmentMaxBytes) {
+      encode(`${lines.join('\n')}\n`, lines.length);
       return;
     }
     for (const line of lines) {
@@ -233,38 +273,47 @@ export async function openSessionLog(
         queued.push(ROTATE);
         plannedBytes = Buffer.byteLength(firstLine ?? '') + 1;
       }
-      encode(`${line}\n`);
+      encode(`${line}\n`, 1);
     }
   }
 
-  /** Appends complete lines (`text` ends with a newline) to the chunk, or queues them whole. */
-  function encode(text: string): void {
+  /** Appends `lines` complete lines (`text` ends with a newline) to the chunk, or queues them whole. */
+  function encode(text: string, lines: number): void {
     const bound = text.length * 3;
     let size: number;
     if (bound > CHUNK_MAX_BYTES) {
       seal();
       const bytes = Buffer.from(text, 'utf8');
-      queued.push(bytes);
+      keep(bytes, lines);
+      if (!error) queued.push(bytes);
       size = bytes.length;
     } else {
-      if (used + bound > chunk.length) {
-        if (used + bound > CHUNK_MAX_BYTES) seal();
-        if (used + bound > chunk.length) grow(used + bound);
-      }
+      if (used + bound > chunk.length) nextChunk(bound);
       size = chunk.write(text, used, 'utf8');
       used += size;
+      unsealedLines += lines;
     }
     plannedBytes += size;
     bufferedBytes += size;
   }
 
-  /** A larger chunk holding what `chunk` has: a busy log's chunks grow to CHUNK_MAX_BYTES. */
-  function grow(needed: number): void {
-    const next = Buffer.allocUnsafeSlow(
-      Math.min(CHUNK_MAX_BYTES, Math.max(needed, chunk.length * 2)),
-    );
-    chunk.copy(next, 0, 0, used);
+  /**
+   * A new chunk with room for `bound` more bytes, holding the unsealed part of the current one.
+   * It grows (up to CHUNK_MAX_BYTES) only when what waits for one flush does not fit: a quiet
+   * log's chunks stay small, a busy log's grow.
+   */
+  function nextChunk(bound: number): void {
+    if (used - start + bound > CHUNK_MAX_BYTES) seal();
+    const pending = used - start;
+    const size =
+      pending + bound > chunk.length
+        ? Math.min(CHUNK_MAX_BYTES, Math.max(pending + bound, chunk.length * 2))
+        : chunk.length;
+    const next = Buffer.allocUnsafeSlow(size);
+    chunk.copy(next, 0, start, used);
     chunk = next;
+    start = 0;
+    used = pending;
   }
 
   return {
@@ -273,6 +322,15 @@ export async function openSessionLog(
       appendLine(JSON.stringify(record));
     },
     appendLine,
+    recentLines() {
+      if (keepLines === 0) return [];
+      encodeBatch();
+      const parts = [...recent, chunk.subarray(start, used)];
+      const lines = Buffer.concat(parts).toString('utf8').split('\n');
+      // The text ends with a newline: the last piece is empty.
+      lines.pop();
+      return lines.slice(-keepLines);
+    },
     get activePath() {
       return activePath;
     },
