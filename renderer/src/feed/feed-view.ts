@@ -24,6 +24,12 @@ export interface FeedView {
   at(index: number): FeedEntry | undefined;
   /** Row index of the entry with this seq, or -1 when it is not shown. */
   indexOfSeq(seq: number): number;
+  /**
+   * A row's stable position is `offset + index`: it stays with its entry while older rows are
+   * evicted or trimmed, so the list rewrites only rows that really changed. It restarts (the
+   * list redraws every row) when the filter changes.
+   */
+  readonly offset: number;
   /** Events retained since the last Clear (the "of N" in "showing X of N"). */
   readonly retainedEvents: number;
   /** Events the filter has matched (shown or still to be shown when paused). */
@@ -60,6 +66,8 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
   /** Filtered mode: absolute indices of matches; `head` skips those evicted or cleared. */
   let matches: number[] = [];
   let head = 0;
+  /** Filtered mode: matches trimmed from the front since the filter was set (the row offset). */
+  let trimmed = 0;
   /** Filtered mode: next absolute index to test. */
   let scanned = 0;
   /** Where the current rescan started, for progress. */
@@ -85,6 +93,7 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
     while (head < matches.length && matches[head]! < from) {
       matchedEventCount -= isEvent[matches[head]! % buffer.maxItems]!;
       head++;
+      trimmed++;
     }
     // Compact now and then so the array does not grow for ever under a fast feed.
     if (head > 4096 && head * 2 > matches.length) {
@@ -103,6 +112,7 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
   function restart(): void {
     matches = [];
     head = 0;
+    trimmed = 0;
     matchedEventCount = 0;
     scanned = first();
     scanFrom = scanned;
@@ -153,6 +163,9 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
         else hi = mid - 1;
       }
       return -1;
+    },
+    get offset() {
+      return isFiltered() ? trimmed : first();
     },
     get retainedEvents() {
       return eventsBefore;
