@@ -19,8 +19,8 @@ const entry = (seq: number, type = 'message'): FeedEntry => ({
   sizeBytes: 7,
 });
 
-function setup(n: number, filterText = '') {
-  const buffer = new RingBuffer<FeedEntry>(1000, Infinity);
+function setup(n: number, filterText = '', capacity = 1000) {
+  const buffer = new RingBuffer<FeedEntry>(capacity, Infinity);
   for (let seq = 1; seq <= n; seq++) buffer.push(entry(seq, seq % 2 ? 'odd' : 'even'), 1);
   const view = createFeedView(buffer);
   const parsed = parseFilter(filterText);
@@ -44,6 +44,11 @@ function setup(n: number, filterText = '') {
   });
   return { buffer, view, tick, wrapper };
 }
+
+const rowShowing = (el: Element, text: string) =>
+  [...el.querySelectorAll<HTMLElement>('[role="row"].row')].find(
+    (row) => !row.hidden && row.querySelector('.data')?.textContent === text,
+  );
 
 const rowTexts = (el: Element) =>
   [...el.querySelectorAll('[role="row"].row')]
@@ -111,6 +116,43 @@ describe('the event list', () => {
     await wrapper.setProps({ active: true });
     await nextTick();
     expect(rowTexts(wrapper.element).at(-1)).toContain('event 3');
+    wrapper.unmount();
+  });
+
+  it('leaves the rows already shown as they are when newer entries arrive', async () => {
+    const { wrapper, buffer, tick } = setup(6);
+    await nextTick();
+    const row = rowShowing(wrapper.element, 'event 5')!;
+    const text = row.querySelector('.data')!.firstChild;
+    buffer.push(entry(7), 1);
+    tick.value++;
+    await nextTick();
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 7');
+    // The same element, its text not rewritten: only the new row was written.
+    expect(rowShowing(wrapper.element, 'event 5')).toBe(row);
+    expect(row.querySelector('.data')!.firstChild).toBe(text);
+    wrapper.unmount();
+  });
+
+  it('opens the entry a clicked row showed, even after newer entries pushed it out of the view', async () => {
+    const { wrapper, buffer } = setup(4, '', 4);
+    await nextTick();
+    const row = rowShowing(wrapper.element, 'event 2')!;
+    // A fast feed: four more entries arrive (evicting the shown ones) before the next frame.
+    for (let seq = 5; seq <= 8; seq++) buffer.push(entry(seq), 1);
+    row.click();
+    expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
+    expect(wrapper.emitted('select')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
+    wrapper.unmount();
+  });
+
+  it('opens the entry a clicked row showed while a filter is set and the buffer moves on', async () => {
+    const { wrapper, buffer } = setup(8, 'event', 8);
+    await nextTick();
+    const row = rowShowing(wrapper.element, 'event 6')!;
+    for (let seq = 9; seq <= 16; seq++) buffer.push(entry(seq), 1);
+    row.click();
+    expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 6 });
     wrapper.unmount();
   });
 });
