@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, ref } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { parseFilter } from '../../../shared/filter';
@@ -7,6 +7,14 @@ import { createFeedView } from './feed-view';
 import { RingBuffer } from './ring-buffer';
 import { i18n } from '../i18n';
 import FeedList from './FeedList.vue';
+import { giveListsAViewport } from '../../../tests/support/renderer/list-viewport';
+
+// Ten rows tall: every test's rows fit on screen.
+let undoViewport: () => void = () => {};
+beforeEach(() => {
+  undoViewport = giveListsAViewport(240);
+});
+afterEach(() => undoViewport());
 
 const entry = (seq: number, type = 'message'): FeedEntry => ({
   seq,
@@ -50,9 +58,13 @@ const rowShowing = (el: Element, text: string) =>
     (row) => !row.hidden && row.querySelector('.data')?.textContent === text,
   );
 
+/** The rows on screen in the order they show (row elements are reused out of order). */
 const rowTexts = (el: Element) =>
-  [...el.querySelectorAll('[role="row"].row')]
-    .filter((row) => !(row as HTMLElement).hidden)
+  [...el.querySelectorAll<HTMLElement>('[role="row"].row')]
+    .filter((row) => !row.hidden)
+    .sort(
+      (a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')),
+    )
     .map((row) => row.textContent ?? '');
 
 describe('the event list', () => {
@@ -120,16 +132,17 @@ describe('the event list', () => {
   });
 
   it('leaves the rows already shown as they are when newer entries arrive', async () => {
-    const { wrapper, buffer, tick } = setup(6);
+    // Twenty rows in a list ten rows tall: each new one scrolls the others up.
+    const { wrapper, buffer, tick } = setup(20);
     await nextTick();
-    const row = rowShowing(wrapper.element, 'event 5')!;
+    const row = rowShowing(wrapper.element, 'event 15')!;
     const text = row.querySelector('.data')!.firstChild;
-    buffer.push(entry(7), 1);
+    buffer.push(entry(21), 1);
     tick.value++;
     await nextTick();
-    expect(rowTexts(wrapper.element).at(-1)).toContain('event 7');
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 21');
     // The same element, its text not rewritten: only the new row was written.
-    expect(rowShowing(wrapper.element, 'event 5')).toBe(row);
+    expect(rowShowing(wrapper.element, 'event 15')).toBe(row);
     expect(row.querySelector('.data')!.firstChild).toBe(text);
     wrapper.unmount();
   });
