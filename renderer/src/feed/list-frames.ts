@@ -27,19 +27,22 @@ export function scrollAfterWrites(element: HTMLElement, top: number): void {
 
 /**
  * A list following a feed faster than its rows (every row on screen new in every frame) is
- * text nobody can read at 60 frames a second; redrawing all of it is most of a frame's time
- * (bench:e2e (d): four such lists took ~6 ms of layout and as much paint per frame on our
- * machines). Such lists redraw every other frame, half of them in even frames and half in odd
- * ones, so the work is spread evenly. A list that is not replacing every row, or that the user
+ * text nobody can read at 60 frames a second, and redrawing all of it is most of a frame's
+ * time (bench:e2e (d): four such lists took ~6 ms of layout and as much paint per frame on our
+ * machines). Such lists redraw in turns: a list in one frame of every LIST_TURN_FRAMES, lists
+ * of consecutive panes in consecutive frames, so four busy panes cost one list's redraw a frame
+ * (each still 15 times a second). A list that is not replacing every row, or that the user
  * scrolls, filters or resizes, draws at once.
  */
+export const LIST_TURN_FRAMES = 4;
+
 let phases = 0;
 let seenTime: number | null = null;
 let frames = 0;
 
-/** The phase of a new list: 0 and 1 alternately. */
+/** The turn of a new list: 0, 1, 2, 3, 0… in the order the panes open. */
 export function nextPhase(): number {
-  return phases++ % 2;
+  return phases++ % LIST_TURN_FRAMES;
 }
 
 /** Counts animation frames as the lists see them: one document timeline time per frame. */
@@ -53,8 +56,8 @@ function frameNumber(): number | null {
   return frames;
 }
 
-/** Whether a list of this phase may replace all its rows in the current frame. */
+/** Whether a list of this turn may replace all its rows in the current frame. */
 export function mayReplaceAllRows(phase: number): boolean {
   const frame = frameNumber();
-  return frame === null || frame % 2 === phase;
+  return frame === null || frame % LIST_TURN_FRAMES === phase;
 }
