@@ -78,6 +78,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** Latency p99 server write → store, app over the bare pipeline of the same run, in (a)–(d). */
+export const LATENCY_P99_TARGET_RATIO = 1.25;
 /** Node-side CPU per delivered event, app over the bare pipeline, in (a)–(e). */
 export const NODE_CPU_PER_EVENT_TARGET_RATIO = 1.2;
 /** (e): what the view may drop under overload (reported, never silent). */
