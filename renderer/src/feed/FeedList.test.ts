@@ -168,4 +168,21 @@ describe('the event list', () => {
     expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 6 });
     wrapper.unmount();
   });
+
+  it('puts its row elements back in the order they show once the feed is still, for screen readers', async () => {
+    const { wrapper, buffer, tick } = setup(20);
+    await nextTick();
+    for (let seq = 21; seq <= 27; seq++) {
+      buffer.push(entry(seq), 1);
+      tick.value++;
+      await nextTick();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const shown = [...(wrapper.element as Element).querySelectorAll<HTMLElement>('.row')]
+      .filter((row) => !row.hidden)
+      .map((row) => Number(row.getAttribute('aria-rowindex')));
+    expect(shown.at(-1)).toBe(28);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    wrapper.unmount();
+  });
 });
