@@ -3,6 +3,7 @@ import type { Scenario } from './scenarios';
 import {
   FRAME_P95_TARGET_MS,
   HEAP_TARGET_MB,
+  LATENCY_P99_TARGET_RATIO,
   NODE_CPU_PER_EVENT_TARGET_RATIO,
   OVERLOAD_DROP_TARGET_RATIO,
 } from './scenarios';
@@ -58,8 +59,9 @@ export function checkTargets(scenario: Scenario, app: ScenarioResult): TargetChe
 }
 
 /**
- * Targets against the bare pipeline of the same run: Node-side CPU per delivered event in
- * (a)–(e), and in the overload scenario (drops allowed) the share the view dropped.
+ * Targets against the bare pipeline of the same run: latency p99 in (a)–(d), Node-side CPU per
+ * delivered event in (a)–(e), and in the overload scenario (drops allowed) the share the view
+ * dropped and frame p95 no worse than the baseline's (or within the absolute target).
  */
 export function checkAgainstBaseline(
   scenario: Scenario,
@@ -67,6 +69,23 @@ export function checkAgainstBaseline(
   baseline: ScenarioResult,
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
+  if (scenario.latencyP99TargetMs !== null) {
+    const latencyRatio = app.latencyP99Ms / Math.max(1, baseline.latencyP99Ms);
+    checks.push({
+      scenario: scenario.id,
+      target: `latency p99 ≤ ${LATENCY_P99_TARGET_RATIO} × baseline`,
+      measured: `${app.latencyP99Ms} ms against ${baseline.latencyP99Ms} ms = ${latencyRatio.toFixed(2)}×`,
+      pass: latencyRatio <= LATENCY_P99_TARGET_RATIO,
+    });
+  }
+  if (scenario.dropsAllowed) {
+    checks.push({
+      scenario: scenario.id,
+      target: `frame p95 ≤ baseline's or ≤ ${FRAME_P95_TARGET_MS} ms`,
+      measured: `${app.frameP95Ms} ms against ${baseline.frameP95Ms} ms`,
+      pass: app.frameP95Ms <= Math.max(baseline.frameP95Ms, FRAME_P95_TARGET_MS),
+    });
+  }
   if (scenario.id !== 'f') {
     const cpuRatio = app.nodeCpuUsPerEvent / baseline.nodeCpuUsPerEvent;
     checks.push({

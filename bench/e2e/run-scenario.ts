@@ -6,6 +6,8 @@ import type { PipelineKind } from './pipelines';
 import { startPipeline } from './pipelines';
 import type { CpuProfile, HotFunction } from './profile';
 import { hotFunctions, startProfile, stopProfile } from './profile';
+import type { TraceSummary } from './trace';
+import { startTrace, stopTrace } from './trace';
 import { cpuDelta, cpuSecondsOf, descendantCpu, rssMbOf } from './proc';
 import type { Scenario } from './scenarios';
 import { histogramPercentile, percentile } from './stats';
@@ -64,6 +66,8 @@ export interface ScenarioResult {
   /** With BENCH_PROFILE=1: the page's and the Node side's hottest functions by self time. */
   hotFunctions?: HotFunction[];
   nodeHotFunctions?: HotFunction[];
+  /** With BENCH_TRACE=1: where the page's main thread spent a few seconds mid-run. */
+  trace?: TraceSummary;
 }
 
 export interface RunOptions {
@@ -72,6 +76,10 @@ export interface RunOptions {
   cli: string;
   /** Where to save a page CPU profile (BENCH_PROFILE=1); none when null. */
   profileFile: string | null;
+  /** Where to save a Chromium trace of a few seconds (BENCH_TRACE); none when null. */
+  traceFile?: string | null;
+  /** BENCH_TRACE=open: the trace starts as the feeds open instead of mid-run. */
+  traceFromOpen?: boolean;
   /** Diagnostic (BENCH_HIDE_FEED_LIST=1): hide the app's virtual list to measure its share. */
   hideFeedList: boolean;
   /**
@@ -87,6 +95,9 @@ export const BENCH_FILTER_TEXT = '/[05] x/';
 /** The app's virtual list (FeedList.vue), hidden by a style rule the page's CSP allows. */
 const HIDE_FEED_LIST_CSS = '[data-testid="feed-list"] { display: none !important; }';
 
+/** How long BENCH_TRACE=1 records (a trace of a busy page grows by ~10 MB a second). */
+const TRACE_MS = 3_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const perEvent = (cpuSeconds: number, events: number) =>
@@ -100,6 +111,7 @@ export async function runScenario(
   options: RunOptions,
 ): Promise<ScenarioResult> {
   const { seconds, cli, profileFile, hideFeedList, filterAndDetail } = options;
+  const traceFile = options.traceFile ?? null;
   const pipeline = await startPipeline(kind, cli, profileFile !== null);
   let browser: BenchBrowser | null = null;
   // Stopped once: on success before reading the Node-side profile, or in `finally` on failure.
@@ -134,6 +146,7 @@ export async function runScenario(
     const browser0 = descendantCpu(process.pid, notBrowser);
     const main0 = await mainThreadSeconds(cdp);
     if (profileFile) await startProfile(cdp);
+    if (traceFile && options.traceFromOpen) await startTrace(cdp);
     const t0 = performance.now();
 
     const feedIds = await probe.open(
@@ -147,6 +160,17 @@ export async function runScenario(
       for (const box of await boxes.all()) await box.fill(BENCH_FILTER_TEXT);
       await page.getByRole('grid').first().getByRole('row', { name: / x/ }).first().click();
       await page.getByRole('region', { name: 'Event details' }).waitFor();
+    }
+    let trace: TraceSummary | undefined;
+    if (traceFile) {
+      if (options.traceFromOpen) await sleep(Math.max(0, TRACE_MS - (performance.now() - t0)));
+      else {
+        // The middle of the run: past the feeds' opening, before the streams end.
+        await sleep(Math.min(1_000, seconds * 200));
+        await startTrace(cdp);
+        await sleep(Math.min(TRACE_MS, seconds * 400));
+      }
+      trace = await stopTrace(cdp, traceFile);
     }
     const finished = await load.finished(
       streams.map((s) => s.streamId),
@@ -218,6 +242,7 @@ export async function runScenario(
       nodeRssPeakMb: round1(nodeRss.peak),
       refusedStreams: load.refused.length - refusedBefore,
       hotFunctions: pageHot,
+      trace,
     };
     const nodeProfile = await stopAll();
     if (nodeProfile && profileFile) {

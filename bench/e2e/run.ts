@@ -78,10 +78,15 @@ async function main(): Promise<void> {
         const profileFile = config.profile
           ? join(resultsDir, `e2e-${stamp}-${scenario.id}-${kind}.cpuprofile`)
           : null;
+        const traceFile = config.trace
+          ? join(resultsDir, `e2e-${stamp}-${scenario.id}-${kind}.trace.json`)
+          : null;
         const result = await runScenario(scenario, kind, load, {
           seconds: config.seconds,
           cli: build.cli,
           profileFile,
+          traceFile,
+          traceFromOpen: config.trace === 'open',
           hideFeedList: config.hideFeedList,
           filterAndDetail: config.filterAndDetail,
         });
@@ -101,6 +106,17 @@ async function main(): Promise<void> {
           console.log(
             `      ${String(hot.selfMs).padStart(6)} ms ${String(hot.selfPercent).padStart(5)} %  ${hot.name}`,
           );
+        }
+        if (result.trace) {
+          const { trace } = result;
+          console.log(
+            `    page main thread (trace, ${trace.seconds} s): busy ${trace.busyMsPerSecond} ms/s, ` +
+              `${trace.longTasks} tasks over 16 ms (longest ${trace.longestTaskMs} ms); self ms/s by event:`,
+          );
+          console.log(`      busy ms per 250 ms: ${trace.timeline.join(' ')}`);
+          for (const item of trace.byName) {
+            console.log(`      ${String(item.msPerSecond).padStart(6)}  ${item.name}`);
+          }
         }
         if (result.nodeHotFunctions) console.log('    Node side, by self time:');
         for (const hot of result.nodeHotFunctions ?? []) {

@@ -78,6 +78,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** Latency p99 server write → store, app over the bare pipeline of the same run, in (a)–(d). */
+export const LATENCY_P99_TARGET_RATIO = 1.25;
 /** Node-side CPU per delivered event, app over the bare pipeline, in (a)–(e). */
 export const NODE_CPU_PER_EVENT_TARGET_RATIO = 1.2;
 /** (e): what the view may drop under overload (reported, never silent). */
@@ -88,6 +90,11 @@ export interface BenchConfig {
   scenarios: Scenario[];
   /** BENCH_PROFILE=1: save a page CPU profile per run (slows the page a little). */
   profile: boolean;
+  /**
+   * BENCH_TRACE=1: save a Chromium trace of a few seconds mid-run and summarise it;
+   * BENCH_TRACE=open: the same from the moment the feeds open.
+   */
+  trace: false | 'middle' | 'open';
   /** BENCH_HIDE_FEED_LIST=1: a diagnostic run with the app's virtual list hidden. */
   hideFeedList: boolean;
   /** BENCH_FILTER=1: the app runs with a filter in every pane and the detail panel open. */
@@ -96,7 +103,7 @@ export interface BenchConfig {
 
 /**
  * BENCH_SECONDS and BENCH_SCENARIOS=a,b shorten a run; the default runs everything for 20 s.
- * BENCH_PROFILE=1 adds CPU profiles (page and Node side); BENCH_HIDE_FEED_LIST=1 hides the app's
+ * BENCH_PROFILE=1 adds CPU profiles (page and Node side), BENCH_TRACE=1 a Chromium trace; BENCH_HIDE_FEED_LIST=1 hides the app's
  * list (a diagnostic: how much of the page's cost is the list).
  */
 export function readConfig(env: NodeJS.ProcessEnv): BenchConfig {
@@ -122,6 +129,7 @@ export function readConfig(env: NodeJS.ProcessEnv): BenchConfig {
     seconds,
     scenarios,
     profile: env.BENCH_PROFILE === '1',
+    trace: env.BENCH_TRACE === '1' ? 'middle' : env.BENCH_TRACE === 'open' ? 'open' : false,
     hideFeedList: env.BENCH_HIDE_FEED_LIST === '1',
     filterAndDetail: env.BENCH_FILTER === '1',
   };

@@ -9,6 +9,8 @@ import {
 } from '../../shared/api/channels';
 import { commandSchemas } from '../../shared/api/commands';
 import { notificationSchemas } from '../../shared/api/notifications';
+import { encodeFeedFrame } from '../../shared/api/frame-codec';
+import { FRAME_SEPARATOR } from '../../shared/api/wire';
 import { buildPreloadApi } from './api';
 
 type Listener = (event: unknown, payload: unknown) => void;
@@ -109,13 +111,16 @@ describe('the preload API surface', () => {
     expect(seen).toEqual([[{ level: 'info', message: 'hello', at: 1 }]]);
   });
 
-  it('delivers feed frames from the frame channel', () => {
+  it('delivers feed frames from the frame channel, one frame at a time when a message joins several', () => {
     const ipc = fakeIpcRenderer();
     const api = buildPreloadApi(ipc as never);
     const frames: unknown[] = [];
     api.onFeedFrame((frame) => frames.push(frame));
-    ipc.emit(FEED_FRAME_CHANNEL, { feedId: 'f', firstSeq: 1, events: [], dropped: 0 });
-    expect(frames).toHaveLength(1);
+    const one = encodeFeedFrame('f1', 1, 0, []);
+    const two = encodeFeedFrame('f2', 4, 1, []);
+    ipc.emit(FEED_FRAME_CHANNEL, one);
+    ipc.emit(FEED_FRAME_CHANNEL, [one, two].join(FRAME_SEPARATOR));
+    expect(frames).toEqual([one, one, two]);
   });
 });
 

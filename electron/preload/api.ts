@@ -8,6 +8,7 @@ import {
   NOTIFICATION_CHANNELS,
   notificationMethods,
 } from '../../shared/api/channels';
+import { splitFrames } from '../../shared/api/wire';
 
 type IpcLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -24,6 +25,23 @@ function subscriber(ipc: IpcLike, channel: string) {
 }
 
 /**
+ * Feed frames: one IPC message may carry the frames of several feeds (electron/main/window-sink.ts,
+ * joined as in shared/api/wire.ts); the page gets them one frame at a time, as in web mode.
+ */
+function frameSubscriber(ipc: IpcLike) {
+  return (listener: (payload: unknown) => void): Unsubscribe => {
+    const wrapped = (_event: IpcRendererEvent, payload: unknown) => {
+      if (typeof payload !== 'string') return;
+      for (const frame of splitFrames(payload)) listener(frame);
+    };
+    ipc.on(FEED_FRAME_CHANNEL, wrapped);
+    return () => {
+      ipc.removeListener(FEED_FRAME_CHANNEL, wrapped);
+    };
+  };
+}
+
+/**
  * Builds `window.eventscope`: exactly one function per channel, each bound to its channel at
  * build time. The page can never name a channel itself, so there is no generic `invoke`.
  */
@@ -35,6 +53,6 @@ export function buildPreloadApi(ipc: IpcLike): EventscopeApi {
   for (const channel of NOTIFICATION_CHANNELS) {
     api[notificationMethods[channel]] = subscriber(ipc, channel);
   }
-  api[FEED_FRAME_METHOD] = subscriber(ipc, FEED_FRAME_CHANNEL);
+  api[FEED_FRAME_METHOD] = frameSubscriber(ipc);
   return Object.freeze(api) as EventscopeApi;
 }

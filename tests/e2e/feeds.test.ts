@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './support/chromium';
 import { useWebModeSession } from './support/session';
+import { startCountingSseServer } from '../support/feeds/counting-sse-server';
 
 function findLogs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -63,6 +64,34 @@ describe.runIf(chromiumAvailable)('live feeds in web mode', () => {
       lines.filter((l) => 'seq' in l).map((_, i) => i + 1),
     );
     await page.close();
+  });
+
+  it('opens the details of a row clicked while its list scrolls with a fast feed', async () => {
+    const server = await startCountingSseServer();
+    try {
+      const page = await session.browser.newPage();
+      await page.goto(session.web.url);
+      await page.getByTestId('open-url').fill(server.url('/events?count=100000&every=1'));
+      await page.getByTestId('open-submit').click();
+      await expect.poll(() => server.sent('/events'), { timeout: 20_000 }).toBeGreaterThan(300);
+      const details = page.getByRole('region', { name: 'Event details' });
+      // Rows are rewritten every frame at this rate: each click must still open what it hit.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page
+          .getByRole('grid')
+          .first()
+          .getByRole('row', { name: /tick number|alert number/ })
+          .last()
+          .click({ timeout: 10_000 });
+        await details.waitFor({ timeout: 10_000 });
+        expect(await details.textContent()).toMatch(/(tick|alert) number \d+/);
+        await details.getByRole('button', { name: 'Close details' }).click();
+        await details.waitFor({ state: 'detached', timeout: 10_000 });
+      }
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 
   it('shows why a bad request failed', async () => {

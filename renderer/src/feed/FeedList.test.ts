@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextTick, ref } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { parseFilter } from '../../../shared/filter';
@@ -7,6 +7,14 @@ import { createFeedView } from './feed-view';
 import { RingBuffer } from './ring-buffer';
 import { i18n } from '../i18n';
 import FeedList from './FeedList.vue';
+import { giveListsAViewport } from '../../../tests/support/renderer/list-viewport';
+
+// Ten rows tall: every test's rows fit on screen.
+let undoViewport: () => void = () => {};
+beforeEach(() => {
+  undoViewport = giveListsAViewport(240);
+});
+afterEach(() => undoViewport());
 
 const entry = (seq: number, type = 'message'): FeedEntry => ({
   seq,
@@ -19,8 +27,8 @@ const entry = (seq: number, type = 'message'): FeedEntry => ({
   sizeBytes: 7,
 });
 
-function setup(n: number, filterText = '') {
-  const buffer = new RingBuffer<FeedEntry>(1000, Infinity);
+function setup(n: number, filterText = '', capacity = 1000) {
+  const buffer = new RingBuffer<FeedEntry>(capacity, Infinity);
   for (let seq = 1; seq <= n; seq++) buffer.push(entry(seq, seq % 2 ? 'odd' : 'even'), 1);
   const view = createFeedView(buffer);
   const parsed = parseFilter(filterText);
@@ -45,9 +53,18 @@ function setup(n: number, filterText = '') {
   return { buffer, view, tick, wrapper };
 }
 
+const rowShowing = (el: Element, text: string) =>
+  [...el.querySelectorAll<HTMLElement>('[role="row"].row')].find(
+    (row) => !row.hidden && row.querySelector('.data')?.textContent === text,
+  );
+
+/** The rows on screen in the order they show (row elements are reused out of order). */
 const rowTexts = (el: Element) =>
-  [...el.querySelectorAll('[role="row"].row')]
-    .filter((row) => !(row as HTMLElement).hidden)
+  [...el.querySelectorAll<HTMLElement>('[role="row"].row')]
+    .filter((row) => !row.hidden)
+    .sort(
+      (a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')),
+    )
     .map((row) => row.textContent ?? '');
 
 describe('the event list', () => {
@@ -111,6 +128,61 @@ describe('the event list', () => {
     await wrapper.setProps({ active: true });
     await nextTick();
     expect(rowTexts(wrapper.element).at(-1)).toContain('event 3');
+    wrapper.unmount();
+  });
+
+  it('leaves the rows already shown as they are when newer entries arrive', async () => {
+    // Twenty rows in a list ten rows tall: each new one scrolls the others up.
+    const { wrapper, buffer, tick } = setup(20);
+    await nextTick();
+    const row = rowShowing(wrapper.element, 'event 15')!;
+    const text = row.querySelector('.data')!.firstChild;
+    buffer.push(entry(21), 1);
+    tick.value++;
+    await nextTick();
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 21');
+    // The same element, its text not rewritten: only the new row was written.
+    expect(rowShowing(wrapper.element, 'event 15')).toBe(row);
+    expect(row.querySelector('.data')!.firstChild).toBe(text);
+    wrapper.unmount();
+  });
+
+  it('opens the entry a clicked row showed, even after newer entries pushed it out of the view', async () => {
+    const { wrapper, buffer } = setup(4, '', 4);
+    await nextTick();
+    const row = rowShowing(wrapper.element, 'event 2')!;
+    // A fast feed: four more entries arrive (evicting the shown ones) before the next frame.
+    for (let seq = 5; seq <= 8; seq++) buffer.push(entry(seq), 1);
+    row.click();
+    expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
+    expect(wrapper.emitted('select')?.at(-1)?.[0]).toMatchObject({ seq: 2 });
+    wrapper.unmount();
+  });
+
+  it('opens the entry a clicked row showed while a filter is set and the buffer moves on', async () => {
+    const { wrapper, buffer } = setup(8, 'event', 8);
+    await nextTick();
+    const row = rowShowing(wrapper.element, 'event 6')!;
+    for (let seq = 9; seq <= 16; seq++) buffer.push(entry(seq), 1);
+    row.click();
+    expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 6 });
+    wrapper.unmount();
+  });
+
+  it('puts its row elements back in the order they show once the feed is still, for screen readers', async () => {
+    const { wrapper, buffer, tick } = setup(20);
+    await nextTick();
+    for (let seq = 21; seq <= 27; seq++) {
+      buffer.push(entry(seq), 1);
+      tick.value++;
+      await nextTick();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const shown = [...(wrapper.element as Element).querySelectorAll<HTMLElement>('.row')]
+      .filter((row) => !row.hidden)
+      .map((row) => Number(row.getAttribute('aria-rowindex')));
+    expect(shown.at(-1)).toBe(28);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
     wrapper.unmount();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { parseFilter, type EventFilter } from '../../../shared/filter';
-import { createFeedView } from './feed-view';
+import { createFeedView, createFilterBudget, FILTER_SLICE_MS } from './feed-view';
 import { RingBuffer } from './ring-buffer';
 
 const event = (seq: number, data: string, type = 'message'): FeedEntry => ({
@@ -126,6 +126,29 @@ describe('the feed view', () => {
     }
     expect(view.length).toBe(5_000);
     expect(view.progress).toBe(1);
+  });
+
+  it('shares one frame of filtering time between panes given a filter at once', () => {
+    const budget = createFilterBudget();
+    const views = [1, 2].map(() => {
+      const buffer = new RingBuffer<FeedEntry>(50_000, Infinity);
+      fill(buffer, 1, 50_000, (n) => JSON.stringify({ n, level: n % 10 ? 'info' : 'error' }));
+      const view = createFeedView(buffer, budget);
+      view.setFilter(filter('$.level == "error"'), new Set());
+      return view;
+    });
+    // A fake clock that advances 1 ms per read: the first pane uses the frame's whole slice.
+    let clock = 1_000;
+    const now = () => clock++;
+    expect(views[0]!.update(now)).toBe(true);
+    expect(views[0]!.progress).toBeGreaterThan(0);
+    expect(clock - 1_000).toBeGreaterThan(FILTER_SLICE_MS);
+    // The second, in the same frame, waits for the next one instead of taking a slice of its own.
+    expect(views[1]!.update(now)).toBe(true);
+    expect(views[1]!.progress).toBe(0);
+    clock += 16;
+    expect(views[1]!.update(now)).toBe(true);
+    expect(views[1]!.progress).toBeGreaterThan(0);
   });
 
   it('counts only events in "showing X of N", also after the buffer evicted matches', () => {

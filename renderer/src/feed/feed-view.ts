@@ -3,11 +3,43 @@ import type { FeedEntry } from '../../../shared/api/frames';
 import type { RingBuffer } from './ring-buffer';
 
 /**
- * Time one pane may spend per animation frame testing entries against its filter. A new filter
- * over 50,000 retained events with a JSON condition takes ~150 ms (npm run bench:filter), so it
- * runs in slices of this size and the page keeps drawing (docs/performance.md, "Filter").
+ * Time the panes together may spend per animation frame testing entries against their filters.
+ * A new filter over 50,000 retained events with a JSON condition takes ~150 ms (npm run
+ * bench:filter), so it runs in slices and the page keeps drawing (docs/performance.md,
+ * "Filter"). The budget is shared: four panes given a filter at once took four slices a frame,
+ * a whole frame's time (bench:e2e with BENCH_FILTER=1).
  */
 export const FILTER_SLICE_MS = 4;
+/** Updates closer together than this share one frame's budget (the lists render in one task). */
+const FRAME_WINDOW_MS = 10;
+
+/** What is left of this frame's filtering time, across the panes that share it. */
+export interface FilterBudget {
+  /** ms left in the frame `now` belongs to. */
+  left(now: number): number;
+  spend(ms: number): void;
+}
+
+export function createFilterBudget(sliceMs = FILTER_SLICE_MS): FilterBudget {
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let used = 0;
+  return {
+    left(now) {
+      if (now - windowStart >= FRAME_WINDOW_MS || now < windowStart) {
+        windowStart = now;
+        used = 0;
+      }
+      return sliceMs - used;
+    },
+    spend(ms) {
+      used += ms;
+    },
+  };
+}
+
+/** The budget every pane of the page shares. */
+const pageBudget = createFilterBudget();
+
 /** Entries tested between two clock reads while slicing. */
 const SLICE_CHECK_EVERY = 256;
 
@@ -24,6 +56,12 @@ export interface FeedView {
   at(index: number): FeedEntry | undefined;
   /** Row index of the entry with this seq, or -1 when it is not shown. */
   indexOfSeq(seq: number): number;
+  /**
+   * A row's stable position is `offset + index`: it stays with its entry while older rows are
+   * evicted or trimmed, so the list rewrites only rows that really changed. It restarts (the
+   * list redraws every row) when the filter changes.
+   */
+  readonly offset: number;
   /** Events retained since the last Clear (the "of N" in "showing X of N"). */
   readonly retainedEvents: number;
   /** Events the filter has matched (shown or still to be shown when paused). */
@@ -49,7 +87,10 @@ export interface FeedView {
   update(now?: () => number): boolean;
 }
 
-export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
+export function createFeedView(
+  buffer: RingBuffer<FeedEntry>,
+  budget: FilterBudget = pageBudget,
+): FeedView {
   let filter: EventFilter | null = null;
   let hidden: ReadonlySet<string> = new Set();
   /** Absolute index the view starts at (moved by Clear). */
@@ -60,6 +101,8 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
   /** Filtered mode: absolute indices of matches; `head` skips those evicted or cleared. */
   let matches: number[] = [];
   let head = 0;
+  /** Filtered mode: matches trimmed from the front since the filter was set (the row offset). */
+  let trimmed = 0;
   /** Filtered mode: next absolute index to test. */
   let scanned = 0;
   /** Where the current rescan started, for progress. */
@@ -85,6 +128,7 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
     while (head < matches.length && matches[head]! < from) {
       matchedEventCount -= isEvent[matches[head]! % buffer.maxItems]!;
       head++;
+      trimmed++;
     }
     // Compact now and then so the array does not grow for ever under a fast feed.
     if (head > 4096 && head * 2 > matches.length) {
@@ -103,6 +147,7 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
   function restart(): void {
     matches = [];
     head = 0;
+    trimmed = 0;
     matchedEventCount = 0;
     scanned = first();
     scanFrom = scanned;
@@ -154,6 +199,9 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
       }
       return -1;
     },
+    get offset() {
+      return isFiltered() ? trimmed : first();
+    },
     get retainedEvents() {
       return eventsBefore;
     },
@@ -203,8 +251,13 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
       if (!isFiltered()) return false;
       if (scanned < first()) scanned = first();
       const limit = paused ? end : total();
+      if (scanned >= limit) return false;
       const started = now();
+      const allowed = budget.left(started);
+      // Another pane used this frame's time: this one goes on in the next frame.
+      if (allowed <= 0) return true;
       let tested = 0;
+      let stoppedAt = Number.NaN;
       while (scanned < limit) {
         const entry = entryAt(scanned);
         if (entry && accepts(entry)) {
@@ -212,8 +265,12 @@ export function createFeedView(buffer: RingBuffer<FeedEntry>): FeedView {
           if (entry.kind === 'event') matchedEventCount++;
         }
         scanned++;
-        if (++tested % SLICE_CHECK_EVERY === 0 && now() - started > FILTER_SLICE_MS) break;
+        if (++tested % SLICE_CHECK_EVERY === 0) {
+          stoppedAt = now();
+          if (stoppedAt - started > allowed) break;
+        }
       }
+      budget.spend((Number.isNaN(stoppedAt) ? now() : stoppedAt) - started);
       return scanned < limit;
     },
   };

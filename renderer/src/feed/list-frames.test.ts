@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIST_TURN_FRAMES, mayReplaceAllRows, nextPhase, scrollAfterWrites } from './list-frames';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('what the event lists coordinate per frame', () => {
+  it('lets lists of consecutive panes replace all their rows in consecutive frames, each in its turn', () => {
+    let time = 1_000;
+    vi.spyOn(document.timeline, 'currentTime', 'get').mockImplementation(() => time);
+    const lists = Array.from({ length: LIST_TURN_FRAMES }, () => nextPhase());
+    expect(new Set(lists).size).toBe(LIST_TURN_FRAMES);
+    for (let frame = 0; frame < 2 * LIST_TURN_FRAMES; frame++) {
+      const allowed = lists.map((phase) => mayReplaceAllRows(phase));
+      // Exactly one list a frame; asked again in the same frame, the same answer.
+      expect(allowed.filter(Boolean)).toHaveLength(1);
+      expect(lists.map((phase) => mayReplaceAllRows(phase))).toEqual(allowed);
+      time += 16.7;
+    }
+  });
+
+  it('writes the scroll positions the lists asked for once the current task is done, together', async () => {
+    const one = document.createElement('div');
+    const two = document.createElement('div');
+    const written: string[] = [];
+    for (const [name, element] of [
+      ['one', one],
+      ['two', two],
+    ] as const) {
+      Object.defineProperty(element, 'scrollTop', {
+        configurable: true,
+        set: (top: number) => written.push(`${name}=${top}`),
+      });
+    }
+    scrollAfterWrites(one, 10);
+    scrollAfterWrites(two, 20);
+    scrollAfterWrites(one, 30);
+    expect(written).toEqual([]);
+    await Promise.resolve();
+    expect(written).toEqual(['one=30', 'two=20']);
+  });
+});
