@@ -13,10 +13,11 @@ import {
   shell,
 } from 'electron';
 import type { UserSettings } from '../../shared/api/settings';
-import { resolveLocale } from '../../shared/locale';
+import { pickLocale, resolveLocale } from '../../shared/locale';
 import type { AppCore } from '../core/app-core';
 import { openAppCore } from '../core/app-core';
 import { installAppMenu } from './app-menu';
+import { MENU_WORDS } from './menu-words';
 import { appLocation } from './app-url';
 import { isCliInvocation, runCli, userArguments } from './cli-passthrough';
 import { createFileDialogs } from './dialogs';
@@ -89,6 +90,11 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
   const windowStateFile = join(app.getPath('userData'), 'window-state.json');
   const savedState = await readWindowState(windowStateFile);
 
+  // The language of the menu and the main process's dialogs: Settings → Language, else the OS's.
+  const localeOf = (settings: UserSettings) =>
+    resolveLocale(settings.language, app.getPreferredSystemLanguages());
+  let locale = localeOf(core.userSettings());
+
   const windows = createWindowRegistry({
     windows: deps,
     core,
@@ -98,6 +104,7 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
     windowStateFile,
     quit: () => app.quit(),
     quitNow: () => void quit.quitNow(),
+    words: () => MENU_WORDS[locale],
   });
   const openWindow = () => windows.open();
 
@@ -108,8 +115,6 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
     (contents) => windows.sinkOf(contents) ?? windowSink(contents),
   );
 
-  const menuLocale = (settings: UserSettings) =>
-    resolveLocale(settings.language, app.getPreferredSystemLanguages());
   const menu = installAppMenu(
     {
       Menu,
@@ -120,9 +125,12 @@ async function startDesktop(initialArgs: string[]): Promise<void> {
       isDevelopment: !app.isPackaged,
       sinkOf: windows.sinkOf,
     },
-    menuLocale(core.userSettings()),
+    locale,
   );
-  applySettings = (settings) => menu.setLocale(menuLocale(settings));
+  applySettings = (settings) => {
+    locale = localeOf(settings);
+    menu.setLocale(locale);
+  };
 
   openWindow();
 
@@ -166,8 +174,9 @@ if (isCliInvocation(args)) {
     if (process.platform !== 'darwin') app.quit();
   });
   startDesktop(args).catch((error: unknown) => {
+    // Settings may be what failed to open: the OS's language.
     dialog.showErrorBox(
-      'Eventscope could not start',
+      MENU_WORDS[pickLocale(app.getPreferredSystemLanguages())].couldNotStart,
       error instanceof Error ? error.message : String(error),
     );
     app.exit(1);

@@ -1,10 +1,10 @@
 import type { Locale } from '../../shared/locale';
 
 /**
- * The application menu's words in each language the page speaks. The menu is native (built in
- * the main process), so it cannot use the page's vue-i18n catalogues; it follows the same
- * Settings → Language choice. Role items get labels too: Electron words them in English on
- * Linux and Windows.
+ * The words of the application menu and of the main process's own dialogs, in each language the
+ * page speaks. They are native (built in the main process), so they cannot use the page's
+ * vue-i18n catalogues; they follow the same Settings → Language choice. Role items get labels
+ * too: Electron words them in English on Linux and Windows.
  */
 export interface MenuWords {
   file: string;
@@ -47,6 +47,15 @@ export interface MenuWords {
   documentation: string;
   about: (appName: string) => string;
   version: string;
+  /** The dialog shown when the window's page fails to load or its renderer dies. */
+  pageFailure: {
+    couldNotLoad: string;
+    stoppedWorking: string;
+    loadDetail: (description: string, code: number, url: string) => string;
+    goneDetail: (reason: string, exitCode: number) => string;
+  };
+  /** The error box when the app fails before its window exists. */
+  couldNotStart: string;
 }
 
 export const MENU_WORDS: Record<Locale, MenuWords> = {
@@ -91,6 +100,14 @@ export const MENU_WORDS: Record<Locale, MenuWords> = {
     documentation: 'Documentation',
     about: (appName) => `About ${appName}`,
     version: 'Version',
+    pageFailure: {
+      couldNotLoad: 'The Eventscope window could not load.',
+      stoppedWorking: 'The Eventscope window stopped working.',
+      loadDetail: (description, code, url) => `${description} (${code}) while loading ${url}`,
+      goneDetail: (reason, exitCode) =>
+        `Its renderer process ended: ${reason} (exit code ${exitCode}).`,
+    },
+    couldNotStart: 'Eventscope could not start',
   },
   'zh-CN': {
     file: '文件(&F)',
@@ -133,5 +150,12 @@ export const MENU_WORDS: Record<Locale, MenuWords> = {
     documentation: '文档',
     about: (appName) => `关于 ${appName}`,
     version: '版本',
+    pageFailure: {
+      couldNotLoad: 'Eventscope 窗口无法加载。',
+      stoppedWorking: 'Eventscope 窗口已停止工作。',
+      loadDetail: (description, code, url) => `加载 ${url} 时出错：${description}（${code}）`,
+      goneDetail: (reason, exitCode) => `渲染进程已结束：${reason}（退出码 ${exitCode}）。`,
+    },
+    couldNotStart: 'Eventscope 无法启动',
   },
 };

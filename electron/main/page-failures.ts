@@ -1,4 +1,5 @@
 import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+import type { MenuWords } from './menu-words';
 
 /** Chromium's net error for a load replaced by another navigation: not a failure. */
 const ERR_ABORTED = -3;
@@ -8,6 +9,8 @@ export interface PageFailureDeps {
   /** The app page's URL, loaded again by Reload. */
   url: string;
   quit(): void;
+  /** The words in the language Settings chose now (menu-words.ts). */
+  words(): Pick<MenuWords, 'reload' | 'quit' | 'pageFailure'>;
 }
 
 type FailingWindow = Pick<BrowserWindow, 'show' | 'isDestroyed' | 'loadURL'> & {
@@ -21,16 +24,18 @@ type FailingWindow = Pick<BrowserWindow, 'show' | 'isDestroyed' | 'loadURL'> & {
  */
 export function guardPageFailures(window: FailingWindow, deps: PageFailureDeps): void {
   let asking = false;
-  const offer = async (message: string, detail: string) => {
+  const offer = async (
+    wording: (words: MenuWords['pageFailure']) => { message: string; detail: string },
+  ) => {
     if (asking || window.isDestroyed()) return;
     asking = true;
     window.show();
+    const words = deps.words();
     const options: MessageBoxOptions = {
       type: 'error',
       title: 'Eventscope',
-      message,
-      detail,
-      buttons: ['Reload', 'Quit'],
+      ...wording(words.pageFailure),
+      buttons: [words.reload, words.quit],
       defaultId: 0,
       cancelId: 1,
       noLink: true,
@@ -44,17 +49,17 @@ export function guardPageFailures(window: FailingWindow, deps: PageFailureDeps):
     'did-fail-load',
     (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
       if (!isMainFrame || errorCode === ERR_ABORTED) return;
-      void offer(
-        'The Eventscope window could not load.',
-        `${errorDescription} (${errorCode}) while loading ${validatedURL}`,
-      );
+      void offer((words) => ({
+        message: words.couldNotLoad,
+        detail: words.loadDetail(errorDescription, errorCode, validatedURL),
+      }));
     },
   );
   window.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit') return;
-    void offer(
-      'The Eventscope window stopped working.',
-      `Its renderer process ended: ${details.reason} (exit code ${details.exitCode}).`,
-    );
+    void offer((words) => ({
+      message: words.stoppedWorking,
+      detail: words.goneDetail(details.reason, details.exitCode),
+    }));
   });
 }

@@ -1,6 +1,7 @@
 import type { BrowserWindow, Dialog, Screen, WebContents } from 'electron';
 import type { AppCore } from '../core/app-core';
 import type { FeedSink } from '../core/feeds/feed-manager';
+import type { MenuWords } from './menu-words';
 import { guardPageFailures } from './page-failures';
 import { createMainWindow, type WindowDeps } from './window';
 import { windowSink } from './window-sink';
@@ -16,6 +17,8 @@ export interface WindowRegistryDeps {
   windowStateFile: string;
   /** Quits the app (the page-failure dialog's Quit). */
   quit(): void;
+  /** The main process's words in the language Settings chose now. */
+  words(): MenuWords;
   /** Windows ends the session without `before-quit`: flush the logs before it kills us. */
   quitNow(): void;
 }
@@ -46,7 +49,12 @@ export function createWindowRegistry(deps: WindowRegistryDeps): WindowRegistry {
     const window = createMainWindow(deps.windows, state ?? undefined);
     const contents = window.webContents;
     trackWindowState(window, deps.windowStateFile);
-    guardPageFailures(window, { dialog: deps.dialog, url: deps.windows.app.url, quit: deps.quit });
+    guardPageFailures(window, {
+      dialog: deps.dialog,
+      url: deps.windows.app.url,
+      quit: deps.quit,
+      words: deps.words,
+    });
     window.on('session-end', () => deps.quitNow());
     // One sink per page, not per window: a reload is a new page, and whatever the old page
     // owned (or was still opening) closes with it.
