@@ -18,6 +18,7 @@ import { createDemoServer } from '../demo/server';
 import type { DemoServer } from '../demo/server';
 import type { FeedManager, FeedSink } from './feed-manager';
 import { createFeedManager, FEED_RESUME_RECENT_ENTRIES } from './feed-manager';
+import { enforceLogRetention } from './log-retention';
 import {
   redirectRoute,
   startTestServer,
@@ -219,6 +220,47 @@ describe('the feed manager', () => {
     expect(existsSync(old)).toBe(true);
     await expect.poll(() => existsSync(old), { timeout: 15_000 }).toBe(false);
     await expect.poll(() => lastState(sink, feed.feedId), { timeout: 15_000 }).toBe('closed');
+  });
+
+  it('opens thirty feeds at once with two scans of the logs folder, deleting old logs and never one being written', async () => {
+    demo = await createDemoServer({ port: 0 });
+    const logsDir = join(mkdtempSync(join(tmpdir(), 'eventscope-feeds-')), 'logs');
+    const old = Array.from({ length: 10 }, (_, i) =>
+      join(logsDir, 'old', 'session', `2020-01-${String(i + 1).padStart(2, '0')}.ndjson`),
+    );
+    mkdirSync(join(logsDir, 'old', 'session'), { recursive: true });
+    old.forEach((path, i) => {
+      writeFileSync(path, 'x'.repeat(50_000));
+      utimesSync(path, new Date(2020, 0, i + 1), new Date(2020, 0, i + 1));
+    });
+    let passes = 0;
+    const deleted: string[] = [];
+    manager = createFeedManager({
+      logsDir,
+      maxLogBytes: 120_000,
+      retentionPass: async (...args) => {
+        passes += 1;
+        const gone = await enforceLogRetention(...args);
+        deleted.push(...gone);
+        return gone;
+      },
+    });
+    const sink = recordingSink();
+    const feeds = await Promise.all(
+      Array.from({ length: 30 }, () => manager!.open(sink, burst(demo!.url, 3))),
+    );
+    const logs = manager.openLogFiles();
+    expect(logs).toHaveLength(30);
+    // The oldest go first until the old ones left (50 kB each) fit beside the new logs.
+    await expect.poll(() => old.filter((path) => existsSync(path)).length).toBeLessThanOrEqual(2);
+    expect(old.slice(0, 8).every((path) => !existsSync(path))).toBe(true);
+    expect(passes).toBeGreaterThanOrEqual(1);
+    expect(passes).toBeLessThanOrEqual(2);
+    expect(deleted.every((path) => old.includes(path))).toBe(true);
+    for (const feed of feeds) {
+      await expect.poll(() => lastState(sink, feed.feedId), { timeout: 15_000 }).toBe('closed');
+    }
+    expect(logs.every((path) => existsSync(path))).toBe(true);
   });
 
   it('refuses to open a feed whose CA certificates are not certificates, leaving nothing behind', async () => {

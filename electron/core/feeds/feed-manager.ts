@@ -81,6 +81,8 @@ export interface FeedManagerOptions {
   maxLogBytes?: number | (() => number);
   /** Logging between two retention passes while feeds run; RETENTION_CHECK_BYTES by default. */
   retentionCheckBytes?: number;
+  /** One retention pass over the logs folder; enforceLogRetention by default (tests count them). */
+  retentionPass?: typeof enforceLogRetention;
   /** One fetch for every feed instead of a transport per feed (tests). */
   fetch?: FetchFunction;
   now?: () => number;
@@ -209,7 +211,13 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   const feeds = new Map<string, Feed>();
   /** Log bytes written since retention last ran; it runs again every RETENTION_CHECK_BYTES. */
   let sinceRetention = 0;
-  let retentionRunning = false;
+  const retentionPass = options.retentionPass ?? enforceLogRetention;
+  const retentionCheckBytes = options.retentionCheckBytes ?? RETENTION_CHECK_BYTES;
+  /** The retention pass running now, and whether another must follow it (requestRetention). */
+  let retentionRunning: Promise<void> | null = null;
+  let retentionAgain = false;
+  /** Logs of feeds still being set up: on disk, not yet in `feeds`, never to be deleted. */
+  const startingLogs = new Set<string>();
   /** A retention pass waiting for the logs to write what arrived during the previous one. */
   let retentionRetry: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
@@ -291,26 +299,38 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   /** Long fast sessions must respect the log size limit too, not only new ones (docs/sessions.md). */
   function logged(chars: number): void {
     sinceRetention += chars;
-    enforceRetentionIfDue();
+    if (sinceRetention >= retentionCheckBytes && retentionRunning === null) void requestRetention();
   }
 
-  function enforceRetentionIfDue(): void {
-    const checkBytes = options.retentionCheckBytes ?? RETENTION_CHECK_BYTES;
-    if (sinceRetention < checkBytes || retentionRunning) return;
-    sinceRetention = 0;
-    retentionRunning = true;
-    void enforceLogRetention(options.logsDir, maxLogBytes(), openLogs()).finally(() => {
-      retentionRunning = false;
+  /**
+   * Runs a retention pass now, or once more after the one already running. Each pass scans the
+   * whole logs folder (docs/sessions.md), so a burst of feeds opening — a hundred endpoints at
+   * once — scans it twice instead of once per feed, and no feed waits for a scan to connect.
+   */
+  function requestRetention(): Promise<void> {
+    if (retentionRunning !== null) {
+      retentionAgain = true;
+      return retentionRunning;
+    }
+    retentionRunning = (async () => {
+      do {
+        retentionAgain = false;
+        sinceRetention = 0;
+        await retentionPass(options.logsDir, maxLogBytes(), openLogs()).catch(() => []);
+      } while (retentionAgain && !disposed);
+    })().finally(() => {
+      retentionRunning = null;
       // What was logged while the pass ran was still in memory, not yet in the files it sized:
       // look again once the logs have written it, even if nothing more is logged after a burst.
-      if (sinceRetention >= checkBytes && retentionRetry === null && !disposed) {
+      if (sinceRetention >= retentionCheckBytes && retentionRetry === null && !disposed) {
         retentionRetry = setTimeout(() => {
           retentionRetry = null;
-          enforceRetentionIfDue();
+          void requestRetention();
         }, SESSION_LOG_FLUSH_MS);
         retentionRetry.unref?.();
       }
     });
+    return retentionRunning;
   }
 
   /** The redactor for the feed's current secrets, rebuilt only when they change. */
@@ -327,7 +347,9 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
 
   function openLogs(): Set<string> {
     // Only the segment being written: older segments of a running session may go (docs/sessions.md).
-    return new Set([...feeds.values()].flatMap((feed) => (feed.log ? [feed.log.activePath] : [])));
+    const open = new Set(startingLogs);
+    for (const feed of feeds.values()) if (feed.log) open.add(feed.log.activePath);
+    return open;
   }
 
   async function finish(feed: Feed): Promise<void> {
@@ -372,7 +394,24 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       },
       { recentLines: RESUME_LOG_LINES },
     );
-    await enforceLogRetention(options.logsDir, maxLogBytes(), new Set([...openLogs(), path]));
+    startingLogs.add(path);
+    try {
+      void requestRetention();
+      return await register(id, owner, config, transport, log, openedAt);
+    } finally {
+      startingLogs.delete(path);
+    }
+  }
+
+  /** Makes the feed of a just-opened session log and connects it, unless its page went away. */
+  async function register(
+    id: string,
+    owner: FeedSink,
+    config: FeedConfig,
+    transport: Transport | null,
+    log: SessionLog,
+    openedAt: number,
+  ): Promise<FeedSummary> {
     const requestSecrets = new Set(secretsOfRequest(config.request));
     const redactSession = createRedactor([...requestSecrets, ...(config.secrets ?? [])]);
     log.append({
