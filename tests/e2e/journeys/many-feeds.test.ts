@@ -47,24 +47,30 @@ describe.runIf(chromiumAvailable)('journey: more feeds than fit on screen', () =
       await expect.poll(() => server.sent(farPath), { timeout: POLL_MS }).toBe(FAR_EVENTS);
     });
 
-    await journey.step('the far pane shows its name and state before it is scrolled to', async () => {
-      expect(await far.getByRole('heading', { name: 'Far' }).count()).toBe(1);
-      await far.getByText('open', { exact: true }).waitFor({ state: 'attached' });
-      expect(await far.getByRole('grid').count()).toBe(0);
-    });
+    await journey.step(
+      'the far pane shows its name and state before it is scrolled to',
+      async () => {
+        expect(await far.getByRole('heading', { name: 'Far' }).count()).toBe(1);
+        await far.getByText('open', { exact: true }).waitFor({ state: 'attached' });
+        expect(await far.getByRole('grid').count()).toBe(0);
+      },
+    );
 
-    await journey.step('scroll to it: its events are there, as many as the server sent', async () => {
-      await far.scrollIntoViewIfNeeded();
-      await far.getByRole('grid', { name: 'Events of Far' }).waitFor({ timeout: POLL_MS });
-      await far
-        .getByText(`${FAR_EVENTS} events`, { exact: true })
-        .first()
-        .waitFor({ timeout: POLL_MS });
-      await far
-        .getByRole('row', { name: new RegExp(`alert number ${FAR_EVENTS}\\b`) })
-        .waitFor({ timeout: POLL_MS });
-      expect(server.sent(farPath)).toBe(FAR_EVENTS);
-    });
+    await journey.step(
+      'scroll to it: its events are there, as many as the server sent',
+      async () => {
+        await far.scrollIntoViewIfNeeded();
+        await far.getByRole('grid', { name: 'Events of Far' }).waitFor({ timeout: POLL_MS });
+        await far
+          .getByText(`${FAR_EVENTS} events`, { exact: true })
+          .first()
+          .waitFor({ timeout: POLL_MS });
+        await far
+          .getByRole('row', { name: new RegExp(`alert number ${FAR_EVENTS}\\b`) })
+          .waitFor({ timeout: POLL_MS });
+        expect(server.sent(farPath)).toBe(FAR_EVENTS);
+      },
+    );
     await page.close();
   });
 });
