@@ -80,12 +80,15 @@ describe('the feed grid', () => {
         expect(pane(name).get('[data-testid="feed-state"]').text()).toBe('open');
         expect(pane(name).find('[role="grid"]').exists()).toBe(false);
         expect(pane(name).find('[role="toolbar"]').exists()).toBe(false);
+        // Reachable by Tab: focusing it scrolls it into view.
+        expect(pane(name).attributes('tabindex')).toBe('0');
       }
 
       onScreen.show(pane('far').element);
       await flushPromises();
       expect(pane('far').get('[role="grid"]').attributes('aria-label')).toBe('Events of far');
       expect(pane('far').find('[role="toolbar"]').exists()).toBe(true);
+      expect(pane('far').attributes('tabindex')).toBeUndefined();
       expect(pane('near').find('[role="grid"]').exists()).toBe(false);
 
       // Scrolled away again: still whole (its filter and selection live in it).
