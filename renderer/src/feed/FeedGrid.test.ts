@@ -88,7 +88,7 @@ describe('the feed grid', () => {
       await flushPromises();
       expect(pane('far').get('[role="grid"]').attributes('aria-label')).toBe('Events of far');
       expect(pane('far').find('[role="toolbar"]').exists()).toBe(true);
-      expect(pane('far').attributes('tabindex')).toBeUndefined();
+      expect(pane('far').attributes('tabindex')).toBe('-1');
       expect(pane('near').find('[role="grid"]').exists()).toBe(false);
 
       // Scrolled away again: still whole (its filter and selection live in it).
