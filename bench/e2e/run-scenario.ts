@@ -154,11 +154,10 @@ export async function runScenario(
     if (traceFile && options.traceFromOpen) await startTrace(cdp);
     const t0 = performance.now();
 
-    const openedFeeds = probe.open(
+    const feedIds = await probe.open(
       page,
       streams.map((s, i) => ({ name: `bench ${scenario.id} ${i + 1}`, url: s.url })),
     );
-    const feedIds = await openedFeeds;
     const openSeconds = (performance.now() - t0) / 1000;
     if (filterAndDetail && kind === 'app') {
       // By role and name, as the journeys do: the panes are there once their feeds opened.
