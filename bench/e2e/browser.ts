@@ -79,6 +79,7 @@ export type ProbeCounts = z.infer<typeof CountsSchema>;
 
 const StatsSchema = CountsSchema.extend({
   frameTimes: z.array(z.number()),
+  openedAtFrame: z.number(),
   latencyHistogram: z.array(z.tuple([z.number(), z.number()])),
   toNodeHistogram: z.array(z.tuple([z.number(), z.number()])),
   toPageHistogram: z.array(z.tuple([z.number(), z.number()])),

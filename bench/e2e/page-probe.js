@@ -22,6 +22,9 @@
   let lastFrameAt = 0;
   let waitingFrames = [];
   let counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
+  // How many animation frames had passed when the last feed was open: (f) tells the frames of
+  // opening 100 feeds while they stream from those of the 100 feeds streaming.
+  let openedAtFrame = -1;
   const nextSeq = new Map();
 
   // The app's frames arrive as their wire text (shared/api/frame-codec.ts: one JSON array,
@@ -93,6 +96,7 @@
       toNode.fill(0);
       toPage.fill(0);
       counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
+      openedAtFrame = -1;
     },
     async open(requests) {
       const feedIds = [];
@@ -101,6 +105,7 @@
         if (!result.ok) throw new Error(`openFeed failed: ${JSON.stringify(result.error)}`);
         feedIds.push(result.value.feedId);
       }
+      openedAtFrame = frameTimes.length;
       return feedIds;
     },
     async close(feedIds) {
@@ -120,6 +125,7 @@
       return {
         ...counts,
         frameTimes: frameTimes.slice(),
+        openedAtFrame,
         latencyHistogram: sparse(latency),
         toNodeHistogram: sparse(toNode),
         toPageHistogram: sparse(toPage),

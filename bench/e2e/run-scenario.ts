@@ -52,6 +52,11 @@ export interface ScenarioResult {
   frameP50Ms: number;
   frameP95Ms: number;
   frameMaxMs: number;
+  /** Frame p95 while the feeds were being opened (one after the other), and after. */
+  frameP95OpeningMs: number;
+  frameP95AfterOpenMs: number;
+  /** Seconds from the first feed's open to the last one's. */
+  openSeconds: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
   latencyMaxMs: number;
@@ -153,6 +158,7 @@ export async function runScenario(
       page,
       streams.map((s, i) => ({ name: `bench ${scenario.id} ${i + 1}`, url: s.url })),
     );
+    const openSeconds = (performance.now() - t0) / 1000;
     if (filterAndDetail && kind === 'app') {
       // By role and name, as the journeys do: the panes are there once their feeds opened.
       const boxes = page.getByRole('textbox', { name: 'Filter events' });
@@ -232,6 +238,9 @@ export async function runScenario(
       frameP50Ms: round1(percentile(stats.frameTimes, 50)),
       frameP95Ms: round1(percentile(stats.frameTimes, 95)),
       frameMaxMs: round1(Math.max(...stats.frameTimes)),
+      frameP95OpeningMs: round1(percentile(stats.frameTimes.slice(0, stats.openedAtFrame), 95)),
+      frameP95AfterOpenMs: round1(percentile(stats.frameTimes.slice(stats.openedAtFrame), 95)),
+      openSeconds: round1(openSeconds),
       latencyP50Ms: histogramPercentile(stats.latencyHistogram, 50),
       latencyP99Ms: histogramPercentile(stats.latencyHistogram, 99),
       latencyMaxMs: histogramPercentile(stats.latencyHistogram, 100),

@@ -96,6 +96,10 @@ async function main(): Promise<void> {
           `  (${scenario.id}) ${kind.padEnd(8)} sent ${result.sent}, delivered ${result.delivered}, ` +
             `dropped ${result.droppedReported}, frame p95 ${result.frameP95Ms} ms, ` +
             `latency p99 ${result.latencyP99Ms} ms, Node CPU ${result.nodeCpuPercent} %, heap ${result.heapMb} MB` +
+            (scenario.feeds > 1
+              ? `; ${scenario.feeds} feeds opened in ${result.openSeconds} s, frame p95 while ` +
+                `opening ${result.frameP95OpeningMs} ms, after ${result.frameP95AfterOpenMs} ms`
+              : '') +
             (result.silentLoss > 0 || result.seqGaps !== 0
               ? `  !!! SILENT LOSS: ${result.silentLoss} events, seq gaps ${result.seqGaps}`
               : '') +

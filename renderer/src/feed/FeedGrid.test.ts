@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventscopeApi, FeedSummary } from '../../../shared/api';
+import { controlOnScreen } from '../../../tests/support/renderer/on-screen';
 import { i18n } from '../i18n';
 import { useFeedsStore } from '../stores/useFeedsStore';
 import FeedGrid from './FeedGrid.vue';
@@ -58,5 +59,45 @@ describe('the feed grid', () => {
     await flushPromises();
     expect(updated).toEqual(['pane']);
     wrapper.unmount();
+  });
+
+  it('draws a pane as its name and state until it first comes on screen, then keeps it whole', async () => {
+    const onScreen = controlOnScreen();
+    try {
+      let onState: (s: FeedSummary) => void = () => {};
+      const api = {
+        onFeedFrame: () => () => {},
+        onFeedState: (listener: (s: FeedSummary) => void) => ((onState = listener), () => {}),
+      } as unknown as EventscopeApi;
+      const store = useFeedsStore();
+      store.connect(api, () => {});
+      for (const id of ['near', 'middle', 'far']) onState(summary(id, 1));
+      const wrapper = mount(FeedGrid, { global: { plugins: [i18n] }, attachTo: document.body });
+      await flushPromises();
+      const pane = (name: string) => wrapper.get(`section[aria-label="${name}"]`);
+      for (const name of ['near', 'middle', 'far']) {
+        expect(pane(name).get('h2').text()).toBe(name);
+        expect(pane(name).get('[data-testid="feed-state"]').text()).toBe('open');
+        expect(pane(name).find('[role="grid"]').exists()).toBe(false);
+        expect(pane(name).find('[role="toolbar"]').exists()).toBe(false);
+        // Reachable by Tab: focusing it scrolls it into view.
+        expect(pane(name).attributes('tabindex')).toBe('0');
+      }
+
+      onScreen.show(pane('far').element);
+      await flushPromises();
+      expect(pane('far').get('[role="grid"]').attributes('aria-label')).toBe('Events of far');
+      expect(pane('far').find('[role="toolbar"]').exists()).toBe(true);
+      expect(pane('far').attributes('tabindex')).toBe('-1');
+      expect(pane('near').find('[role="grid"]').exists()).toBe(false);
+
+      // Scrolled away again: still whole (its filter and selection live in it).
+      onScreen.show(pane('far').element, false);
+      await flushPromises();
+      expect(pane('far').find('[role="grid"]').exists()).toBe(true);
+      wrapper.unmount();
+    } finally {
+      onScreen.restore();
+    }
   });
 });

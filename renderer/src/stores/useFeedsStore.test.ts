@@ -62,6 +62,48 @@ function testApi() {
 beforeEach(() => setActivePinia(createPinia()));
 
 describe('the feeds store', () => {
+  it('redraws many busy panes on screen in turns, a few at every frame, none left behind', () => {
+    const test = testApi();
+    const store = useFeedsStore();
+    const frames: Array<() => void> = [];
+    store.connect(test.api, (cb) => frames.push(cb));
+    const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'];
+    for (const id of ids) test.state(summary({ feedId: id, name: id }));
+    const nextFrame = () => frames.shift()!();
+    const everyFeedGetsAnEvent = (seq: number) => {
+      for (const id of ids)
+        test.frame({ feedId: id, firstSeq: seq, entries: [event(seq)], dropped: 0 });
+    };
+    const versions = () => ids.map((id) => store.tick(id));
+
+    // Four panes on screen: each redraws in the frame after its events came.
+    for (const id of ids.slice(0, 4)) store.setOnScreen(id, true);
+    everyFeedGetsAnEvent(1);
+    nextFrame();
+    expect(versions()).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(frames).toHaveLength(0);
+
+    // Eight on screen: they take turns, and each one's entries are in its buffer at once.
+    for (const id of ids) store.setOnScreen(id, true);
+    everyFeedGetsAnEvent(2);
+    expect(ids.map((id) => store.model(id)!.buffer.length)).toEqual(ids.map(() => 2));
+    const redrawnPerFrame: number[] = [];
+    while (frames.length > 0) {
+      const before = versions();
+      nextFrame();
+      redrawnPerFrame.push(versions().filter((v, i) => v !== before[i]).length);
+    }
+    // Two per frame while more than four wait; the last four are few enough to go together.
+    expect(redrawnPerFrame).toEqual([2, 2, 4]);
+    expect(versions()).toEqual(ids.map(() => 2));
+
+    // Closed and scrolled-away panes do not count.
+    for (const id of ids.slice(3)) store.setOnScreen(id, false);
+    everyFeedGetsAnEvent(3);
+    nextFrame();
+    expect(versions()).toEqual(ids.map(() => 3));
+  });
+
   it('applies queued frames once per animation frame and counts events and drops', async () => {
     const test = testApi();
     const store = useFeedsStore();

@@ -20,6 +20,15 @@ const RATE_REFRESH_MS = 1_000;
  * `connecting` state at once). They wait here, per feed, until the feed is known.
  */
 const EARLY_FRAMES_MAX = 64;
+/**
+ * More busy panes on screen than this, and they redraw in turns: each in one animation frame of
+ * PANE_TURN_FRAMES (15 times a second at 60 Hz), a quarter of them per frame. Nine panes of
+ * 100 events/s each redrawn in every frame kept the page's main thread busy laying out and
+ * painting them (docs/performance.md, "100 feeds, round 5"); a pane that is one of a few
+ * still redraws in every frame.
+ */
+export const MANY_BUSY_PANES = 4;
+export const PANE_TURN_FRAMES = 4;
 
 type Scheduler = (callback: () => void) => void;
 
@@ -44,6 +53,11 @@ export const useFeedsStore = defineStore('feeds', () => {
   const touched = new Set<string>();
   const early = new Map<string, FeedFrame[]>();
   const closed = new Set<string>();
+  /** Feeds whose pane is on screen (the pane says so), and each feed's turn to redraw. */
+  const onScreen = new Set<string>();
+  const turns = new Map<string, number>();
+  let turnsGiven = 0;
+  let applied = 0;
   let scheduled = false;
   let schedule: Scheduler = (callback) => requestAnimationFrame(() => callback());
 
@@ -64,6 +78,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     const created = createFeedModel(summary);
     created.label = uniqueLabel(summary.name);
     markRaw(created.buffer);
+    turns.set(summary.feedId, turnsGiven++ % PANE_TURN_FRAMES);
     feeds.set(summary.feedId, created);
     order.value = [...order.value, summary.feedId];
     const waiting = early.get(summary.feedId);
@@ -73,18 +88,34 @@ export const useFeedsStore = defineStore('feeds', () => {
     }
   }
 
-  /** Once per animation frame: one reactive write per changed feed, however many frames came. */
+  /**
+   * Once per animation frame: one reactive write per changed feed, however many frames came.
+   * With many busy panes on screen, a feed whose turn it is not waits (its entries are already
+   * in its buffer; only the redraw waits, at most PANE_TURN_FRAMES - 1 frames).
+   */
   function applyPending(): void {
     scheduled = false;
+    const turn = applied++ % PANE_TURN_FRAMES;
+    let busyOnScreen = 0;
+    for (const feedId of touched) if (onScreen.has(feedId)) busyOnScreen++;
+    const takeTurns = busyOnScreen > MANY_BUSY_PANES;
     const now = Date.now();
     for (const feedId of touched) {
       const feed = feeds.get(feedId);
+      if (feed && takeTurns && turns.get(feedId) !== turn) continue;
+      touched.delete(feedId);
       if (!feed) continue;
       updateRate(feed, now);
       feed.version += 1;
       ticks.set(feedId, feed.version);
     }
-    touched.clear();
+    if (touched.size > 0) requestApply();
+  }
+
+  /** A pane reports whether it is on screen (only those count as busy panes, above). */
+  function setOnScreen(feedId: string, visible: boolean): void {
+    if (visible) onScreen.add(feedId);
+    else onScreen.delete(feedId);
   }
 
   function requestApply(): void {
@@ -273,6 +304,8 @@ export const useFeedsStore = defineStore('feeds', () => {
     await api?.closeFeed({ feedId });
     feeds.delete(feedId);
     ticks.delete(feedId);
+    turns.delete(feedId);
+    onScreen.delete(feedId);
     remember(feedId, null);
     order.value = order.value.filter((id) => id !== feedId);
   }
@@ -323,6 +356,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     revealLog,
     connectAgain: reconnectClosed,
     tick,
+    setOnScreen,
     lastSession,
     reopenLastSession,
     dismissLastSession,
