@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BYTES_PATH, WAT_PATH, buildSizeScan, bytesModule } from './build-size-scan.mts';
+import { BYTES_PATH, WAT_PATH, buildSizeScan, bytesModule } from './build-size-scan.mjs';
 import { SIZE_SCAN_WASM_BASE64 } from '../../electron/core/sse/wasm/size-scan-bytes';
 
 describe('the committed size-only scanner', () => {

@@ -271,7 +271,6 @@ export function createSseParser(
   // the id moves of the dispatches up to `scanReplayed` from `scanApplied` are still to apply.
   let scanner: SizeScanner | null | undefined = options.wasmSizeScan === false ? null : undefined;
   let scanBuf: Buffer | null = null;
-  let scanStart = 0;
   let scanRecords: Int32Array | null = null;
   let scanApplied = 0;
   let scanReplayed = 0;
@@ -347,8 +346,8 @@ export function createSseParser(
       return;
     }
     // A copy: the caller may reuse the read once feed returns.
-    const from = scanStart + idFrom;
-    const len = scanStart + rec[found + 2]! - from;
+    const from = idFrom;
+    const len = rec[found + 2]! - from;
     if (len > lastBytes.length) lastBytes = Buffer.allocUnsafe(Math.max(len, 2 * lastBytes.length));
     scanBuf!.copy(lastBytes, 0, from, from + len);
     lastBytesLength = len;
@@ -666,9 +665,8 @@ export function createSseParser(
   function scanLines(s: SizeScanner, buf: Buffer, start: number, n: number): number {
     const gen = generation;
     const x = s.exports;
-    s.load(buf, start, n);
+    s.load(buf);
     scanBuf = buf;
-    scanStart = start;
     x.dataLines.value = dataLines;
     x.dataLength.value = dataLength;
     x.dataBytes.value = dataBytes;
@@ -677,10 +675,9 @@ export function createSseParser(
     // An id line of an earlier read not yet dispatched: the first dispatch moves it (-2).
     x.idChanged.value = idVersion !== lastVersion ? 1 : 0;
     x.idStart.value = -2;
-    const end = n - start;
-    let pos = 0;
+    let pos = start;
     for (;;) {
-      pos = x.scan(pos, end);
+      pos = x.scan(pos, n);
       lineCount += x.lines.value;
       const count = x.records.value * 4;
       const rec = s.records;
@@ -700,7 +697,7 @@ export function createSseParser(
         if (!sizesOnly) {
           applyScanIds();
           scanRecords = null;
-          return start + rec[r + 3]!;
+          return rec[r + 3]!;
         }
       }
       scanReplayed = count - 4;
@@ -715,8 +712,8 @@ export function createSseParser(
     const idFrom = x.idChanged.value !== 0 ? x.idStart.value : -1;
     if (idFrom >= 0) {
       // An id line after the read's last dispatch: the id buffer keeps a copy of its bytes.
-      const from = start + idFrom;
-      const to = start + x.idEnd.value;
+      const from = idFrom;
+      const to = x.idEnd.value;
       const len = to - from;
       if (len > idBytes.length) idBytes = Buffer.allocUnsafe(Math.max(len, 2 * idBytes.length));
       buf.copy(idBytes, 0, from, to);
@@ -724,7 +721,7 @@ export function createSseParser(
       idText = null;
       idVersion = ++versions;
     }
-    return start + pos;
+    return pos;
   }
 
   function growCarry(size: number): void {
@@ -859,11 +856,7 @@ export function createSseParser(
       lineCount = 0;
       if (sizesOnly && ascii) {
         if (scanner === undefined) scanner = createSizeScanner();
-        if (
-          scanner !== null &&
-          bytesPerLine < SCAN_MAX_LINE_BYTES &&
-          last + 1 - pos <= SCAN_MAX_READ_BYTES
-        ) {
+        if (scanner !== null && bytesPerLine < SCAN_MAX_LINE_BYTES && len <= SCAN_MAX_READ_BYTES) {
           pos = scanLines(scanner, buf, pos, last + 1);
         } else if (bytesPerLine >= BYTE_SCAN_MIN_LINE_BYTES) {
           pos = byteLines(buf, pos, last + 1, hasCR);

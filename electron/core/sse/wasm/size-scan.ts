@@ -49,8 +49,8 @@ export interface SizeScanner {
   readonly exports: Exports;
   /** Records of the last scan: [size or -1, id start (-1 none, -2 the caller's), id end, next]. */
   records: Int32Array;
-  /** Copies `buf[start, end)` to the input (offset 0 of every scan position). */
-  load(buf: Buffer, start: number, end: number): void;
+  /** Copies the whole read to the input: scan positions are offsets in `buf`. */
+  load(buf: Buffer): void;
 }
 
 /** The WebAssembly JS API as used here; the global is absent under `node --jitless`. */
@@ -92,14 +92,15 @@ export function createSizeScanner(): SizeScanner | null {
   const scanner: SizeScanner = {
     exports,
     records: new Int32Array(exports.memory.buffer, 0, input / 4),
-    load(buf, start, end) {
-      const need = input + (end - start) + SLACK_BYTES;
+    load(buf) {
+      // The whole read, not a subarray of it: one native copy and no Buffer object per read.
+      const need = input + buf.length + SLACK_BYTES;
       if (need > bytes.length) {
         exports.memory.grow(Math.ceil((need - bytes.length) / PAGE_BYTES));
         bytes = new Uint8Array(exports.memory.buffer);
         scanner.records = new Int32Array(exports.memory.buffer, 0, input / 4);
       }
-      bytes.set(buf.subarray(start, end), input);
+      bytes.set(buf, input);
     },
   };
   return scanner;
