@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSseParser } from './parser';
+import { createSseParser, type SseParser } from './parser';
 import {
   SPEC_CASES,
   encodeBody,
@@ -188,6 +188,22 @@ describe('SSE parser fed at arbitrary byte boundaries', () => {
   });
 });
 
+/** Feeds every response (end() after each), noting `lastEventId` after every read and end. */
+function feedReadingIds(
+  parser: SseParser,
+  responses: readonly (readonly Uint8Array[])[],
+  ids: string[],
+): void {
+  for (const chunks of responses) {
+    for (const chunk of chunks) {
+      parser.feed(chunk);
+      ids.push(parser.lastEventId);
+    }
+    parser.end();
+    ids.push(parser.lastEventId);
+  }
+}
+
 type SizedRecord = ParserRecord | { kind: 'size'; bytes: number } | { kind: 'id'; id: string };
 
 interface SizesRun {
@@ -235,14 +251,7 @@ function runSizes(
     { wasmSizeScan: wasm },
   );
   if (from === 1 && to > 1) parser.setSizesOnly(true);
-  for (const chunks of responses) {
-    for (const chunk of chunks) {
-      parser.feed(chunk);
-      ids.push(parser.lastEventId);
-    }
-    parser.end();
-    ids.push(parser.lastEventId);
-  }
+  feedReadingIds(parser, responses, ids);
   return { records, ids };
 }
 
@@ -295,6 +304,53 @@ describe('SSE parser in size-only mode, fed at arbitrary byte boundaries', () =>
           expect(full.records.filter((r) => r.kind !== 'id')).toEqual(
             referenceParse(responses.map(([b]) => b)).records,
           );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/** Size-only from the start, with `onEventSizes` given: runs of sizes merged into one record. */
+function runBatched(
+  responses: readonly (readonly Uint8Array[])[],
+  batched: boolean,
+): { records: SizedRecord[]; ids: string[] } {
+  const records: SizedRecord[] = [];
+  const ids: string[] = [];
+  const add = (events: number, bytes: number): void => {
+    const last = records.at(-1);
+    if (last?.kind === 'size') last.bytes += bytes;
+    else records.push({ kind: 'size', bytes });
+    countedEvents += events;
+  };
+  let countedEvents = 0;
+  const parser = createSseParser({
+    onEvent: () => {
+      throw new Error('a full event in size-only mode');
+    },
+    onEventSize: (bytes) => add(1, bytes),
+    ...(batched ? { onEventSizes: add } : {}),
+    onComment: (text) => records.push({ kind: 'comment', text }),
+    onRetry: (ms) => records.push({ kind: 'retry', ms }),
+  });
+  parser.setSizesOnly(true);
+  feedReadingIds(parser, responses, ids);
+  ids.push(String(countedEvents));
+  return { records, ids };
+}
+
+describe('SSE parser counting runs of events (onEventSizes)', () => {
+  it('adds up to the same events, sizes, comments, retries and ids as counting one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(bodyArb, asciiBodyArb, asciiBodyArb), offsets), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (responses) => {
+          const split = responses.map(([b, cut]) => splitAt(b, cut));
+          expect(runBatched(split, true)).toEqual(runBatched(split, false));
         },
       ),
       { numRuns: 400 },

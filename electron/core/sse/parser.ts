@@ -58,6 +58,14 @@ export interface SseParserHandlers {
    * the event's data or type.
    */
   onEventSize?(dataBytes: number): void;
+  /**
+   * In size-only mode, when given, called instead of `onEventSize` for a run of consecutive
+   * events of one read that the WebAssembly scanner counted together: how many, and the sum of
+   * their data sizes. `lastEventId` reads as of the last of them, and `setSizesOnly(false)`
+   * takes effect after them. For a consumer that only adds up (no per-event call at all);
+   * events the JS scan counts still go to `onEventSize` one by one.
+   */
+  onEventSizes?(events: number, dataBytes: number): void;
 }
 
 export interface SseParserOptions {
@@ -200,7 +208,7 @@ export function createSseParser(
   handlers: SseParserHandlers,
   options: SseParserOptions = {},
 ): SseParser {
-  const { onEvent, onEventFields, onComment, onRetry, onEventSize } = handlers;
+  const { onEvent, onEventFields, onComment, onRetry, onEventSize, onEventSizes } = handlers;
   const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   if (!(maxBytes > 0)) throw new RangeError('maxEventBytes must be a positive number');
   const initialId = options.lastEventId ?? '';
@@ -688,7 +696,28 @@ export function createSseParser(
         dataLines = 0;
         clearBlock();
       }
-      for (let r = 0; r < count; r += 4) {
+      if (onEventSizes !== undefined && count > 0) {
+        let events = 0;
+        let total = 0;
+        for (let r = 0; r < count; r += 4) {
+          const size = rec[r]!;
+          if (size >= 0) {
+            events++;
+            total += size;
+          }
+        }
+        scanReplayed = count - 4;
+        if (events > 0) {
+          onEventSizes(events, total);
+          if (gen !== generation) return -1;
+          if (!sizesOnly) {
+            applyScanIds();
+            scanRecords = null;
+            return rec[count - 1]!;
+          }
+        }
+      }
+      for (let r = onEventSizes === undefined ? 0 : count; r < count; r += 4) {
         const size = rec[r]!;
         if (size < 0) continue;
         scanReplayed = r;

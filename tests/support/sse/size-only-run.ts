@@ -48,6 +48,6 @@ if (process.argv[2] === '--child') {
   for (let i = 0; i < body.length; i += 4096) reads.push(body.subarray(i, i + 4096));
   const result = runSizesOnly([reads]);
   process.stdout.write(
-    `${JSON.stringify({ webAssembly: typeof globalThis.WebAssembly === 'object', ...result })}\n`,
+    `${JSON.stringify({ webAssembly: typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object', ...result })}\n`,
   );
 }
