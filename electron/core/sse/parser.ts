@@ -24,7 +24,11 @@
  * Size-only mode (`setSizesOnly`, for a consumer that only counts) makes no string per event:
  * data lines add to a size, the event type is not kept, an id is kept as a range of the text
  * (or, in a read scanned as bytes, a copy of its bytes) and decoded only when read. ASCII reads
- * of long lines are scanned as bytes without decoding them at all (BYTE_SCAN_MIN_LINE_BYTES).
+ * of long lines are scanned as bytes without decoding them at all (BYTE_SCAN_MIN_LINE_BYTES),
+ * ASCII reads of short lines by a WebAssembly scanner (wasm/size-scan.wat: a SIMD search for
+ * CR/LF, the field names compared as words), which records each dispatch for this module to
+ * replay, or to hand over as runs (`onEventSizes`). Where WebAssembly is unavailable the JS
+ * scans do the same work.
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
