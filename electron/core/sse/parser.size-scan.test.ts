@@ -104,3 +104,24 @@ describe('size-only mode through the WebAssembly scanner', () => {
     expect(child).toEqual({ webAssembly: false, ...runSizesOnly([reads]) });
   });
 });
+
+describe('size-only counting in runs (onEventSizes)', () => {
+  it('shows the handler the id right after the run’s last event, and a switch back to full events takes the rest of the read', () => {
+    const seen: unknown[] = [];
+    const parser = createSseParser({
+      onEvent: (e) => seen.push(['event', e.data, e.lastEventId]),
+      onEventSize: (bytes) => seen.push(['size', bytes]),
+      onEventSizes: (events, bytes) => {
+        seen.push(['sizes', events, bytes, parser.lastEventId]);
+        parser.setSizesOnly(false);
+      },
+    });
+    parser.setSizesOnly(true);
+    // After the run's last event: an id-only block (it moves the id) and one more event.
+    parser.feed(encode('id: 1\ndata: ab\n\nid: 2\ndata: c\n\nid: 3\n\n'));
+    parser.feed(encode('id: 4\ndata: d\n\nid: 5\n\n'));
+    expect(seen[0]).toEqual(['sizes', 2, 3, '2']);
+    expect(seen.slice(1)).toEqual([['event', 'd', '4']]);
+    expect(parser.lastEventId).toBe('5');
+  });
+});

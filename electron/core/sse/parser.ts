@@ -703,21 +703,24 @@ export function createSseParser(
       if (onEventSizes !== undefined && count > 0) {
         let events = 0;
         let total = 0;
+        let lastEvent = 0;
         for (let r = 0; r < count; r += 4) {
           const size = rec[r]!;
           if (size >= 0) {
             events++;
             total += size;
+            lastEvent = r;
           }
         }
-        scanReplayed = count - 4;
         if (events > 0) {
+          // The handler sees the state right after the run's last event.
+          scanReplayed = lastEvent;
           onEventSizes(events, total);
           if (gen !== generation) return -1;
           if (!sizesOnly) {
             applyScanIds();
             scanRecords = null;
-            return rec[count - 1]!;
+            return rec[lastEvent + 3]!;
           }
         }
       }
