@@ -9,7 +9,9 @@ import { WORKLOADS } from './workloads';
  *
  * - A: Node's fetch reading the raw body (bench/whole-process/raw-fetch.mjs);
  * - B: fetch + eventsource-parser 4.1.3 through TextDecoderStream (esp-stream.mjs);
- * - C: `eventscope watch <url> --format none --no-retry` (the built out/main/cli.js).
+ * - C: `eventscope watch <url> --format none --no-retry` (the built out/main/cli.js);
+ * - F: the floor of a fetch client: A plus one native search per line end, no parse at all
+ *   (floor-scan.mjs), to show how close C is to what any SSE client reading with fetch pays.
  *
  * Each body is a workload of bench/workloads.ts sent several times over in one response, so
  * start-up is a fair share of the run, as it is for a user, not all of it.
@@ -22,7 +24,7 @@ const CLI = resolve('out/main/cli.js');
 const REPEATS: Record<string, number> = { W1: 8, W2: 2, W3: 2, W4: 15 };
 
 interface Client {
-  id: 'A' | 'B' | 'C';
+  id: 'A' | 'B' | 'C' | 'F';
   label: string;
   args(url: string): string[];
   /** Checks what the process reports; throws when it did not read everything. */
@@ -59,6 +61,15 @@ const CLIENTS: readonly Client[] = [
         throw new Error(`C got ${got.events} events (exit ${run.exitCode}); expected ${events}`);
     },
   },
+  {
+    id: 'F',
+    label: 'F: fetch + one search per line end (floor)',
+    args: (url) => [resolve('bench/whole-process/floor-scan.mjs'), url],
+    check(run, _events, _chars, bytes) {
+      const got = (JSON.parse(run.stdout) as { bytes: number }).bytes;
+      if (bytes !== null && got !== bytes) throw new Error(`F read ${got} of ${bytes} bytes`);
+    },
+  },
 ];
 
 export interface WholeProcessRow {
@@ -79,8 +90,8 @@ export async function measureWholeProcesses(base: string): Promise<WholeProcessR
     const url = `${base}/${workload.id}?repeat=${repeat}`;
     const events = workload.events * repeat;
     const chars = events * workload.dataChars;
-    const wall: Record<string, number[]> = { A: [], B: [], C: [] };
-    const cpu: Record<string, number[]> = { A: [], B: [], C: [] };
+    const wall: Record<string, number[]> = { A: [], B: [], C: [], F: [] };
+    const cpu: Record<string, number[]> = { A: [], B: [], C: [], F: [] };
     let bytes: number | null = null;
     for (let round = 0; round < RUNS; round++) {
       // Rotate who goes first, so none always runs right after the same neighbour.
@@ -98,8 +109,8 @@ export async function measureWholeProcesses(base: string): Promise<WholeProcessR
       workload: workload.id,
       events,
       bodyMiB: (bytes ?? 0) / 1024 / 1024,
-      wallMs: { A: median(wall.A!), B: median(wall.B!), C: median(wall.C!) },
-      cpuMs: { A: median(cpu.A!), B: median(cpu.B!), C: median(cpu.C!) },
+      wallMs: Object.fromEntries(CLIENTS.map((c) => [c.id, median(wall[c.id]!)])),
+      cpuMs: Object.fromEntries(CLIENTS.map((c) => [c.id, median(cpu[c.id]!)])),
       allWallMs: wall,
       allCpuMs: cpu,
     });
@@ -126,11 +137,12 @@ export function wholeProcessReport(rows: readonly WholeProcessRow[]): string {
       `| ${client.label} | ${rows.map((r) => `${fmt(r.wallMs[client.id]!)} (${fmt(r.cpuMs[client.id]!)})`).join(' | ')} |`,
     );
   }
-  const ratio = (r: WholeProcessRow, over: 'A' | 'B', of: 'wallMs' | 'cpuMs') =>
-    r[of][over]! / r[of].C!;
+  const ratio = (r: WholeProcessRow, over: 'A' | 'B', of: 'wallMs' | 'cpuMs', by = 'C') =>
+    r[of][over]! / r[of][by]!;
   lines.push(
     `| **C/B** speed, wall (CPU); target ≥ 1.25 | ${rows.map((r) => `**${fmt(ratio(r, 'B', 'wallMs'), 2)}×** (${fmt(ratio(r, 'B', 'cpuMs'), 2)}×)`).join(' | ')} |`,
     `| **C/A** speed, wall (CPU); target ≥ 0.85 on W1, W2, W4 | ${rows.map((r) => `**${fmt(ratio(r, 'A', 'wallMs'), 2)}×** (${fmt(ratio(r, 'A', 'cpuMs'), 2)}×)`).join(' | ')} |`,
+    `| F/A, the floor, wall (CPU) | ${rows.map((r) => `${fmt(ratio(r, 'A', 'wallMs', 'F'), 2)}× (${fmt(ratio(r, 'A', 'cpuMs', 'F'), 2)}×)`).join(' | ')} |`,
   );
   return lines.join('\n');
 }

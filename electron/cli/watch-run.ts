@@ -156,6 +156,15 @@ export async function runWatch(config: WatchConfig, io: WatchIo): Promise<number
         bytes += sizeBytes;
         if (config.maxEvents !== null && events >= config.maxEvents) stop('max-events');
       },
+      // Counted in runs, without a call per event, unless the run must stop at an exact count.
+      ...(config.maxEvents === null
+        ? {
+            onEventSizes(count: number, sizeBytes: number) {
+              events += count;
+              bytes += sizeBytes;
+            },
+          }
+        : {}),
       onComment(text) {
         out(redact(formatter.comment(text, Date.now())));
         recorder?.entry({ seq: ++recordedSeq, at: Date.now(), kind: 'comment', text });

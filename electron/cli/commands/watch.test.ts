@@ -18,6 +18,24 @@ afterAll(async () => {
 
 const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
+/**
+ * A server that sends `body` as an event stream and drops the connection, then answers 204
+ * (stop for good) to every reconnect, until `again()` makes it send the body once more.
+ */
+async function serveOnceThenNoContent(body: string) {
+  let hits = 0;
+  const server = await startTestServer((_req, res) => {
+    hits += 1;
+    if (hits > 1) {
+      res.writeHead(204).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+    res.write(body, () => setImmediate(() => res.socket?.destroy()));
+  });
+  return { server, again: () => (hits = 0) };
+}
+
 describe('eventscope watch', () => {
   it('prints jsonl event records when piped and exits 0 after --max-events', async () => {
     const result = await runCli(['watch', `${demo.url}/counter`, '--max-events', '3']);
@@ -276,16 +294,7 @@ describe('eventscope watch', () => {
       body += `id: é${i}\ndata: ${'€'.repeat(i)}\ndata: x\n\n`;
       bytes += 3 * i + 2;
     }
-    let hits = 0;
-    const server = await startTestServer((_req, res) => {
-      hits += 1;
-      if (hits > 1) {
-        res.writeHead(204).end();
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.write(body, () => setImmediate(() => res.socket?.destroy()));
-    });
+    const { server, again } = await serveOnceThenNoContent(body);
     try {
       const args = [
         'watch',
@@ -308,10 +317,41 @@ describe('eventscope watch', () => {
       expect(server.requests[1]?.headers['last-event-id']).toBe(
         Buffer.from('é20', 'utf8').toString('latin1'),
       );
-      hits = 0;
+      again();
       const stopped = await runCli([...args, '--max-events', '12']);
       expect(JSON.parse(stopped.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
         events: 12,
+        stoppedBy: 'max-events',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts thousands of ASCII events per read in runs with --format none, stops at an exact --max-events and resumes from the last id', async () => {
+    // ASCII reads of short lines go through the size-only WebAssembly scanner, counted in runs.
+    let body = '';
+    let bytes = 0;
+    for (let i = 1; i <= 6000; i++) {
+      body += `id: ${i}\r\nevent: tick\r\ndata: ${'x'.repeat(i % 70)}\r\n\r\n`;
+      bytes += i % 70;
+    }
+    const { server, again } = await serveOnceThenNoContent(body);
+    try {
+      const args = ['watch', server.origin, '--format', 'none', '--summary'];
+      const result = await runCli([...args, '--retry-initial', '10']);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
+        events: 6000,
+        bytes,
+        reconnects: 1,
+        stoppedBy: 'no-content',
+      });
+      expect(server.requests[1]?.headers['last-event-id']).toBe('6000');
+      again();
+      const stopped = await runCli([...args, '--no-retry', '--max-events', '4321']);
+      expect(JSON.parse(stopped.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
+        events: 4321,
         stoppedBy: 'max-events',
       });
     } finally {

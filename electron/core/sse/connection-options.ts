@@ -82,6 +82,12 @@ export interface SseConnectionHandlers {
    * consumer that only counts (no event object, no strings: docs/performance.md).
    */
   onEventSize?(sizeBytes: number): void;
+  /**
+   * With `onEventSize`, optional: a run of consecutive events counted together, as their
+   * number and the sum of their sizes (see the parser's `onEventSizes`), for a consumer that
+   * only adds up. Without it every event goes to `onEventSize`.
+   */
+  onEventSizes?(events: number, sizeBytes: number): void;
   /** A comment line's text (after the colon): heartbeats are worth showing. */
   onComment?(text: string): void;
   onState(state: ConnectionState): void;

@@ -161,6 +161,18 @@ export function createSseConnection(
           reportError(error);
         }
       },
+      ...(handlers.onEventSizes !== undefined
+        ? {
+            onEventSizes: (events: number, sizeBytes: number) => {
+              if (!isFeeding()) return;
+              try {
+                handlers.onEventSizes?.(events, sizeBytes);
+              } catch (error) {
+                reportError(error);
+              }
+            },
+          }
+        : {}),
       onComment: (text) => {
         if (isFeeding()) call(() => handlers.onComment?.(text));
       },

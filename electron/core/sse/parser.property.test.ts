@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSseParser } from './parser';
+import { createSseParser, type SseParser } from './parser';
 import {
   SPEC_CASES,
   encodeBody,
@@ -188,7 +188,30 @@ describe('SSE parser fed at arbitrary byte boundaries', () => {
   });
 });
 
-type SizedRecord = ParserRecord | { kind: 'size'; bytes: number };
+/** Feeds every response (end() after each), noting `lastEventId` after every read and end. */
+function feedReadingIds(
+  parser: SseParser,
+  responses: readonly (readonly Uint8Array[])[],
+  ids: string[],
+): void {
+  for (const chunks of responses) {
+    for (const chunk of chunks) {
+      parser.feed(chunk);
+      ids.push(parser.lastEventId);
+    }
+    parser.end();
+    ids.push(parser.lastEventId);
+  }
+}
+
+type SizedRecord = ParserRecord | { kind: 'size'; bytes: number } | { kind: 'id'; id: string };
+
+interface SizesRun {
+  /** Size-only mode may use the WebAssembly scanner (the parser's default). */
+  wasm?: boolean;
+  /** Handlers read `lastEventId` at every event and comment (recorded as an `id` record). */
+  peek?: boolean;
+}
 
 /**
  * Feeds the responses with events number `from` up to (not including) `to` (1-based) asked
@@ -198,36 +221,37 @@ function runSizes(
   responses: readonly (readonly Uint8Array[])[],
   from: number,
   to: number,
+  { wasm = true, peek = false }: SizesRun = {},
 ): { records: SizedRecord[]; ids: string[] } {
   const records: SizedRecord[] = [];
   const ids: string[] = [];
   let events = 0;
   const next = (): void => {
+    if (peek) records.push({ kind: 'id', id: parser.lastEventId });
     events++;
     if (events + 1 === from) parser.setSizesOnly(true);
     if (events + 1 === to) parser.setSizesOnly(false);
   };
-  const parser = createSseParser({
-    onEvent: (e) => {
-      records.push({ kind: 'event', ...e });
-      next();
+  const parser = createSseParser(
+    {
+      onEvent: (e) => {
+        records.push({ kind: 'event', ...e });
+        next();
+      },
+      onEventSize: (bytes) => {
+        records.push({ kind: 'size', bytes });
+        next();
+      },
+      onComment: (text) => {
+        records.push({ kind: 'comment', text });
+        if (peek) records.push({ kind: 'id', id: parser.lastEventId });
+      },
+      onRetry: (ms) => records.push({ kind: 'retry', ms }),
     },
-    onEventSize: (bytes) => {
-      records.push({ kind: 'size', bytes });
-      next();
-    },
-    onComment: (text) => records.push({ kind: 'comment', text }),
-    onRetry: (ms) => records.push({ kind: 'retry', ms }),
-  });
+    { wasmSizeScan: wasm },
+  );
   if (from === 1 && to > 1) parser.setSizesOnly(true);
-  for (const chunks of responses) {
-    for (const chunk of chunks) {
-      parser.feed(chunk);
-      ids.push(parser.lastEventId);
-    }
-    parser.end();
-    ids.push(parser.lastEventId);
-  }
+  feedReadingIds(parser, responses, ids);
   return { records, ids };
 }
 
@@ -261,9 +285,11 @@ describe('SSE parser in size-only mode, fed at arbitrary byte boundaries', () =>
         }),
         fc.integer({ min: 1, max: 8 }),
         fc.integer({ min: 0, max: 8 }),
-        (responses, from, length) => {
+        fc.boolean(),
+        fc.boolean(),
+        (responses, from, length, wasm, peek) => {
           const split = responses.map(([b, cut]) => splitAt(b, cut));
-          const full = runSizes(split, 0, 0);
+          const full = runSizes(split, 0, 0, { peek });
           let n = 0;
           const expected = full.records.map((r): SizedRecord => {
             if (r.kind !== 'event') return r;
@@ -272,10 +298,59 @@ describe('SSE parser in size-only mode, fed at arbitrary byte boundaries', () =>
               ? { kind: 'size', bytes: encoder.encode(r.data).length }
               : r;
           });
-          const sized = runSizes(split, from, from + length);
+          const sized = runSizes(split, from, from + length, { wasm, peek });
           expect(sized.records).toEqual(expected);
           expect(sized.ids).toEqual(full.ids);
-          expect(full.records).toEqual(referenceParse(responses.map(([b]) => b)).records);
+          expect(full.records.filter((r) => r.kind !== 'id')).toEqual(
+            referenceParse(responses.map(([b]) => b)).records,
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/** Size-only from the start, with `onEventSizes` given: runs of sizes merged into one record. */
+function runBatched(
+  responses: readonly (readonly Uint8Array[])[],
+  batched: boolean,
+): { records: SizedRecord[]; ids: string[] } {
+  const records: SizedRecord[] = [];
+  const ids: string[] = [];
+  const add = (events: number, bytes: number): void => {
+    const last = records.at(-1);
+    if (last?.kind === 'size') last.bytes += bytes;
+    else records.push({ kind: 'size', bytes });
+    countedEvents += events;
+  };
+  let countedEvents = 0;
+  const parser = createSseParser({
+    onEvent: () => {
+      throw new Error('a full event in size-only mode');
+    },
+    onEventSize: (bytes) => add(1, bytes),
+    ...(batched ? { onEventSizes: add } : {}),
+    onComment: (text) => records.push({ kind: 'comment', text }),
+    onRetry: (ms) => records.push({ kind: 'retry', ms }),
+  });
+  parser.setSizesOnly(true);
+  feedReadingIds(parser, responses, ids);
+  ids.push(String(countedEvents));
+  return { records, ids };
+}
+
+describe('SSE parser counting runs of events (onEventSizes)', () => {
+  it('adds up to the same events, sizes, comments, retries and ids as counting one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(bodyArb, asciiBodyArb, asciiBodyArb), offsets), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (responses) => {
+          const split = responses.map(([b, cut]) => splitAt(b, cut));
+          expect(runBatched(split, true)).toEqual(runBatched(split, false));
         },
       ),
       { numRuns: 400 },

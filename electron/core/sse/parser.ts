@@ -24,10 +24,20 @@
  * Size-only mode (`setSizesOnly`, for a consumer that only counts) makes no string per event:
  * data lines add to a size, the event type is not kept, an id is kept as a range of the text
  * (or, in a read scanned as bytes, a copy of its bytes) and decoded only when read. ASCII reads
- * of long lines are scanned as bytes without decoding them at all (BYTE_SCAN_MIN_LINE_BYTES).
+ * of long lines are scanned as bytes without decoding them at all (BYTE_SCAN_MIN_LINE_BYTES),
+ * ASCII reads of short lines by a WebAssembly scanner (wasm/size-scan.wat: a SIMD search for
+ * CR/LF, the field names compared as words), which records each dispatch for this module to
+ * replay, or to hand over as runs (`onEventSizes`). Where WebAssembly is unavailable the JS
+ * scans do the same work.
  */
 import { Buffer, isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
+import {
+  SCAN_MAX_READ_BYTES,
+  SCAN_RECORDS_FULL,
+  createSizeScanner,
+  type SizeScanner,
+} from './wasm/size-scan';
 
 export interface ParsedEvent {
   type: string;
@@ -52,6 +62,14 @@ export interface SseParserHandlers {
    * the event's data or type.
    */
   onEventSize?(dataBytes: number): void;
+  /**
+   * In size-only mode, when given, called instead of `onEventSize` for a run of consecutive
+   * events of one read that the WebAssembly scanner counted together: how many, and the sum of
+   * their data sizes. `lastEventId` reads as of the last of them, and `setSizesOnly(false)`
+   * takes effect after them. For a consumer that only adds up (no per-event call at all);
+   * events the JS scan counts still go to `onEventSize` one by one.
+   */
+  onEventSizes?(events: number, dataBytes: number): void;
 }
 
 export interface SseParserOptions {
@@ -63,6 +81,11 @@ export interface SseParserOptions {
   maxEventBytes?: number;
   /** The connection's last event ID to start from (e.g. a saved cursor). Default ''. */
   lastEventId?: string;
+  /**
+   * Whether size-only mode may scan ASCII reads with the WebAssembly scanner (default true;
+   * false keeps the JS scan, for tests and benchmarks that compare the two).
+   */
+  wasmSizeScan?: boolean;
 }
 
 export interface SseParser {
@@ -174,6 +197,14 @@ function byteValueStart(line: Buffer, i: number, end: number): number {
  */
 const BYTE_SCAN_MIN_LINE_BYTES = 64;
 
+/**
+ * Size-only mode runs ASCII reads through the WebAssembly scanner while the lines of the read
+ * before averaged fewer bytes than this: its per-line cost is a fraction of the JS scan's, but
+ * it copies each read once, and on long lines Buffer's native search over the read in place
+ * is as fast as its own (numbers in docs/performance.md).
+ */
+const SCAN_MAX_LINE_BYTES = 256;
+
 /** Ids up to this many bytes are copied byte by byte; longer ones with one native copy. */
 const ID_LOOP_COPY_BYTES = 32;
 
@@ -181,7 +212,7 @@ export function createSseParser(
   handlers: SseParserHandlers,
   options: SseParserOptions = {},
 ): SseParser {
-  const { onEvent, onEventFields, onComment, onRetry, onEventSize } = handlers;
+  const { onEvent, onEventFields, onComment, onRetry, onEventSize, onEventSizes } = handlers;
   const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   if (!(maxBytes > 0)) throw new RangeError('maxEventBytes must be a positive number');
   const initialId = options.lastEventId ?? '';
@@ -247,6 +278,14 @@ export function createSseParser(
   let failed: SseLimitError | null = null;
   // Bumped by end(): a feed that sees it change stops (end() called from inside a handler).
   let generation = 0;
+  // Size-only mode's WebAssembly scanner: created on first use (undefined until then), null
+  // where it cannot run or was not wanted. While its records are replayed (`scanRecords`),
+  // the id moves of the dispatches up to `scanReplayed` from `scanApplied` are still to apply.
+  let scanner: SizeScanner | null | undefined = options.wasmSizeScan === false ? null : undefined;
+  let scanBuf: Buffer | null = null;
+  let scanRecords: Int32Array | null = null;
+  let scanApplied = 0;
+  let scanReplayed = 0;
 
   function fail(what: 'line' | 'event'): never {
     failed = new SseLimitError(what, maxBytes);
@@ -267,6 +306,8 @@ export function createSseParser(
   }
 
   function resetBody(): void {
+    applyScanIds();
+    scanRecords = null;
     clearBlock();
     idText = lastText;
     idStart = lastStart;
@@ -282,7 +323,53 @@ export function createSseParser(
     longDecoder = null;
   }
 
+  /**
+   * The id moves of the scanner's dispatches replayed so far ("dispatch the event", step 1:
+   * the last event ID becomes the id buffer's), applied at once: only the latest one counts.
+   */
+  function applyScanIds(): void {
+    const rec = scanRecords;
+    if (rec === null) return;
+    let found = -1;
+    for (let r = scanReplayed; r >= scanApplied; r -= 4) {
+      if (rec[r + 1] !== -1) {
+        found = r;
+        break;
+      }
+    }
+    scanApplied = scanReplayed + 4;
+    if (found < 0) return;
+    const idFrom = rec[found + 1]!;
+    if (idFrom === -2) {
+      // The id buffer of an earlier read, as dispatch() moves it.
+      if (lastVersion !== idVersion) {
+        if (idText === null) {
+          const bytes = lastBytes;
+          lastBytes = idBytes;
+          lastBytesLength = idBytesLength;
+          idBytes = bytes;
+        }
+        lastText = idText;
+        lastStart = idStart;
+        lastEnd = idEnd;
+        lastVersion = idVersion;
+        lastEventIdRead = false;
+      }
+      return;
+    }
+    // A copy: the caller may reuse the read once feed returns.
+    const from = idFrom;
+    const len = rec[found + 2]! - from;
+    if (len > lastBytes.length) lastBytes = Buffer.allocUnsafe(Math.max(len, 2 * lastBytes.length));
+    scanBuf!.copy(lastBytes, 0, from, from + len);
+    lastBytesLength = len;
+    lastText = null;
+    idVersion = lastVersion = ++versions;
+    lastEventIdRead = false;
+  }
+
   function readLastEventId(): string {
+    applyScanIds();
     if (!lastEventIdRead) {
       lastEventId =
         lastText === null
@@ -578,6 +665,101 @@ export function createSseParser(
     return pos;
   }
 
+  /**
+   * {@link byteLines} through the WebAssembly scanner (wasm/size-scan.wat): the same lines, the
+   * same state, the same return value. The scanner runs the read's lines and records every
+   * dispatch; this replays the events in order. Handlers see exactly what the JS scan would
+   * show them, but an id move is applied only when someone looks (`lastEventId`,
+   * `setLastEventId`, `end`) or the replay is over, not per event. The scanner stops at a
+   * comment, a `retry` field or a line near the size limit; the caller's text scan takes the
+   * rest of the read.
+   */
+  function scanLines(s: SizeScanner, buf: Buffer, start: number, n: number): number {
+    const gen = generation;
+    const x = s.exports;
+    s.load(buf);
+    scanBuf = buf;
+    x.dataLines.value = dataLines;
+    x.dataLength.value = dataLength;
+    x.dataBytes.value = dataBytes;
+    x.typeSeen.value = typeSeen ? 1 : 0;
+    x.maxBytes.value = maxBytes >= 0x7fffffff ? 0x7fffffff : Math.floor(maxBytes);
+    // An id line of an earlier read not yet dispatched: the first dispatch moves it (-2).
+    x.idChanged.value = idVersion !== lastVersion ? 1 : 0;
+    x.idStart.value = -2;
+    let pos = start;
+    for (;;) {
+      pos = x.scan(pos, n);
+      lineCount += x.lines.value;
+      const count = x.records.value * 4;
+      const rec = s.records;
+      scanRecords = rec;
+      scanApplied = 0;
+      if (count > 0) {
+        // Each dispatch leaves the block empty; a handler sees it so.
+        dataLines = 0;
+        clearBlock();
+      }
+      if (onEventSizes !== undefined && count > 0) {
+        let events = 0;
+        let total = 0;
+        let lastEvent = 0;
+        for (let r = 0; r < count; r += 4) {
+          const size = rec[r]!;
+          if (size >= 0) {
+            events++;
+            total += size;
+            lastEvent = r;
+          }
+        }
+        if (events > 0) {
+          // The handler sees the state right after the run's last event.
+          scanReplayed = lastEvent;
+          onEventSizes(events, total);
+          if (gen !== generation) return -1;
+          if (!sizesOnly) {
+            applyScanIds();
+            scanRecords = null;
+            return rec[lastEvent + 3]!;
+          }
+        }
+      }
+      for (let r = onEventSizes === undefined ? 0 : count; r < count; r += 4) {
+        const size = rec[r]!;
+        if (size < 0) continue;
+        scanReplayed = r;
+        onEventSize!(size);
+        if (gen !== generation) return -1;
+        if (!sizesOnly) {
+          applyScanIds();
+          scanRecords = null;
+          return rec[r + 3]!;
+        }
+      }
+      scanReplayed = count - 4;
+      applyScanIds();
+      scanRecords = null;
+      if (x.stop.value !== SCAN_RECORDS_FULL) break;
+    }
+    dataLines = x.dataLines.value;
+    dataLength = x.dataLength.value;
+    dataBytes = x.dataBytes.value;
+    typeSeen = x.typeSeen.value !== 0;
+    const idFrom = x.idChanged.value !== 0 ? x.idStart.value : -1;
+    if (idFrom >= 0) {
+      // An id line after the read's last dispatch: the id buffer keeps a copy of its bytes.
+      const from = idFrom;
+      const to = x.idEnd.value;
+      const len = to - from;
+      if (len > idBytes.length) idBytes = Buffer.allocUnsafe(Math.max(len, 2 * idBytes.length));
+      buf.copy(idBytes, 0, from, to);
+      idBytesLength = len;
+      idText = null;
+      idVersion = ++versions;
+    }
+    return pos;
+  }
+
   function growCarry(size: number): void {
     if (size <= carry.length) return;
     // Callers keep size ≤ CARRY_MAX_BYTES, so the buffer never grows past it.
@@ -708,8 +890,13 @@ export function createSseParser(
       const hasCR = firstCR !== -1 && firstCR <= last;
       const from = pos;
       lineCount = 0;
-      if (sizesOnly && ascii && bytesPerLine >= BYTE_SCAN_MIN_LINE_BYTES) {
-        pos = byteLines(buf, pos, last + 1, hasCR);
+      if (sizesOnly && ascii) {
+        if (scanner === undefined) scanner = createSizeScanner();
+        if (scanner !== null && bytesPerLine < SCAN_MAX_LINE_BYTES && len <= SCAN_MAX_READ_BYTES) {
+          pos = scanLines(scanner, buf, pos, last + 1);
+        } else if (bytesPerLine >= BYTE_SCAN_MIN_LINE_BYTES) {
+          pos = byteLines(buf, pos, last + 1, hasCR);
+        }
         if (pos < 0) return;
       }
       if (pos <= last && !lines(decodeSpan(buf, pos, last + 1, ascii), hasCR, ascii)) return;
@@ -742,6 +929,7 @@ export function createSseParser(
     },
     setLastEventId(id: string): void {
       assertUsableId(id);
+      applyScanIds();
       lastText = idText = lastEventId = id;
       lastStart = idStart = 0;
       lastEnd = idEnd = id.length;
