@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick, ref } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { parseFilter } from '../../../shared/filter';
@@ -167,6 +167,34 @@ describe('the event list', () => {
     row.click();
     expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 6 });
     wrapper.unmount();
+  });
+
+  it("draws a slow feed's new row in the frame it arrives and a fast feed's rows in its turns", async () => {
+    // Nineteen row slots (ten on screen and overscan); frames told apart by the timeline's time.
+    let time = 1_000;
+    vi.spyOn(document.timeline, 'currentTime', 'get').mockImplementation(() => time);
+    const { wrapper, buffer, tick } = setup(40);
+    await nextTick();
+    let seq = 40;
+    for (let frame = 0; frame < 4; frame++) {
+      time += 16.7;
+      buffer.push(entry(++seq), 1);
+      tick.value++;
+      await nextTick();
+      expect(rowTexts(wrapper.element).at(-1)).toContain(`event ${seq}`);
+    }
+    // Ten new rows a frame (more than a quarter of the slots): drawn in one frame of four.
+    let drawn = 0;
+    for (let frame = 0; frame < 4; frame++) {
+      time += 16.7;
+      for (let i = 0; i < 10; i++) buffer.push(entry(++seq), 1);
+      tick.value++;
+      await nextTick();
+      if (rowTexts(wrapper.element).at(-1)?.includes(`event ${seq}`)) drawn++;
+    }
+    expect(drawn).toBe(1);
+    wrapper.unmount();
+    vi.restoreAllMocks();
   });
 
   it('puts its row elements back in the order they show once the feed is still, for screen readers', async () => {

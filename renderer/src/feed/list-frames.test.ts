@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LIST_TURN_FRAMES, mayReplaceAllRows, nextPhase, scrollAfterWrites } from './list-frames';
+import {
+  LIST_TURN_FRAMES,
+  mayReplaceAllRows,
+  nextPhase,
+  outpacesReading,
+  scrollAfterWrites,
+} from './list-frames';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -16,6 +22,15 @@ describe('what the event lists coordinate per frame', () => {
       expect(lists.map((phase) => mayReplaceAllRows(phase))).toEqual(allowed);
       time += 16.7;
     }
+  });
+
+  it('calls a list fast when a quarter of its rows or more are new in one frame', () => {
+    // 40 rows: 10 new rows a frame replace the screen within LIST_TURN_FRAMES frames.
+    expect(outpacesReading(40 / LIST_TURN_FRAMES, 40)).toBe(true);
+    expect(outpacesReading(40, 40)).toBe(true);
+    expect(outpacesReading(40 / LIST_TURN_FRAMES - 1, 40)).toBe(false);
+    expect(outpacesReading(1, 40)).toBe(false);
+    expect(outpacesReading(0, 0)).toBe(false);
   });
 
   it('writes the scroll positions the lists asked for once the current task is done, together', async () => {
