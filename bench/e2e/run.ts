@@ -99,7 +99,10 @@ async function main(): Promise<void> {
             (result.silentLoss > 0 || result.seqGaps !== 0
               ? `  !!! SILENT LOSS: ${result.silentLoss} events, seq gaps ${result.seqGaps}`
               : '') +
-            (result.refusedStreams > 0 ? `  !!! ${result.refusedStreams} reconnect(s)` : ''),
+            (result.refusedStreams > 0 ? `  !!! ${result.refusedStreams} reconnect(s)` : '') +
+            (result.filterSetupMs === undefined
+              ? ''
+              : `, filter typed and detail open ${result.filterSetupMs} ms after opening`),
         );
         if (result.hotFunctions) console.log('    page, by self time:');
         for (const hot of result.hotFunctions ?? []) {

@@ -197,6 +197,48 @@ describe('the event list', () => {
     vi.restoreAllMocks();
   });
 
+  it('keeps its scroll height while new rows fit in the slack below the last one', async () => {
+    // 40 rows: the spacer holds 45 (an eighth more) and is not resized for the next five.
+    const { wrapper, buffer, tick } = setup(40);
+    await nextTick();
+    const spacer = wrapper.get('.spacer').element as HTMLElement;
+    expect(spacer.style.height).toBe(`${45 * 24}px`);
+    for (let seq = 41; seq <= 45; seq++) {
+      buffer.push(entry(seq), 1);
+      tick.value++;
+      await nextTick();
+      expect(spacer.style.height).toBe(`${45 * 24}px`);
+    }
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 45');
+    buffer.push(entry(46), 1);
+    tick.value++;
+    await nextTick();
+    expect(spacer.style.height).toBe(`${(46 + 5) * 24}px`);
+    wrapper.unmount();
+  });
+
+  it('never scrolls past its last row into the slack, and follows the feed from there', async () => {
+    const { wrapper, buffer, tick } = setup(40);
+    await nextTick();
+    const scroller = wrapper.get('.scroller').element as HTMLElement;
+    // Ten rows tall (240 px): the last row's bottom is at 40 × 24 px.
+    scroller.scrollTop = 0;
+    scroller.dispatchEvent(new Event('scroll'));
+    await nextTick();
+    expect(wrapper.find('button.latest').exists()).toBe(true);
+    scroller.scrollTop = 45 * 24 - 240;
+    scroller.dispatchEvent(new Event('scroll'));
+    await nextTick();
+    expect(scroller.scrollTop).toBe(40 * 24 - 240);
+    expect(wrapper.find('button.latest').exists()).toBe(false);
+    buffer.push(entry(41), 1);
+    tick.value++;
+    await nextTick();
+    await Promise.resolve();
+    expect(scroller.scrollTop).toBe(41 * 24 - 240);
+    wrapper.unmount();
+  });
+
   it('puts its row elements back in the order they show once the feed is still, for screen readers', async () => {
     const { wrapper, buffer, tick } = setup(20);
     await nextTick();
