@@ -114,11 +114,14 @@ async function main(): Promise<void> {
           const { trace } = result;
           console.log(
             `    page main thread (trace, ${trace.seconds} s): busy ${trace.busyMsPerSecond} ms/s, ` +
-              `${trace.longTasks} tasks over 16 ms (longest ${trace.longestTaskMs} ms); self ms/s by event:`,
+              `CPU ${trace.cpuMsPerSecond} ms/s, ` +
+              `${trace.longTasks} tasks over 16 ms (longest ${trace.longestTaskMs} ms); self ms/s by event (CPU, wall):`,
           );
           console.log(`      busy ms per 250 ms: ${trace.timeline.join(' ')}`);
           for (const item of trace.byName) {
-            console.log(`      ${String(item.msPerSecond).padStart(6)}  ${item.name}`);
+            console.log(
+              `      ${String(item.cpuMsPerSecond).padStart(6)} ${String(item.msPerSecond).padStart(6)}  ${item.name}`,
+            );
           }
         }
         if (result.nodeHotFunctions) console.log('    Node side, by self time:');

@@ -239,6 +239,30 @@ describe('the event list', () => {
     wrapper.unmount();
   });
 
+  it('cuts a long preview to what its data column can show', async () => {
+    undoViewport();
+    undoViewport = giveListsAViewport(240, 800, 300);
+    const { wrapper, buffer, tick } = setup(1);
+    await nextTick();
+    const long: FeedEntry = {
+      seq: 2,
+      at: 1_700_000_000_002,
+      kind: 'event',
+      type: 'message',
+      data: 'x'.repeat(4096),
+      lastEventId: '2',
+      attempt: 1,
+      sizeBytes: 4096,
+    };
+    buffer.push(long, 1);
+    tick.value++;
+    await nextTick();
+    const data = rowShowing(wrapper.element, 'x'.repeat(60));
+    // 300 px at no fewer than 5 px a glyph: 60 characters, not the 4,096 nor the row's 160.
+    expect(data).toBeDefined();
+    wrapper.unmount();
+  });
+
   it('puts its row elements back in the order they show once the feed is still, for screen readers', async () => {
     const { wrapper, buffer, tick } = setup(20);
     await nextTick();
