@@ -241,7 +241,7 @@ describe('the event list', () => {
 
   it('cuts a long preview to what its data column can show', async () => {
     undoViewport();
-    undoViewport = giveListsAViewport(240, 800, 300);
+    undoViewport = giveListsAViewport(240, 1600, 800);
     const { wrapper, buffer, tick } = setup(1);
     await nextTick();
     const long: FeedEntry = {
@@ -257,9 +257,31 @@ describe('the event list', () => {
     buffer.push(long, 1);
     tick.value++;
     await nextTick();
-    const data = rowShowing(wrapper.element, 'x'.repeat(60));
-    // 300 px at no fewer than 5 px a glyph: 60 characters, not the 4,096 nor the row's 160.
+    const data = rowShowing(wrapper.element, 'x'.repeat(160));
+    // 800 px at no fewer than 5 px a glyph: 160 characters, not the 4,096 nor the row's 320.
     expect(data).toBeDefined();
+    wrapper.unmount();
+  });
+
+  it('keeps at least a line of the preview in a narrow column, for screen readers', async () => {
+    undoViewport();
+    undoViewport = giveListsAViewport(240, 400, 100);
+    const { wrapper, buffer, tick } = setup(1);
+    await nextTick();
+    const long: FeedEntry = {
+      seq: 2,
+      at: 1_700_000_000_002,
+      kind: 'event',
+      type: 'message',
+      data: 'y'.repeat(4096),
+      lastEventId: '2',
+      attempt: 1,
+      sizeBytes: 4096,
+    };
+    buffer.push(long, 1);
+    tick.value++;
+    await nextTick();
+    expect(rowShowing(wrapper.element, 'y'.repeat(120))).toBeDefined();
     wrapper.unmount();
   });
 
