@@ -285,6 +285,25 @@ describe('the event list', () => {
     wrapper.unmount();
   });
 
+  it('moves its window, not its rows, when every row it draws is new', async () => {
+    const { wrapper, buffer } = setup(40);
+    await nextTick();
+    const windowEl = wrapper.get('.window').element as HTMLElement;
+    const rowElements = () => [...wrapper.element.querySelectorAll<HTMLElement>('.row')];
+    // Two screens of new rows at once, drawn at once (a redraw does not wait for a turn).
+    for (let seq = 41; seq <= 80; seq++) buffer.push(entry(seq), 1);
+    await wrapper.setProps({ redraw: 1 });
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 80');
+    const tops = rowElements().map((row) => row.style.top);
+    const shift = windowEl.style.transform;
+    for (let seq = 81; seq <= 120; seq++) buffer.push(entry(seq), 1);
+    await wrapper.setProps({ redraw: 2 });
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 120');
+    expect(rowElements().map((row) => row.style.top)).toEqual(tops);
+    expect(windowEl.style.transform).not.toBe(shift);
+    wrapper.unmount();
+  });
+
   it('puts its row elements back in the order they show once the feed is still, for screen readers', async () => {
     const { wrapper, buffer, tick } = setup(20);
     await nextTick();
