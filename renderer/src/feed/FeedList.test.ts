@@ -289,7 +289,9 @@ describe('the event list', () => {
     const { wrapper, buffer } = setup(40);
     await nextTick();
     const windowEl = wrapper.get('.window').element as HTMLElement;
-    const rowElements = () => [...wrapper.element.querySelectorAll<HTMLElement>('.row')];
+    const rowElements = () => [
+      ...(wrapper.element as Element).querySelectorAll<HTMLElement>('.row'),
+    ];
     // Two screens of new rows at once, drawn at once (a redraw does not wait for a turn).
     for (let seq = 41; seq <= 80; seq++) buffer.push(entry(seq), 1);
     await wrapper.setProps({ redraw: 1 });
