@@ -89,6 +89,8 @@ export type ProbeStats = z.infer<typeof StatsSchema>;
 /** The probe's API, called as text (see page-probe.js for why no functions cross over). */
 export const probe = {
   reset: (page: Page) => page.evaluate('window.__benchProbe.reset()'),
+  /** Starts frame times and latencies afresh; counts go on. */
+  resetTimings: (page: Page) => page.evaluate('window.__benchProbe.resetTimings()'),
   open: async (page: Page, requests: ReadonlyArray<{ name: string; url: string }>) =>
     z
       .array(z.string())

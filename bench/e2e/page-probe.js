@@ -89,14 +89,20 @@
 
   window.__benchProbe = {
     reset() {
+      this.resetTimings();
+      waitingFrames = [];
+      counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
+      openedAtFrame = -1;
+    },
+    // Frame times and latencies only: events keep being counted (drops and gaps stay checked).
+    resetTimings() {
       frameTimes = [];
       lastFrameAt = 0;
-      waitingFrames = [];
       latency.fill(0);
       toNode.fill(0);
       toPage.fill(0);
-      counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
-      openedAtFrame = -1;
+      // Timings restarted after the feeds opened count as after the opening.
+      openedAtFrame = openedAtFrame >= 0 ? 0 : -1;
     },
     async open(requests) {
       const feedIds = [];

@@ -103,7 +103,10 @@ async function main(): Promise<void> {
             (result.silentLoss > 0 || result.seqGaps !== 0
               ? `  !!! SILENT LOSS: ${result.silentLoss} events, seq gaps ${result.seqGaps}`
               : '') +
-            (result.refusedStreams > 0 ? `  !!! ${result.refusedStreams} reconnect(s)` : ''),
+            (result.refusedStreams > 0 ? `  !!! ${result.refusedStreams} reconnect(s)` : '') +
+            (result.filterSetupMs === undefined
+              ? ''
+              : `, filter typed and detail open ${result.filterSetupMs} ms after opening`),
         );
         if (result.hotFunctions) console.log('    page, by self time:');
         for (const hot of result.hotFunctions ?? []) {
@@ -115,11 +118,14 @@ async function main(): Promise<void> {
           const { trace } = result;
           console.log(
             `    page main thread (trace, ${trace.seconds} s): busy ${trace.busyMsPerSecond} ms/s, ` +
-              `${trace.longTasks} tasks over 16 ms (longest ${trace.longestTaskMs} ms); self ms/s by event:`,
+              `CPU ${trace.cpuMsPerSecond} ms/s, ` +
+              `${trace.longTasks} tasks over 16 ms (longest ${trace.longestTaskMs} ms); self ms/s by event (CPU, wall):`,
           );
           console.log(`      busy ms per 250 ms: ${trace.timeline.join(' ')}`);
           for (const item of trace.byName) {
-            console.log(`      ${String(item.msPerSecond).padStart(6)}  ${item.name}`);
+            console.log(
+              `      ${String(item.cpuMsPerSecond).padStart(6)} ${String(item.msPerSecond).padStart(6)}  ${item.name}`,
+            );
           }
         }
         if (result.nodeHotFunctions) console.log('    Node side, by self time:');

@@ -25,6 +25,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, µs: on a loaded machine its wall time also counts waiting. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string };
@@ -34,10 +36,15 @@ export interface TraceSummary {
   seconds: number;
   /** Busy time of the renderer main thread, ms per second of trace. */
   busyMsPerSecond: number;
+  /**
+   * CPU time of the main thread's tasks, ms per second of trace: what the page itself cost,
+   * whatever the other processes on the machine took from it (busy counts the waits too).
+   */
+  cpuMsPerSecond: number;
   longTasks: number;
   longestTaskMs: number;
-  /** Self time by event name on the renderer main thread, ms per second, largest first. */
-  byName: Array<{ name: string; msPerSecond: number }>;
+  /** Self time by event name on the renderer main thread, ms per second, most CPU first. */
+  byName: Array<{ name: string; msPerSecond: number; cpuMsPerSecond: number }>;
   /** Busy ms of the main thread in each TIMELINE_BUCKET_MS of the trace, in order. */
   timeline: number[];
 }
@@ -88,31 +95,38 @@ export function summarise(events: readonly TraceEvent[], top = 14): TraceSummary
     .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
-  const stack: Array<{ event: TraceEvent; end: number; child: number }> = [];
+  const selfCpu = new Map<string, number>();
+  const stack: Array<{ event: TraceEvent; end: number; child: number; childCpu: number }> = [];
   const close = (until: number) => {
     while (stack.length > 0 && stack.at(-1)!.end <= until) {
       const done = stack.pop()!;
-      self.set(done.event.name, (self.get(done.event.name) ?? 0) + done.event.dur! - done.child);
+      const name = done.event.name;
+      self.set(name, (self.get(name) ?? 0) + done.event.dur! - done.child);
+      selfCpu.set(name, (selfCpu.get(name) ?? 0) + (done.event.tdur ?? 0) - done.childCpu);
     }
   };
   const start = complete[0]?.ts ?? 0;
   const timeline: number[] = [];
   let busy = 0;
+  let cpu = 0;
   let longTasks = 0;
   let longest = 0;
   for (const e of complete) {
     close(e.ts);
     const parent = stack.at(-1);
-    if (parent) parent.child += e.dur!;
-    else {
+    if (parent) {
+      parent.child += e.dur!;
+      parent.childCpu += e.tdur ?? 0;
+    } else {
       busy += e.dur!;
+      cpu += e.tdur ?? 0;
       const bucket = Math.floor((e.ts - start) / (TIMELINE_BUCKET_MS * 1000));
       while (timeline.length <= bucket) timeline.push(0);
       timeline[bucket]! += e.dur! / 1000;
       if (e.dur! > LONG_TASK_MS * 1000) longTasks++;
       longest = Math.max(longest, e.dur!);
     }
-    stack.push({ event: e, end: e.ts + e.dur!, child: 0 });
+    stack.push({ event: e, end: e.ts + e.dur!, child: 0, childCpu: 0 });
   }
   close(Infinity);
   const first = complete[0]?.ts ?? 0;
@@ -122,12 +136,17 @@ export function summarise(events: readonly TraceEvent[], top = 14): TraceSummary
   return {
     seconds: Math.round(seconds * 10) / 10,
     busyMsPerSecond: perSecond(busy),
+    cpuMsPerSecond: perSecond(cpu),
     longTasks,
     longestTaskMs: Math.round(longest / 1000),
     byName: [...self]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => (selfCpu.get(b[0]) ?? 0) - (selfCpu.get(a[0]) ?? 0) || b[1] - a[1])
       .slice(0, top)
-      .map(([name, us]) => ({ name, msPerSecond: perSecond(us) })),
+      .map(([name, us]) => ({
+        name,
+        msPerSecond: perSecond(us),
+        cpuMsPerSecond: perSecond(selfCpu.get(name) ?? 0),
+      })),
     timeline: timeline.map(Math.round),
   };
 }

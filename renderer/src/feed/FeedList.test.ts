@@ -1,5 +1,5 @@
 import { mount } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick, ref } from 'vue';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { parseFilter } from '../../../shared/filter';
@@ -166,6 +166,143 @@ describe('the event list', () => {
     for (let seq = 9; seq <= 16; seq++) buffer.push(entry(seq), 1);
     row.click();
     expect(wrapper.emitted('open')?.at(-1)?.[0]).toMatchObject({ seq: 6 });
+    wrapper.unmount();
+  });
+
+  it("draws a slow feed's new row in the frame it arrives and a fast feed's rows in its turns", async () => {
+    // Nineteen row slots (ten on screen and overscan); frames told apart by the timeline's time.
+    let time = 1_000;
+    vi.spyOn(document.timeline, 'currentTime', 'get').mockImplementation(() => time);
+    const { wrapper, buffer, tick } = setup(40);
+    await nextTick();
+    let seq = 40;
+    for (let frame = 0; frame < 4; frame++) {
+      time += 16.7;
+      buffer.push(entry(++seq), 1);
+      tick.value++;
+      await nextTick();
+      expect(rowTexts(wrapper.element).at(-1)).toContain(`event ${seq}`);
+    }
+    // Ten new rows a frame (more than a quarter of the slots): drawn in one frame of four.
+    let drawn = 0;
+    for (let frame = 0; frame < 4; frame++) {
+      time += 16.7;
+      for (let i = 0; i < 10; i++) buffer.push(entry(++seq), 1);
+      tick.value++;
+      await nextTick();
+      if (rowTexts(wrapper.element).at(-1)?.includes(`event ${seq}`)) drawn++;
+    }
+    expect(drawn).toBe(1);
+    wrapper.unmount();
+    vi.restoreAllMocks();
+  });
+
+  it('keeps its scroll height while new rows fit in the slack below the last one', async () => {
+    // 40 rows: the spacer holds 45 (an eighth more) and is not resized for the next five.
+    const { wrapper, buffer, tick } = setup(40);
+    await nextTick();
+    const spacer = wrapper.get('.spacer').element as HTMLElement;
+    expect(spacer.style.height).toBe(`${45 * 24}px`);
+    for (let seq = 41; seq <= 45; seq++) {
+      buffer.push(entry(seq), 1);
+      tick.value++;
+      await nextTick();
+      expect(spacer.style.height).toBe(`${45 * 24}px`);
+    }
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 45');
+    buffer.push(entry(46), 1);
+    tick.value++;
+    await nextTick();
+    expect(spacer.style.height).toBe(`${(46 + 5) * 24}px`);
+    wrapper.unmount();
+  });
+
+  it('never scrolls past its last row into the slack, and follows the feed from there', async () => {
+    const { wrapper, buffer, tick } = setup(40);
+    await nextTick();
+    const scroller = wrapper.get('.scroller').element as HTMLElement;
+    // Ten rows tall (240 px): the last row's bottom is at 40 × 24 px.
+    scroller.scrollTop = 0;
+    scroller.dispatchEvent(new Event('scroll'));
+    await nextTick();
+    expect(wrapper.find('button.latest').exists()).toBe(true);
+    scroller.scrollTop = 45 * 24 - 240;
+    scroller.dispatchEvent(new Event('scroll'));
+    await nextTick();
+    expect(scroller.scrollTop).toBe(40 * 24 - 240);
+    expect(wrapper.find('button.latest').exists()).toBe(false);
+    buffer.push(entry(41), 1);
+    tick.value++;
+    await nextTick();
+    await Promise.resolve();
+    expect(scroller.scrollTop).toBe(41 * 24 - 240);
+    wrapper.unmount();
+  });
+
+  it('cuts a long preview to what its data column can show', async () => {
+    undoViewport();
+    undoViewport = giveListsAViewport(240, 1600, 800);
+    const { wrapper, buffer, tick } = setup(1);
+    await nextTick();
+    const long: FeedEntry = {
+      seq: 2,
+      at: 1_700_000_000_002,
+      kind: 'event',
+      type: 'message',
+      data: 'x'.repeat(4096),
+      lastEventId: '2',
+      attempt: 1,
+      sizeBytes: 4096,
+    };
+    buffer.push(long, 1);
+    tick.value++;
+    await nextTick();
+    const data = rowShowing(wrapper.element, 'x'.repeat(160));
+    // 800 px at no fewer than 5 px a glyph: 160 characters, not the 4,096 nor the row's 320.
+    expect(data).toBeDefined();
+    wrapper.unmount();
+  });
+
+  it('keeps at least a line of the preview in a narrow column, for screen readers', async () => {
+    undoViewport();
+    undoViewport = giveListsAViewport(240, 400, 100);
+    const { wrapper, buffer, tick } = setup(1);
+    await nextTick();
+    const long: FeedEntry = {
+      seq: 2,
+      at: 1_700_000_000_002,
+      kind: 'event',
+      type: 'message',
+      data: 'y'.repeat(4096),
+      lastEventId: '2',
+      attempt: 1,
+      sizeBytes: 4096,
+    };
+    buffer.push(long, 1);
+    tick.value++;
+    await nextTick();
+    expect(rowShowing(wrapper.element, 'y'.repeat(120))).toBeDefined();
+    wrapper.unmount();
+  });
+
+  it('moves its window, not its rows, when every row it draws is new', async () => {
+    const { wrapper, buffer } = setup(40);
+    await nextTick();
+    const windowEl = wrapper.get('.window').element as HTMLElement;
+    const rowElements = () => [
+      ...(wrapper.element as Element).querySelectorAll<HTMLElement>('.row'),
+    ];
+    // Two screens of new rows at once, drawn at once (a redraw does not wait for a turn).
+    for (let seq = 41; seq <= 80; seq++) buffer.push(entry(seq), 1);
+    await wrapper.setProps({ redraw: 1 });
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 80');
+    const tops = rowElements().map((row) => row.style.top);
+    const shift = windowEl.style.transform;
+    for (let seq = 81; seq <= 120; seq++) buffer.push(entry(seq), 1);
+    await wrapper.setProps({ redraw: 2 });
+    expect(rowTexts(wrapper.element).at(-1)).toContain('event 120');
+    expect(rowElements().map((row) => row.style.top)).toEqual(tops);
+    expect(windowEl.style.transform).not.toBe(shift);
     wrapper.unmount();
   });
 

@@ -22,8 +22,15 @@ class ReportingResizeObserver {
   disconnect(): void {}
 }
 
-/** Scrollers (the list's `.scroller`) measure `heightPx` × `widthPx`; returns the undo. */
-export function giveListsAViewport(heightPx = 240, widthPx = 800): () => void {
+/**
+ * Scrollers (the list's `.scroller`) measure `heightPx` × `widthPx`, and the data column's
+ * header (`.col-data`) `dataColumnPx` wide when given; returns the undo.
+ */
+export function giveListsAViewport(
+  heightPx = 240,
+  widthPx = 800,
+  dataColumnPx?: number,
+): () => void {
   const dom = globalThis as unknown as DomGlobals;
   const prototype = dom.HTMLElement.prototype;
   const saved = {
@@ -43,6 +50,7 @@ export function giveListsAViewport(heightPx = 240, widthPx = 800): () => void {
   Object.defineProperty(prototype, 'clientWidth', {
     configurable: true,
     get(this: Sized) {
+      if (dataColumnPx !== undefined && this.classList.contains('col-data')) return dataColumnPx;
       return sized(this, widthPx, saved.width);
     },
   });
