@@ -342,19 +342,7 @@ export function createSseParser(
     const idFrom = rec[found + 1]!;
     if (idFrom === -2) {
       // The id buffer of an earlier read, as dispatch() moves it.
-      if (lastVersion !== idVersion) {
-        if (idText === null) {
-          const bytes = lastBytes;
-          lastBytes = idBytes;
-          lastBytesLength = idBytesLength;
-          idBytes = bytes;
-        }
-        lastText = idText;
-        lastStart = idStart;
-        lastEnd = idEnd;
-        lastVersion = idVersion;
-        lastEventIdRead = false;
-      }
+      idBufferToLastEventId();
       return;
     }
     // A copy: the caller may reuse the read once feed returns.
@@ -389,24 +377,28 @@ export function createSseParser(
     return lastEventId;
   }
 
+  /** The last event ID becomes the ID buffer's value (a dispatch does this, event or not). */
+  function idBufferToLastEventId(): void {
+    if (lastVersion === idVersion) return;
+    if (idText === null) {
+      // The bytes move to the last event ID; the buffer's store is free until the next id
+      // (equal versions say the buffer holds the same value as the last event ID).
+      const bytes = lastBytes;
+      lastBytes = idBytes;
+      lastBytesLength = idBytesLength;
+      idBytes = bytes;
+    }
+    lastText = idText;
+    lastStart = idStart;
+    lastEnd = idEnd;
+    lastVersion = idVersion;
+    lastEventIdRead = false;
+  }
+
   /** "Interpreting an event stream": an empty line dispatches the event. */
   function dispatch(): void {
     // The last event ID becomes the buffer's, even when no event follows (a block holding only `id: 7`).
-    if (lastVersion !== idVersion) {
-      if (idText === null) {
-        // The bytes move to the last event ID; the buffer's store is free until the next id
-        // (equal versions say the buffer holds the same value as the last event ID).
-        const bytes = lastBytes;
-        lastBytes = idBytes;
-        lastBytesLength = idBytesLength;
-        idBytes = bytes;
-      }
-      lastText = idText;
-      lastStart = idStart;
-      lastEnd = idEnd;
-      lastVersion = idVersion;
-      lastEventIdRead = false;
-    }
+    idBufferToLastEventId();
     if (dataLines === 0) {
       clearBlock();
       return;
