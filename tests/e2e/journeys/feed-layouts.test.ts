@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
 import { useWebModeSession } from '../support/session';
 import { startJourney } from '../../support/journey';
-import {
-  startCountingSseServer,
-  type CountingSseServer,
-} from '../../support/feeds/counting-sse-server';
+import { useCountingSseServer } from '../../support/feeds/counting-sse-server';
 
 /** The machine is shared and loaded: give the page time rather than flake. */
 const POLL_MS = 20_000;
@@ -26,13 +23,7 @@ const visiblePanes = (page: Page) =>
 
 describe.runIf(chromiumAvailable)('journey: arranging feed panes', () => {
   const session = useWebModeSession();
-  let server: CountingSseServer;
-  beforeAll(async () => {
-    server = await startCountingSseServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useCountingSseServer();
 
   it('switches to tabs, maximises a pane, remembers the layout and offers the feeds back in a new tab', async () => {
     const page = await session.browser.newPage();

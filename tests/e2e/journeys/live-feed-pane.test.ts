@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
 import { useWebModeSession } from '../support/session';
 import { startJourney } from '../../support/journey';
-import {
-  eventData,
-  startCountingSseServer,
-  type CountingSseServer,
-} from '../../support/feeds/counting-sse-server';
+import { eventData, useCountingSseServer } from '../../support/feeds/counting-sse-server';
 
 const ALPHA_EVENTS = 150;
 /** The machine is shared and loaded: give the page time rather than flake. */
@@ -36,13 +32,7 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 
 describe.runIf(chromiumAvailable)('journey: watching live feeds in their panes', () => {
   const session = useWebModeSession();
-  let server: CountingSseServer;
-  beforeAll(async () => {
-    server = await startCountingSseServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useCountingSseServer();
 
   it('filters, pauses, inspects, copies, navigates by keyboard, reconnects and survives a reload', async () => {
     await session.browser.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from '../support/chromium';
 import { useWebModeSession } from '../support/session';
 import { startJourney } from '../../support/journey';
-import {
-  startCountingSseServer,
-  type CountingSseServer,
-} from '../../support/feeds/counting-sse-server';
+import { useCountingSseServer } from '../../support/feeds/counting-sse-server';
 
 /** The machine is shared and loaded: give the page time rather than flake. */
 const POLL_MS = 20_000;
@@ -24,13 +21,7 @@ async function openFeed(page: Page, url: string, name: string): Promise<void> {
 
 describe.runIf(chromiumAvailable)('journey: more feeds than fit on screen', () => {
   const session = useWebModeSession();
-  let server: CountingSseServer;
-  beforeAll(async () => {
-    server = await startCountingSseServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = useCountingSseServer();
 
   it('shows a pane far down the grid by name and state, its events once scrolled to, and reaches the next by Tab', async () => {
     const page = await session.browser.newPage();

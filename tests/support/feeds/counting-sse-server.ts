@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startTestServer } from '../sse/test-server';
 
 /**
@@ -63,5 +64,33 @@ export async function startCountingSseServer(): Promise<CountingSseServer> {
     sent: (path) => sent.get(path) ?? 0,
     connections: (path) => connections.get(path) ?? 0,
     close: () => server.close(),
+  };
+}
+
+/**
+ * One counting server for a describe block: started before its tests, closed after them. What
+ * it returns reads through to the running server (so a test may use it as the server itself).
+ */
+export function useCountingSseServer(): CountingSseServer {
+  let running: CountingSseServer | null = null;
+  const server = (): CountingSseServer => {
+    if (running === null) throw new Error('the counting SSE server runs only inside its tests');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startCountingSseServer();
+  });
+  afterAll(async () => {
+    await running?.close();
+    running = null;
+  });
+  return {
+    get origin() {
+      return server().origin;
+    },
+    url: (path) => server().url(path),
+    sent: (path) => server().sent(path),
+    connections: (path) => server().connections(path),
+    close: () => server().close(),
   };
 }
