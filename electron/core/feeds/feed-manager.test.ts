@@ -263,6 +263,37 @@ describe('the feed manager', () => {
     expect(logs.every((path) => existsSync(path))).toBe(true);
   });
 
+  it('spares the log of a feed opened while a retention pass runs, even with every log over the limit', async () => {
+    demo = await createDemoServer({ port: 0 });
+    const logsDir = join(mkdtempSync(join(tmpdir(), 'eventscope-feeds-')), 'logs');
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    let finished = 0;
+    manager = createFeedManager({
+      logsDir,
+      maxLogBytes: 1,
+      retentionPass: async (...args) => {
+        started += 1;
+        // The first pass is under way (its arguments taken) when the second feed opens.
+        if (started === 1) await held;
+        const gone = await enforceLogRetention(...args);
+        finished += 1;
+        return gone;
+      },
+    });
+    const sink = recordingSink();
+    const first = await manager.open(sink, burst(demo.url, 3));
+    const second = await manager.open(sink, burst(demo.url, 3));
+    // Both logs hold their session record on disk: over the 1-byte limit.
+    await manager.flushLog(sink, first.feedId);
+    await manager.flushLog(sink, second.feedId);
+    release();
+    await expect.poll(() => finished).toBe(2);
+    expect(existsSync(first.logFile!)).toBe(true);
+    expect(existsSync(second.logFile!)).toBe(true);
+  });
+
   it('refuses to open a feed whose CA certificates are not certificates, leaving nothing behind', async () => {
     const { demo, manager } = await setup();
     const sink = recordingSink();

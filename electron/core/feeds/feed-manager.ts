@@ -316,7 +316,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       do {
         retentionAgain = false;
         sinceRetention = 0;
-        await retentionPass(options.logsDir, maxLogBytes(), openLogs()).catch(() => []);
+        await retentionPass(options.logsDir, maxLogBytes(), logsInUse).catch(() => []);
       } while (retentionAgain && !disposed);
     })().finally(() => {
       retentionRunning = null;
@@ -345,12 +345,18 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
     return feed.redact;
   }
 
-  function openLogs(): Set<string> {
-    // Only the segment being written: older segments of a running session may go (docs/sessions.md).
-    const open = new Set(startingLogs);
-    for (const feed of feeds.values()) if (feed.log) open.add(feed.log.activePath);
-    return open;
-  }
+  /**
+   * The logs being written, asked at the moment a pass would delete one, not before it starts:
+   * a feed opened while a pass runs has its log spared too. Only the segment being written:
+   * older segments of a running session may go (docs/sessions.md).
+   */
+  const logsInUse = {
+    has(path: string): boolean {
+      if (startingLogs.has(path)) return true;
+      for (const feed of feeds.values()) if (feed.log?.activePath === path) return true;
+      return false;
+    },
+  };
 
   async function finish(feed: Feed): Promise<void> {
     feed.queue.flush();
@@ -381,21 +387,22 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       id,
     );
-    const log = await openSessionLog(
-      path,
-      (error) => {
-        owner.notify('app:notice-posted', {
-          level: 'error',
-          code: 'feed.session-log-stopped',
-          params: { name: config.name, error: error.message },
-          message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
-          at: now(),
-        });
-      },
-      { recentLines: RESUME_LOG_LINES },
-    );
+    // Spared by retention from before its file exists (logsInUse).
     startingLogs.add(path);
     try {
+      const log = await openSessionLog(
+        path,
+        (error) => {
+          owner.notify('app:notice-posted', {
+            level: 'error',
+            code: 'feed.session-log-stopped',
+            params: { name: config.name, error: error.message },
+            message: `The session log of “${config.name}” stopped: ${error.message}. Live events continue; free disk space and reopen the feed to log again.`,
+            at: now(),
+          });
+        },
+        { recentLines: RESUME_LOG_LINES },
+      );
       void requestRetention();
       return await register(id, owner, config, transport, log, openedAt);
     } finally {

@@ -37,7 +37,7 @@ async function listLogs(dir: string): Promise<LogFile[]> {
 export async function enforceLogRetention(
   logsDir: string,
   maxBytes: number,
-  inUse: ReadonlySet<string> = new Set(),
+  inUse: Pick<ReadonlySet<string>, 'has'> = new Set(),
 ): Promise<string[]> {
   const logs = await listLogs(logsDir);
   let total = logs.reduce((sum, log) => sum + log.size, 0);
