@@ -116,7 +116,7 @@ export function createSocketApi(options: SocketApiOptions): SocketApiHandle {
       if (disposed) return;
       const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
       attempt += 1;
-      reconnectTimer = setTimeout(connect, delay);
+      reconnectTimer = setTimeout(() => connect(), delay);
     };
   }
 

@@ -314,7 +314,7 @@ describe('the event list', () => {
       tick.value++;
       await nextTick();
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(() => resolve(undefined), 400));
     const shown = [...(wrapper.element as Element).querySelectorAll<HTMLElement>('.row')]
       .filter((row) => !row.hidden)
       .map((row) => Number(row.getAttribute('aria-rowindex')));

@@ -178,7 +178,7 @@ export const useFeedsStore = defineStore('feeds', () => {
     if (scheduler) schedule = scheduler;
     const offFrame = api.onFeedFrame((encoded) => onFrame(decodeFeedFrame(encoded)));
     const offState = api.onFeedState(track);
-    const rates = setInterval(refreshRates, RATE_REFRESH_MS);
+    const rates = setInterval(() => refreshRates(), RATE_REFRESH_MS);
     const dispose = (): void => {
       offFrame();
       offState();
