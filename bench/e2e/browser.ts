@@ -81,6 +81,7 @@ const StatsSchema = CountsSchema.extend({
   frameTimes: z.array(z.number()),
   openedAtFrame: z.number(),
   latencyHistogram: z.array(z.tuple([z.number(), z.number()])),
+  settledLatencyHistogram: z.array(z.tuple([z.number(), z.number()])),
   toNodeHistogram: z.array(z.tuple([z.number(), z.number()])),
   toPageHistogram: z.array(z.tuple([z.number(), z.number()])),
 });
@@ -91,6 +92,8 @@ export const probe = {
   reset: (page: Page) => page.evaluate('window.__benchProbe.reset()'),
   /** Starts frame times and latencies afresh; counts go on. */
   resetTimings: (page: Page) => page.evaluate('window.__benchProbe.resetTimings()'),
+  /** From now on latencies also count as the settled panes' (ScenarioResult.latencyP99SettledMs). */
+  markSettled: (page: Page) => page.evaluate('window.__benchProbe.markSettled()'),
   open: async (page: Page, requests: ReadonlyArray<{ name: string; url: string }>) =>
     z
       .array(z.string())

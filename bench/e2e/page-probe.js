@@ -16,6 +16,10 @@
   const latency = new Uint32Array(LATENCY_BUCKETS);
   const toNode = new Uint32Array(LATENCY_BUCKETS);
   const toPage = new Uint32Array(LATENCY_BUCKETS);
+  // The same latencies once the panes settled (markSettled): a pane's first second — mounting,
+  // code still cold — apart from the hours a feed is watched.
+  const latencySettled = new Uint32Array(LATENCY_BUCKETS);
+  let settled = false;
   const bucket = (ms) => Math.min(LATENCY_BUCKETS - 1, Math.max(0, ms));
   const writtenAt = (entry) => Number(entry.data.slice(0, 13));
   let frameTimes = [];
@@ -76,7 +80,9 @@
         for (const entry of frame.entries) {
           if (entry.kind !== 'event') continue;
           const written = writtenAt(entry);
-          if (Number.isFinite(written)) latency[bucket(wallNow - written)] += 1;
+          if (!Number.isFinite(written)) continue;
+          latency[bucket(wallNow - written)] += 1;
+          if (settled) latencySettled[bucket(wallNow - written)] += 1;
         }
       }
       waitingFrames = [];
@@ -93,6 +99,11 @@
       waitingFrames = [];
       counts = { events: 0, entries: 0, frames: 0, dropped: 0, silentGap: 0 };
       openedAtFrame = -1;
+      settled = false;
+      latencySettled.fill(0);
+    },
+    markSettled() {
+      settled = true;
     },
     // Frame times and latencies only: events keep being counted (drops and gaps stay checked).
     resetTimings() {
@@ -133,6 +144,7 @@
         frameTimes: frameTimes.slice(),
         openedAtFrame,
         latencyHistogram: sparse(latency),
+        settledLatencyHistogram: sparse(latencySettled),
         toNodeHistogram: sparse(toNode),
         toPageHistogram: sparse(toPage),
       };

@@ -111,6 +111,8 @@ export interface Ratios {
   scenario: Scenario['id'];
   frameP95: number;
   latencyP99: number;
+  /** From 1.5 s after opening (run-scenario.ts, SETTLE_MS): the panes without their first second. */
+  latencyP99Settled: number;
   nodeCpu: number;
   nodeCpuPerEvent: number;
   heap: number;
@@ -124,6 +126,7 @@ export function ratiosOf(app: ScenarioResult, baseline: ScenarioResult): Ratios 
     scenario: app.scenario,
     frameP95: ratio(app.frameP95Ms, baseline.frameP95Ms),
     latencyP99: ratio(app.latencyP99Ms, baseline.latencyP99Ms),
+    latencyP99Settled: ratio(app.latencyP99SettledMs, baseline.latencyP99SettledMs),
     nodeCpu: ratio(app.nodeCpuPercent, baseline.nodeCpuPercent),
     nodeCpuPerEvent: ratio(app.nodeCpuUsPerEvent, baseline.nodeCpuUsPerEvent),
     heap: ratio(app.heapMb, baseline.heapMb),
@@ -175,6 +178,7 @@ export function renderReport(
     `(${r.scenario}) ${label(r.scenario)}`,
     fmt(r.frameP95),
     fmt(r.latencyP99),
+    fmt(r.latencyP99Settled),
     fmt(r.nodeCpu),
     fmt(r.nodeCpuPerEvent),
     fmt(r.heap),
@@ -208,6 +212,7 @@ export function renderReport(
         'scenario',
         'frame p95 app/base',
         'latency p99 app/base',
+        'settled (from 1.5 s)',
         'Node CPU app/base',
         'Node µs/event app/base',
         'heap app/base',

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
         console.log(
           `  (${scenario.id}) ${kind.padEnd(8)} sent ${result.sent}, delivered ${result.delivered}, ` +
             `dropped ${result.droppedReported}, frame p95 ${result.frameP95Ms} ms, ` +
-            `latency p99 ${result.latencyP99Ms} ms, Node CPU ${result.nodeCpuPercent} %, heap ${result.heapMb} MB` +
+            `latency p99 ${result.latencyP99Ms} ms (${result.latencyP99SettledMs} ms settled), Node CPU ${result.nodeCpuPercent} %, heap ${result.heapMb} MB` +
             (scenario.feeds > 1
               ? `; ${scenario.feeds} feeds opened in ${result.openSeconds} s, frame p95 ` +
                 // With BENCH_FILTER=1 frames are timed only once the pane settled: none while opening.
