@@ -19,16 +19,23 @@ const summary = (feedId: string, at: number): FeedSummary => ({
   logFile: null,
 });
 
+/** The feeds store on an API stub, holding open feeds `ids`; `onState` reports a feed's state. */
+function storeWithFeeds(ids: readonly string[]) {
+  let listener: (s: FeedSummary) => void = () => {};
+  const api = {
+    onFeedFrame: () => () => {},
+    onFeedState: (next: (s: FeedSummary) => void) => ((listener = next), () => {}),
+  } as unknown as EventscopeApi;
+  const store = useFeedsStore();
+  store.connect(api, () => {});
+  const onState = (state: FeedSummary) => listener(state);
+  for (const id of ids) onState(summary(id, 1));
+  return { onState };
+}
+
 describe('the feed grid', () => {
   it('re-renders only the pane whose feed changed state, not every pane', async () => {
-    let onState: (s: FeedSummary) => void = () => {};
-    const api = {
-      onFeedFrame: () => () => {},
-      onFeedState: (listener: (s: FeedSummary) => void) => ((onState = listener), () => {}),
-    } as unknown as EventscopeApi;
-    const store = useFeedsStore();
-    store.connect(api, () => {});
-    for (const id of ['f1', 'f2', 'f3']) onState(summary(id, 1));
+    const { onState } = storeWithFeeds(['f1', 'f2', 'f3']);
     const updated: string[] = [];
     const wrapper = mount(FeedGrid, {
       global: {
@@ -64,14 +71,7 @@ describe('the feed grid', () => {
   it('draws a pane as its name and state until it first comes on screen, then keeps it whole', async () => {
     const onScreen = controlOnScreen();
     try {
-      let onState: (s: FeedSummary) => void = () => {};
-      const api = {
-        onFeedFrame: () => () => {},
-        onFeedState: (listener: (s: FeedSummary) => void) => ((onState = listener), () => {}),
-      } as unknown as EventscopeApi;
-      const store = useFeedsStore();
-      store.connect(api, () => {});
-      for (const id of ['near', 'middle', 'far']) onState(summary(id, 1));
+      storeWithFeeds(['near', 'middle', 'far']);
       const wrapper = mount(FeedGrid, { global: { plugins: [i18n] }, attachTo: document.body });
       await flushPromises();
       const pane = (name: string) => wrapper.get(`section[aria-label="${name}"]`);

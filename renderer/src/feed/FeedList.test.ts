@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick, ref } from 'vue';
-import type { FeedEntry } from '../../../shared/api/frames';
+import type { FeedEntry, FeedEventEntry } from '../../../shared/api/frames';
 import { parseFilter } from '../../../shared/filter';
 import { createFeedView } from './feed-view';
 import { RingBuffer } from './ring-buffer';
@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => undoViewport());
 
-const entry = (seq: number, type = 'message'): FeedEntry => ({
+const entry = (seq: number, type = 'message'): FeedEventEntry => ({
   seq,
   at: 1_700_000_000_000 + seq,
   kind: 'event',
@@ -52,6 +52,13 @@ function setup(n: number, filterText = '', capacity = 1000) {
   });
   return { buffer, view, tick, wrapper };
 }
+
+/** Event 2 with 4 KiB of one character as its data. */
+const longEvent = (char: string): FeedEntry => ({
+  ...entry(2),
+  data: char.repeat(4096),
+  sizeBytes: 4096,
+});
 
 const rowShowing = (el: Element, text: string) =>
   [...el.querySelectorAll<HTMLElement>('[role="row"].row')].find(
@@ -244,17 +251,7 @@ describe('the event list', () => {
     undoViewport = giveListsAViewport(240, 1600, 800);
     const { wrapper, buffer, tick } = setup(1);
     await nextTick();
-    const long: FeedEntry = {
-      seq: 2,
-      at: 1_700_000_000_002,
-      kind: 'event',
-      type: 'message',
-      data: 'x'.repeat(4096),
-      lastEventId: '2',
-      attempt: 1,
-      sizeBytes: 4096,
-    };
-    buffer.push(long, 1);
+    buffer.push(longEvent('x'), 1);
     tick.value++;
     await nextTick();
     const data = rowShowing(wrapper.element, 'x'.repeat(160));
@@ -268,17 +265,7 @@ describe('the event list', () => {
     undoViewport = giveListsAViewport(240, 400, 100);
     const { wrapper, buffer, tick } = setup(1);
     await nextTick();
-    const long: FeedEntry = {
-      seq: 2,
-      at: 1_700_000_000_002,
-      kind: 'event',
-      type: 'message',
-      data: 'y'.repeat(4096),
-      lastEventId: '2',
-      attempt: 1,
-      sizeBytes: 4096,
-    };
-    buffer.push(long, 1);
+    buffer.push(longEvent('y'), 1);
     tick.value++;
     await nextTick();
     expect(rowShowing(wrapper.element, 'y'.repeat(120))).toBeDefined();
