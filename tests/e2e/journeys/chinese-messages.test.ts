@@ -1,12 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anthropicStream } from '../../support/llm/provider-streams';
-import type { TestServer } from '../../support/sse/test-server';
 import { startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, textsFor } from '../../support/journeys/app';
+import { fill, openApp, textsFor, useCleanup } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const zh = textsFor('zh-CN');
@@ -32,28 +30,22 @@ function withOldWorkspace(dataDir: string): void {
 }
 
 describe.runIf(chromiumAvailable)('journey: messages from the Node side in 简体中文', () => {
-  let app: JourneyApp | null = null;
-  let server: TestServer | null = null;
-  afterEach(async () => {
-    await app?.close();
-    await server?.close();
-    app = null;
-    server = null;
-  });
+  const closeAfter = useCleanup();
 
   it('reads a migration, a refused CA file and broken tool-call arguments in Chinese', async () => {
     // An Anthropic Messages stream whose tool call's arguments break off mid-string; the
     // connection stays open, so the run is not re-fetched by a reconnect.
-    server = await startTestServer({
-      '/anthropic/messages': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/event-stream' });
-        const events = anthropicStream({ pieces: ['你好'], argumentPieces: ['{"city": "Par'] });
-        for (const event of events) res.write(`event: ${event.type}\ndata: ${event.data}\n\n`);
-      },
-    });
-    app = await openApp(
-      { locale: 'zh-CN', colorScheme: 'dark' },
-      { prepareDataDir: withOldWorkspace },
+    const server = closeAfter(
+      await startTestServer({
+        '/anthropic/messages': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          const events = anthropicStream({ pieces: ['你好'], argumentPieces: ['{"city": "Par'] });
+          for (const event of events) res.write(`event: ${event.type}\ndata: ${event.data}\n\n`);
+        },
+      }),
+    );
+    const app = closeAfter(
+      await openApp({ locale: 'zh-CN', colorScheme: 'dark' }, { prepareDataDir: withOldWorkspace }),
     );
     const { page } = app;
     const journey = startJourney(page, 'node messages in chinese');
@@ -101,7 +93,7 @@ describe.runIf(chromiumAvailable)('journey: messages from the Node side in 简�
       const form = page.getByRole('form', { name: zh.shell.quickOpen });
       await form
         .getByRole('textbox', { name: zh.workspaces.quickOpen.url })
-        .fill(server!.url('/anthropic/messages'));
+        .fill(server.url('/anthropic/messages'));
       await form.getByRole('button', { name: zh.workspaces.quickOpen.open }).click();
       await page.getByRole('tab', { name: zh.feed.tabs.merged }).click();
       const region = page.getByRole('region', { name: zh.llm.mergedView.region });
@@ -112,12 +104,14 @@ describe.runIf(chromiumAvailable)('journey: messages from the Node side in 简�
   });
 
   it('seeds the Demo workspace in Chinese when Chinese was chosen before the first launch', async () => {
-    app = await openApp(
-      { locale: 'en', colorScheme: 'light' },
-      {
-        prepareDataDir: (dataDir) =>
-          writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'zh-CN' })),
-      },
+    const app = closeAfter(
+      await openApp(
+        { locale: 'en', colorScheme: 'light' },
+        {
+          prepareDataDir: (dataDir) =>
+            writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ language: 'zh-CN' })),
+        },
+      ),
     );
     const { page } = app;
     const journey = startJourney(page, 'demo workspace in chinese');

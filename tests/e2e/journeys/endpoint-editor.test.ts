@@ -1,45 +1,32 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../support/sse/test-server';
 import { openStream, startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, POLL, textsFor, VIEWERS } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor, useCleanup, VIEWERS } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const SECRET = 'sk-journey-secret-42';
 
 /** A local SSE server: each request gets three events and then the stream stays open. */
-async function startEventServer(): Promise<{ server: TestServer; open: ServerResponse[] }> {
-  const open: ServerResponse[] = [];
-  const server = await startTestServer({
+async function startEventServer(): Promise<TestServer> {
+  return startTestServer({
     '/chat': (_req, res) => {
       openStream(res);
-      open.push(res);
       for (let n = 1; n <= 3; n++) res.write(`id: ${n}\ndata: journey-event-${n}\n\n`);
     },
   });
-  return { server, open };
 }
 
 describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', () => {
-  let app: JourneyApp | null = null;
-  let events: Awaited<ReturnType<typeof startEventServer>> | null = null;
-  afterEach(async () => {
-    for (const res of events?.open ?? []) res.end();
-    await app?.close();
-    await events?.server.close();
-    app = null;
-    events = null;
-  });
+  const closeAfter = useCleanup();
 
   for (const viewer of VIEWERS) {
     it(`creates a POST endpoint with headers, a JSON body and a retry policy, edits it and streams its events (${viewer.locale}, ${viewer.colorScheme})`, async () => {
       const T = textsFor(viewer.locale);
-      events = await startEventServer();
-      app = await openApp(viewer);
+      const server = closeAfter(await startEventServer());
+      const app = closeAfter(await openApp(viewer));
       const { page } = app;
       const journey = startJourney(
         page,
@@ -91,7 +78,7 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
         async () => {
           await editor
             .getByRole('textbox', { name: T.workspaces.editor.url, exact: true })
-            .fill(events!.server.url('/chat'));
+            .fill(server.url('/chat'));
           const addHeader = editor.getByRole('button', { name: T.workspaces.editor.addHeader });
           await addHeader.click();
           await addHeader.click();
@@ -157,7 +144,7 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
       });
 
       // What the server received is the request the user built.
-      const [received] = events.server.requestsTo('/chat');
+      const [received] = server.requestsTo('/chat');
       expect(received?.method).toBe('POST');
       expect(received?.headers['x-trace']).toBe('journey');
       expect(received?.headers['x-session']).toBe(SECRET);
@@ -178,7 +165,7 @@ describe.runIf(chromiumAvailable)('journey: create, edit and open an endpoint', 
       });
       const command = await page.evaluate(() => navigator.clipboard.readText());
       expect(command).toContain('-X POST');
-      expect(command).toContain(events.server.url('/chat'));
+      expect(command).toContain(server.url('/chat'));
       expect(command).toContain("'X-Session: <secret>'");
       expect(command).not.toContain(SECRET);
 

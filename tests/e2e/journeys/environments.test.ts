@@ -1,42 +1,30 @@
-import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../support/sse/test-server';
 import { openStream, startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, POLL, textsFor, VIEWERS } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor, useCleanup, VIEWERS } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 /** A local SSE server whose events say which server sent them. */
-async function startNamedServer(label: string, open: ServerResponse[]): Promise<TestServer> {
+async function startNamedServer(label: string): Promise<TestServer> {
   return startTestServer({
     '/chat': (_req, res) => {
       openStream(res);
-      open.push(res);
       for (let n = 1; n <= 3; n++) res.write(`data: ${label}-event-${n}\n\n`);
     },
   });
 }
 
 describe.runIf(chromiumAvailable)('journey: environments switch the value a variable has', () => {
-  let app: JourneyApp | null = null;
-  const servers: TestServer[] = [];
-  const streams: ServerResponse[] = [];
-  afterEach(async () => {
-    for (const res of streams.splice(0)) res.end();
-    await app?.close();
-    app = null;
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const closeAfter = useCleanup();
 
   for (const viewer of VIEWERS) {
     it(`resolves {{base}} from the active environment at each connection (${viewer.locale}, ${viewer.colorScheme})`, async () => {
       const T = textsFor(viewer.locale);
       const V = T.workspaces.variables;
-      const one = await startNamedServer('one', streams);
-      const two = await startNamedServer('two', streams);
-      servers.push(one, two);
-      app = await openApp(viewer);
+      const one = closeAfter(await startNamedServer('one'));
+      const two = closeAfter(await startNamedServer('two'));
+      const app = closeAfter(await openApp(viewer));
       const { page } = app;
       const journey = startJourney(page, `environments ${viewer.locale} ${viewer.colorScheme}`);
       const environmentBox = page.getByRole('combobox', {

@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatTokens } from '../../../electron/core/demo/routes/chat';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, POLL, textsFor, VIEWERS } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor, useCleanup, VIEWERS } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const NAME = 'Custom tokens';
@@ -16,16 +15,12 @@ function escapeRegExp(text: string): string {
 }
 
 describe.runIf(chromiumAvailable)('journey: an endpoint with its own LLM profile', () => {
-  let app: JourneyApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const closeAfter = useCleanup();
 
   for (const viewer of VIEWERS) {
     it(`creates a POST endpoint on the demo with a custom JSON path and no resuming, reopens it with both kept, and merges its stream with that profile (${viewer.locale}, ${viewer.colorScheme})`, async () => {
       const T = textsFor(viewer.locale);
-      app = await openApp(viewer);
+      const app = closeAfter(await openApp(viewer));
       const { page } = app;
       const journey = startJourney(
         page,

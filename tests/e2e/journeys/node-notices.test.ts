@@ -1,25 +1,22 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { openApp, textsFor } from '../../support/journeys/app';
+import { openApp, textsFor, useCleanup } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const zh = textsFor('zh-CN');
 const DAMAGED_SETTINGS = '{"theme": "dark", "storeUnprotectedSecrets": tru';
 
 describe.runIf(chromiumAvailable)('journey: what the Node side tells the user, in Chinese', () => {
-  let app: JourneyApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const closeAfter = useCleanup();
 
   it('reports a damaged settings.json in Simplified Chinese, naming the file it was moved to', async () => {
-    app = await openApp(
-      { locale: 'zh-CN', colorScheme: 'light' },
-      { prepareDataDir: (dir) => writeFileSync(join(dir, 'settings.json'), DAMAGED_SETTINGS) },
+    const app = closeAfter(
+      await openApp(
+        { locale: 'zh-CN', colorScheme: 'light' },
+        { prepareDataDir: (dir) => writeFileSync(join(dir, 'settings.json'), DAMAGED_SETTINGS) },
+      ),
     );
     const { page, web } = app;
     const journey = startJourney(page, 'node-side notice in Chinese');

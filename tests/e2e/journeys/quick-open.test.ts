@@ -1,46 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../support/sse/test-server';
+import { describe, expect, it } from 'vitest';
 import { openStream, startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, POLL, textsFor } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor, useCleanup } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const SECRET = 'sk-quick-open-7';
 
 describe.runIf(chromiumAvailable)('journey: quick open history and Save as endpoint', () => {
-  let app: JourneyApp | null = null;
-  let server: TestServer | null = null;
-  const streams: ServerResponse[] = [];
-  afterEach(async () => {
-    for (const res of streams.splice(0)) res.end();
-    await app?.close();
-    await server?.close();
-    app = null;
-    server = null;
-  });
+  const closeAfter = useCleanup();
 
   it('remembers an opened request without its secret and saves it into the workspace', async () => {
     const T = textsFor('en');
     const Q = T.workspaces.quickOpen;
-    server = await startTestServer({
-      '/ticks': (_req, res) => {
-        openStream(res);
-        streams.push(res);
-        res.write('data: tick-1\n\n');
-      },
-    });
-    app = await openApp({ locale: 'en', colorScheme: 'light' });
+    const server = closeAfter(
+      await startTestServer({
+        '/ticks': (_req, res) => {
+          openStream(res);
+          res.write('data: tick-1\n\n');
+        },
+      }),
+    );
+    const app = closeAfter(await openApp({ locale: 'en', colorScheme: 'light' }));
     const { page, web } = app;
     const journey = startJourney(page, 'quick open history and save as endpoint');
     // Quick open sits in the sidebar, a form named after its heading.
     const form = page.getByRole('form', { name: T.shell.quickOpen });
 
     await journey.step('open a request with a secret header from Quick open', async () => {
-      await form.getByRole('textbox', { name: Q.url }).fill(server!.url('/ticks'));
+      await form.getByRole('textbox', { name: Q.url }).fill(server.url('/ticks'));
       await form.getByRole('textbox', { name: Q.name, exact: true }).fill('Ticks');
       await form
         .getByRole('textbox', { name: Q.headers })
@@ -56,9 +45,9 @@ describe.runIf(chromiumAvailable)('journey: quick open history and Save as endpo
     await journey.step('after a reload, fill the form from the recent requests', async () => {
       await page.reload();
       const recent = page.getByRole('combobox', { name: Q.recent });
-      await recent.selectOption({ label: `GET ${server!.url('/ticks')}` });
+      await recent.selectOption({ label: `GET ${server.url('/ticks')}` });
       expect(await form.getByRole('textbox', { name: Q.url }).inputValue()).toBe(
-        server!.url('/ticks'),
+        server.url('/ticks'),
       );
       expect(await form.getByRole('textbox', { name: Q.headers }).inputValue()).toBe(
         'Authorization: \nAccept: text/event-stream',

@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, textsFor } from '../../support/journeys/app';
+import { fill, openApp, textsFor, useCleanup } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 /**
@@ -14,15 +13,11 @@ const README_SCREENSHOT =
     : 'test-results/journeys/readme-screenshot.png';
 
 describe.runIf(chromiumAvailable)('journey: the README screenshot', () => {
-  let app: JourneyApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const closeAfter = useCleanup();
 
   it('shows the endpoint editor over two live feeds of the Demo workspace', async () => {
     const T = textsFor('en');
-    app = await openApp({ locale: 'en', colorScheme: 'dark' });
+    const app = closeAfter(await openApp({ locale: 'en', colorScheme: 'dark' }));
     const { page } = app;
     // Wide enough that both feeds show beside the editor.
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../support/sse/test-server';
+import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../support/sse/test-server';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, textsFor } from '../../support/journeys/app';
+import { fill, openApp, textsFor, useCleanup } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 const en = textsFor('en');
@@ -32,26 +30,23 @@ function settingsOnDisk(dataDir: string): Record<string, unknown> {
 }
 
 describe.runIf(chromiumAvailable)('journey: theme, language and the data folder', () => {
-  let app: JourneyApp | null = null;
-  let server: TestServer | null = null;
-  afterEach(async () => {
-    await app?.close();
-    await server?.close();
-    app = null;
-    server = null;
-  });
+  const closeAfter = useCleanup();
 
   it('follows the system, then switches to dark and 简体中文, and keeps them after a reload', async () => {
     // Not an event stream: the standard fails such a connection (WHATWG HTML, EventSource).
-    server = await startTestServer({
-      '/page': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<h1>login</h1>');
-      },
-    });
-    app = await openApp(
-      { locale: 'en', colorScheme: 'light' },
-      { prepareDataDir: withDamagedWorkspace },
+    const server = closeAfter(
+      await startTestServer({
+        '/page': (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end('<h1>login</h1>');
+        },
+      }),
+    );
+    const app = closeAfter(
+      await openApp(
+        { locale: 'en', colorScheme: 'light' },
+        { prepareDataDir: withDamagedWorkspace },
+      ),
     );
     const { page, web } = app;
     const notices = page.getByRole('list', { name: en.shell.notices.name });
@@ -106,10 +101,10 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
         const form = page.getByRole('form', { name: zh.shell.quickOpen });
         await form
           .getByRole('textbox', { name: zh.workspaces.quickOpen.url })
-          .fill(server!.url('/page'));
+          .fill(server.url('/page'));
         await form.getByRole('button', { name: zh.workspaces.quickOpen.open }).click();
         const stateLine = page
-          .getByText(`${server!.url('/page')} 返回的 Content-Type 是 text/html; charset=utf-8`, {
+          .getByText(`${server.url('/page')} 返回的 Content-Type 是 text/html; charset=utf-8`, {
             exact: false,
           })
           .first();
@@ -139,7 +134,7 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
     });
 
     await journey.step('a curl paste with an unclosed quote is refused in Chinese', async () => {
-      await pasteCurl(`curl '${server!.url('/events')}`);
+      await pasteCurl(`curl '${server.url('/events')}`);
       await alert.getByText('无法按 bash 读取命令行：第 1 行第 6 列的', { exact: false }).waitFor();
       const text = (await alert.textContent()) ?? '';
       expect(text).toContain('输入无效');
@@ -149,7 +144,7 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
     await journey.step(
       'a curl paste with an unknown option imports, noted in Chinese',
       async () => {
-        await pasteCurl(`curl --frobnicate -k '${server!.url('/events')}'`);
+        await pasteCurl(`curl --frobnicate -k '${server.url('/events')}'`);
         const note = page.getByText('已忽略未知的 curl 选项 --frobnicate', { exact: false });
         await note.waitFor();
         const text = (await note.textContent()) ?? '';
@@ -157,7 +152,7 @@ describe.runIf(chromiumAvailable)('journey: theme, language and the data folder'
         expect(text).toContain('此端点不检查证书');
         expect(text).not.toMatch(/ignored|unknown|certificate checks|Imported/i);
         // The endpoint is named from its method and URL, as the importer names it.
-        const endpoint = `GET ${server!.url('/events').replace(/^http:\/\//, '')}`;
+        const endpoint = `GET ${server.url('/events').replace(/^http:\/\//, '')}`;
         await page
           .getByRole('button', { name: fill(zh.workspaces.list.open, { name: endpoint }) })
           .waitFor();

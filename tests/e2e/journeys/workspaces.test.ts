@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startJourney } from '../../support/journey';
-import type { JourneyApp } from '../../support/journeys/app';
-import { fill, openApp, POLL, textsFor, VIEWERS } from '../../support/journeys/app';
+import { fill, openApp, POLL, textsFor, useCleanup, VIEWERS } from '../../support/journeys/app';
 import { chromiumAvailable } from '../support/chromium';
 
 /** The workspace names in the index on disk, in the user's order. */
@@ -15,17 +14,13 @@ function namesOnDisk(dataDir: string): string[] {
 }
 
 describe.runIf(chromiumAvailable)('journey: rename, duplicate and delete a workspace', () => {
-  let app: JourneyApp | null = null;
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const closeAfter = useCleanup();
 
   for (const viewer of VIEWERS) {
     it(`asks every question in an in-app dialog and keeps the files in step (${viewer.locale}, ${viewer.colorScheme})`, async () => {
       const T = textsFor(viewer.locale);
       const A = T.workspaces.actions;
-      app = await openApp(viewer);
+      const app = closeAfter(await openApp(viewer));
       const { page, web } = app;
       const journey = startJourney(
         page,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { afterEach } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium-flags';
 import type { RunningWebMode, WebModeOptions } from '../../e2e/support/web-mode';
@@ -74,5 +75,26 @@ export async function openApp(viewer: Viewer, options: WebModeOptions = {}): Pro
       await context.close();
       await web.stop();
     },
+  };
+}
+
+/** What a journey opens and must close after its test: the app, a server, an open stream. */
+export interface Closable {
+  close(): unknown;
+}
+
+/**
+ * Registers an afterEach that closes what each test handed to the returned function, the last
+ * opened first (streams, then the app, then the servers they talk to), pass or fail, so a failed
+ * step never leaves a browser, web mode or server behind for the next test.
+ */
+export function useCleanup(): <T extends Closable>(thing: T) => T {
+  const opened: Closable[] = [];
+  afterEach(async () => {
+    for (const thing of opened.splice(0).reverse()) await thing.close();
+  });
+  return (thing) => {
+    opened.push(thing);
+    return thing;
   };
 }
