@@ -3,7 +3,6 @@ import type { NotificationChannel } from '../../../shared/api/channels';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import {
   encodeFeedFrame,
-  createEventLineMaker,
   jsonString,
   type EncodedFeedFrame,
   type EventFields,
@@ -25,6 +24,7 @@ import type { SessionLog } from './session-log';
 import { openSessionLog, SESSION_LOG_FLUSH_MS, sessionLogPath } from './session-log';
 import type { LlmRun } from '../../../shared/llm/run';
 import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-log';
+import { isEntry, parseLogRecords } from '../sessions/log-records';
 import type { ResumeMode } from '../../../shared/model/workspace';
 
 /**
@@ -151,8 +151,6 @@ interface Feed {
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
-  /** Makes the feed's event log lines (shared/api/frame-codec.ts). */
-  eventLine: (seq: number, event: EventFields, dataJson: string) => string;
 }
 
 /** How long the feeds of a page that went away (reload, dropped socket) wait to be resumed. */
@@ -180,8 +178,9 @@ function recentEntries(log: SessionLog | null): FeedEntry[] {
   const entries: FeedEntry[] = [];
   for (const line of log?.recentLines() ?? []) {
     // Entries carry a seq; the session record, the end record and LLM timings do not.
-    const record = JSON.parse(line) as Partial<FeedEntry>;
-    if (typeof record.seq === 'number') entries.push(record as FeedEntry);
+    for (const record of parseLogRecords(line)) {
+      if (isEntry(record) && typeof record.seq === 'number') entries.push(record);
+    }
   }
   return entries.slice(-FEED_RESUME_RECENT_ENTRIES);
 }
@@ -289,11 +288,11 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       };
     }
     const json = jsonString(event.data);
-    const line = feed.eventLine(seq, event, json);
     feed.events += 1;
-    feed.log?.appendLine(line);
+    // One row of the log's event run line (docs/sessions.md, "Event runs"): the same JSON.
+    feed.log?.appendEvent(seq, event, json);
     feed.queue.pushEvent(seq, event, json);
-    logged(line.length);
+    logged(json.length + 1);
   }
 
   /** Long fast sessions must respect the log size limit too, not only new ones (docs/sessions.md). */
@@ -448,7 +447,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       state: { type: 'idle', at: openedAt, attempt: 0 },
       nextSeq: 1,
-      eventLine: createEventLineMaker(),
       // Through feed.owner, not a captured page: a resumed feed's frames go to its new page.
       queue: createFrameQueue({
         feedId: id,
@@ -594,7 +592,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         openedAt,
         state: { type: 'connecting', at: openedAt, attempt: 0, url: config.url },
         nextSeq: 1,
-        eventLine: createEventLineMaker(),
         queue: createFrameQueue({
           feedId: id,
           send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),
