@@ -75,37 +75,6 @@ export function eventLogLineOf(seq: number, event: EventFields, dataJson: string
   );
 }
 
-/**
- * A feed's maker of event log lines: the same text as {@link eventLogLineOf}, with the parts
- * that stay the same from one event to the next (time, type, last event ID, attempt: one chunk
- * of a stream shares them) kept as strings instead of re-made per event.
- */
-export function createEventLineMaker(): (
-  seq: number,
-  event: EventFields,
-  dataJson: string,
-) => string {
-  let at = Number.NaN;
-  let type = '';
-  let lastEventId = '';
-  let attempt = Number.NaN;
-  let head = '';
-  let tail = '';
-  return (seq, event, dataJson) => {
-    if (event.receivedAt !== at || event.type !== type || head === '') {
-      at = event.receivedAt;
-      type = event.type;
-      head = `,"at":${at},"kind":"event","type":${quote(type)},"data":`;
-    }
-    if (event.lastEventId !== lastEventId || event.attempt !== attempt || tail === '') {
-      lastEventId = event.lastEventId;
-      attempt = event.attempt;
-      tail = `,"lastEventId":${quote(lastEventId)},"attempt":${attempt},"sizeBytes":`;
-    }
-    return `{"seq":${seq}${head}${dataJson}${tail}${event.sizeBytes}}`;
-  };
-}
-
 /** What JSON.stringify escapes in a string (ECMA-262 QuoteJSONString, lone surrogates included). */
 // eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
