@@ -314,7 +314,7 @@ export async function openSessionLog(
     batchChars = 0;
     // UTF-8 takes at most 3 bytes per UTF-16 code unit: exact sizes are needed only near the
     // end of a segment (a segment never grows past its limit unless one line alone does).
-    if (error || plannedBytes === 0 || plannedBytes + chars * 3 <= segmentMaxBytes) {
+    if (error || plannedBytes + chars * 3 <= segmentMaxBytes) {
       encode(`${lines.join('\n')}\n`, weight);
       return;
     }
