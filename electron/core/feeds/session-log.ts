@@ -167,6 +167,9 @@ export async function openSessionLog(
   let batchChars = 0;
   /** The events not yet in a line: they become one when the run closes. */
   const run = createEventRunLine();
+  /** The open run's events and the seq that continues it, kept here: read per event. */
+  let runEvents = 0;
+  let runNextSeq = 0;
   let queued: Array<Buffer | typeof ROTATE> = [];
   let bufferedBytes = 0;
   /** Bytes of the segment being filled: written, queued and in `chunk`. */
@@ -273,16 +276,22 @@ export async function openSessionLog(
 
   function appendEvent(seq: number, event: EventFields, dataJson: string): void {
     if (error && keepLines === 0) return;
-    if (run.events > 0 && seq !== run.nextSeq) closeRun();
-    run.add(seq, event, dataJson);
-    if (run.events >= EVENT_RUN_MAX_EVENTS || run.chars >= EVENT_RUN_MAX_CHARS) closeRun();
-    scheduleFlush();
+    if (runEvents > 0 && seq !== runNextSeq) closeRun();
+    const chars = run.add(seq, event, dataJson);
+    runEvents += 1;
+    runNextSeq = seq + 1;
+    if (runEvents >= EVENT_RUN_MAX_EVENTS || chars >= EVENT_RUN_MAX_CHARS) closeRun();
+    // scheduleFlush(), inline: this runs once per event.
+    if (error) return;
+    if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
+    else if (timer === null) timer = setTimeout(flush, flushMs);
   }
 
   /** Ends the open event run: its line joins the batch. */
   function closeRun(): void {
-    if (run.events === 0) return;
-    const events = run.events;
+    if (runEvents === 0) return;
+    const events = runEvents;
+    runEvents = 0;
     batchLine(run.take(), events);
   }
 
