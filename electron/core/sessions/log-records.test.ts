@@ -22,6 +22,16 @@ describe('the records of a session log line', () => {
     expect(parseLogRecords(JSON.stringify(header))).toEqual([header]);
   });
 
+  it('leave out a damaged row of a run, the others keeping their seqs', () => {
+    const line =
+      '{"kind":"events","seq":10,"entries":[["a",5,"message","",1],7,"c",["d",null,"x","",1],"e"]}';
+    expect(parseLogRecords(line).map((r) => ('seq' in r ? [r.seq, r.kind] : []))).toEqual([
+      [10, 'event'],
+      [12, 'event'],
+      [14, 'event'],
+    ]);
+  });
+
   it('are none for a torn line, a line that is not a record, or a malformed run', () => {
     expect(parseLogRecords('{"kind":"events","seq":1,"entries":[["a",1,"message",')).toEqual([]);
     expect(parseLogRecords('')).toEqual([]);

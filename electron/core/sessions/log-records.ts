@@ -59,7 +59,28 @@ export function parseLogRecords(line: string): LogRecord[] {
   if ((record.kind as string) !== 'events') return [record];
   const run = record as unknown as { seq?: unknown; entries?: unknown };
   if (typeof run.seq !== 'number' || !Array.isArray(run.entries)) return [];
-  return decodeEntryRows(run.seq, run.entries as WireEntry[]);
+  const rows = run.entries as unknown[];
+  const entries = decodeEntryRows(run.seq, rows as WireEntry[]);
+  // A damaged row is left out; the rows around it keep their seqs (numbered by position).
+  return rows.every(isWireRow) ? entries : entries.filter((_, i) => isWireRow(rows[i]));
+}
+
+/** A row as an event run line writes it (shared/api/frame-codec.ts), checked before it is used. */
+function isWireRow(row: unknown): boolean {
+  if (typeof row === 'string') return true;
+  if (Array.isArray(row)) {
+    return (
+      typeof row[0] === 'string' &&
+      typeof row[1] === 'number' &&
+      typeof row[2] === 'string' &&
+      typeof row[3] === 'string' &&
+      typeof row[4] === 'number' &&
+      (row[5] === undefined || typeof row[5] === 'number')
+    );
+  }
+  return (
+    typeof row === 'object' && row !== null && typeof (row as { kind?: unknown }).kind === 'string'
+  );
 }
 
 export function isEntry(record: LogRecord): record is FeedEntry {
