@@ -158,8 +158,8 @@ export const FEED_RESUME_GRACE_MS = 30_000;
 /** Entries kept per feed for a page that re-attaches. */
 export const FEED_RESUME_RECENT_ENTRIES = 2_000;
 /**
- * Log lines kept for them: the entries, and room for the few other records a log holds (the
- * session record, an LLM run's timing).
+ * Records the log keeps for them (an event run line counts as its events): the entries, and
+ * room for the few other records a log holds (the session record, an LLM run's timing).
  */
 const RESUME_LOG_LINES = FEED_RESUME_RECENT_ENTRIES + 8;
 
