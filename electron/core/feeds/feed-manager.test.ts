@@ -385,6 +385,34 @@ describe('the feed manager', () => {
     expect(logged).toContain('"you sent [redacted]"');
   });
 
+  it("carries a plain feed over Node's own fetch, and one whose idle timeout is off over undici", async () => {
+    const { manager } = await setup();
+    const agents: string[] = [];
+    const server = createServer((req, res) => {
+      agents.push(String(req.headers['user-agent']));
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('data: one\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const sink = recordingSink();
+    const request = { url, method: 'GET', headers: [] };
+    const plain = await manager.open(sink, { name: 'plain', request, retry: noRetry });
+    await expect.poll(() => lastState(sink, plain.feedId)).toBe('closed');
+    // Node's fetch would end a body quiet for 300 s: a feed that never times out needs undici.
+    const patient = await manager.open(sink, {
+      name: 'patient',
+      request,
+      retry: noRetry,
+      idleTimeoutMs: 0,
+    });
+    await expect.poll(() => lastState(sink, patient.feedId)).toBe('closed');
+    server.close();
+    expect(agents).toEqual(['node', 'undici']);
+    expect(sink.entries(plain.feedId).filter((e) => e.kind === 'event')).toHaveLength(1);
+    expect(sink.entries(patient.feedId).filter((e) => e.kind === 'event')).toHaveLength(1);
+  });
+
   it('puts redirects and retry: fields on the timeline, a POST turned into GET included', async () => {
     const { manager } = await setup();
     const server = await startTestServer({

@@ -15,7 +15,12 @@ import { isFinalState } from '../../../shared/model/connection-state';
 import type { FetchFunction, SseConnection, SseConnectionOptions } from '../sse/connection';
 import { createSseConnection } from '../sse/connection';
 import type { Transport, TransportOptions } from '../sse/transport';
-import { createTransport } from '../sse/transport';
+import {
+  BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS,
+  builtinFetchTransport,
+  createTransport,
+} from '../sse/transport';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../sse/connection-options';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
@@ -183,6 +188,21 @@ function recentEntries(log: SessionLog | null): FeedEntry[] {
     }
   }
   return entries.slice(-FEED_RESUME_RECENT_ENTRIES);
+}
+
+/**
+ * A feed's transport: Node's own fetch when it can carry the feed (sse/transport.ts: no proxy,
+ * no extra CAs, an idle timeout under its body timeout), undici otherwise. Loading undici costs
+ * ~100 ms of CPU more than Node's fetch at a process's first feed (docs/performance.md, "The
+ * session log, round 6").
+ */
+async function transportFor(config: FeedConfig): Promise<Transport> {
+  const idle = config.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const builtin =
+    idle > 0 && idle < BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS
+      ? builtinFetchTransport(config.transport)
+      : null;
+  return builtin ?? (await createTransport(config.transport));
 }
 
 /** Where an orphaned feed's frames go until a page resumes it: nowhere (the log has them). */
@@ -553,7 +573,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   return {
     async open(owner, config) {
       // A bad CA file or proxy URL fails the open with a clear message, before any log exists.
-      const transport = options.fetch ? null : await createTransport(config.transport);
+      const transport = options.fetch ? null : await transportFor(config);
       try {
         return await start(owner, config, transport);
       } catch (error) {
