@@ -29,7 +29,8 @@ import { WORKLOADS } from './workloads';
  * Then, in one process, the same two pipelines over the same chunks held in memory (no
  * server, no socket, no process start-up; the JIT warm), interleaved for IN_PROCESS_ROUNDS
  * rounds after IN_PROCESS_WARMUP: the quietest figure of the Node side's own work per event on
- * a machine shared with others. BENCH_IN_PROCESS_ONLY=1 runs this part alone.
+ * a machine shared with others. BENCH_IN_PROCESS_ONLY=1 runs this part alone;
+ * BENCH_IN_PROCESS_CHUNK_BYTES sets the size of its reads.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const STREAMS = [
@@ -40,8 +41,12 @@ const FLUSH_MS = 16;
 const IN_PROCESS_EVENTS = 200_000;
 const IN_PROCESS_ROUNDS = Number(process.env.BENCH_IN_PROCESS_ROUNDS ?? 12);
 const IN_PROCESS_WARMUP = 2;
-/** The size of the reads a loopback socket hands fetch for a fast stream. */
-const IN_PROCESS_CHUNK_BYTES = 64 * 1024;
+/**
+ * The size of the reads a loopback socket hands fetch for a fast stream; BENCH_IN_PROCESS_CHUNK_BYTES
+ * smaller shows the costs per read rather than per event (3,200 B: 50 events, what a 10k ev/s
+ * stream written every 5 ms delivers per read, as in bench:e2e (a) and (d)).
+ */
+const IN_PROCESS_CHUNK_BYTES = Number(process.env.BENCH_IN_PROCESS_CHUNK_BYTES ?? 64 * 1024);
 
 type Kind = 'bare' | 'app';
 
@@ -257,7 +262,8 @@ async function inProcess(): Promise<void> {
   console.log(
     [
       '',
-      `In one process, ${report.events.toLocaleString('en-US')} events × 64 B from memory, ` +
+      `In one process, ${report.events.toLocaleString('en-US')} events × 64 B from memory ` +
+        `in reads of ${IN_PROCESS_CHUNK_BYTES.toLocaleString('en-US')} B, ` +
         `${report.rounds} interleaved rounds after ${IN_PROCESS_WARMUP} of warm-up:`,
       '',
       '| pipeline | CPU µs / event (median) | min | GC µs / event (median) | app / bare |',

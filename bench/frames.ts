@@ -1,5 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { decodeFeedFrame, encodeFeedFrame, eventLogLine } from '../shared/api/frame-codec';
+import {
+  createEventRunLine,
+  decodeFeedFrame,
+  encodeFeedFrame,
+  eventLogLine,
+  fieldsOf,
+  jsonString,
+} from '../shared/api/frame-codec';
 import type { FeedEventEntry } from '../shared/api/frames';
 import { loadLine, median } from './process-runs';
 
@@ -58,6 +65,28 @@ const compactRows: Candidate = {
       lines.push(eventLogLine(entry, json));
       return { entry, json };
     });
+    return { lines, frame: encodeFeedFrame('f', 1, 0, encoded) };
+  },
+  decode: (frame) => decodeFeedFrame(frame).entries as FeedEventEntry[],
+};
+
+/** The same frame; the log gets one event run line per 64 events (docs/sessions.md, "Event runs"). */
+const compactRowsRunLines: Candidate = {
+  name: 'compact rows, the log as event run lines of the same rows (round 6)',
+  encode(entries) {
+    const lines: string[] = [];
+    const run = createEventRunLine();
+    let inRun = 0;
+    const encoded = entries.map((entry) => {
+      const json = jsonString(entry.data);
+      run.add(entry.seq, fieldsOf(entry), json);
+      if (++inRun === 64) {
+        lines.push(run.take());
+        inRun = 0;
+      }
+      return { entry, json };
+    });
+    if (inRun > 0) lines.push(run.take());
     return { lines, frame: encodeFeedFrame('f', 1, 0, encoded) };
   },
   decode: (frame) => decodeFeedFrame(frame).entries as FeedEventEntry[],
@@ -146,7 +175,7 @@ const binaryLengths: Candidate = {
   },
 };
 
-const CANDIDATES = [objectsOnce, compactRows, columns, binaryLengths];
+const CANDIDATES = [objectsOnce, compactRows, compactRowsRunLines, columns, binaryLengths];
 
 function time(fn: () => void): number {
   const start = performance.now();
@@ -163,11 +192,14 @@ const results = CANDIDATES.map((c) => ({
   encode: [] as number[],
   decode: [] as number[],
   bytes: 0,
+  logBytes: 0,
 }));
 for (let run = 0; run < RUNS + 3; run++) {
   for (const r of results) {
     let frame = '';
-    const enc = time(() => (frame = r.c.encode(entries).frame));
+    let lines: string[] = [];
+    const enc = time(() => ({ frame, lines } = r.c.encode(entries)));
+    r.logBytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
     let decoded: FeedEventEntry[] = [];
     const dec = time(() => (decoded = r.c.decode(frame)));
     if (decoded.length !== EVENTS || decoded[EVENTS - 1]!.data !== entries[EVENTS - 1]!.data)
@@ -185,6 +217,7 @@ console.table(
   results.map((r) => ({
     candidate: r.c.name,
     'B/event': (r.bytes / EVENTS).toFixed(1),
+    'log B/event': (r.logBytes / EVENTS).toFixed(1),
     'Node ns/event (log + frame)': perEvent(median(r.encode)).toFixed(0),
     'decode ns/event': perEvent(median(r.decode)).toFixed(0),
     'bytes vs before': (r.bytes / base.bytes).toFixed(2),

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createEventLineMaker,
+  createEventRunLine,
+  decodeEntryRows,
   decodeFeedFrame,
   encodeFeedFrame,
   eventLogLine,
   fieldsOf,
   jsonString,
   type EncodedEntry,
+  type WireEntry,
 } from './frame-codec';
-import type { FeedEntry } from './frames';
+import type { FeedEntry, FeedEventEntry } from './frames';
 import { eventEntry } from '../../tests/support/feeds/frames';
 
 const event = eventEntry;
@@ -76,22 +78,55 @@ describe('the session log line of an event', () => {
       expect(eventLogLine(entry, JSON.stringify(data))).toBe(JSON.stringify(entry));
     }
   });
+});
 
-  it("is the same from the feed's line maker, event after event, whatever changes between them", () => {
-    const line = createEventLineMaker();
+describe('an event run line of the session log', () => {
+  const runOf = (entries: FeedEventEntry[]): string => {
+    const run = createEventRunLine();
+    for (const entry of entries) run.add(entry.seq, fieldsOf(entry), jsonString(entry.data));
+    return run.take();
+  };
+
+  it('reads back as the same events, whatever changes between them', () => {
     const entries = [
-      event(1, 'first'),
-      event(2, 'same everything'),
-      event(3, 'later', { at: 1_700_000_000_016 }),
-      event(4, 'typed', { at: 1_700_000_000_016, type: 'delta' }),
-      event(5, 'with an id', { at: 1_700_000_000_016, type: 'delta', lastEventId: '42' }),
-      event(6, 'another attempt', { at: 1_700_000_000_016, lastEventId: '42', attempt: 2 }),
-      event(7, 'id reset', { at: 1_700_000_000_016, attempt: 2 }),
-      event(8, 'ünïcödé 🎉', { at: 1_700_000_000_020, type: 'a "quoted" type' }),
+      event(7, 'first'),
+      event(8, 'same everything'),
+      event(9, 'later', { at: 1_700_000_000_016 }),
+      event(10, 'typed', { at: 1_700_000_000_016, type: 'delta' }),
+      event(11, 'with an id', { at: 1_700_000_000_016, type: 'delta', lastEventId: '42' }),
+      event(12, 'another attempt', { at: 1_700_000_000_016, lastEventId: '42', attempt: 2 }),
+      event(13, 'ünïcödé 🎉 sized in UTF-8', { at: 1_700_000_000_016, attempt: 2 }),
+      event(14, 'after non-ASCII', { at: 1_700_000_000_016, attempt: 2 }),
+      event(15, 'quote " and\nnewline', { at: 1_700_000_000_020, type: 'a "quoted" type' }),
+      event(16, '', { at: 1_700_000_000_020, type: 'a "quoted" type' }),
     ];
-    for (const entry of entries) {
-      expect(line(entry.seq, fieldsOf(entry), jsonString(entry.data))).toBe(JSON.stringify(entry));
-    }
+    const line = runOf(entries);
+    const parsed = JSON.parse(line) as { kind: string; seq: number; entries: WireEntry[] };
+    expect(parsed.kind).toBe('events');
+    expect(parsed.seq).toBe(7);
+    expect(decodeEntryRows(parsed.seq, parsed.entries)).toEqual(entries);
+  });
+
+  it('carries a run of small events as little more than their data', () => {
+    const entries = Array.from({ length: 64 }, (_, i) => event(i + 1, 'x'.repeat(64)));
+    const line = runOf(entries);
+    expect(line.length / 64).toBeLessThan(70);
+    // The first row always has every field: a line read alone is whole.
+    const parsed = JSON.parse(line) as { entries: WireEntry[] };
+    expect(Array.isArray(parsed.entries[0])).toBe(true);
+    expect(parsed.entries.slice(1).every((row) => typeof row === 'string')).toBe(true);
+  });
+
+  it('is empty once taken, and starts the next run at its own first event', () => {
+    const run = createEventRunLine();
+    expect(run.take()).toBe('');
+    run.add(1, fieldsOf(event(1, 'a')), '"a"');
+    expect(run.nextSeq).toBe(2);
+    run.take();
+    expect(run.events).toBe(0);
+    run.add(2, fieldsOf(event(2, 'b')), '"b"');
+    const parsed = JSON.parse(run.take()) as { seq: number; entries: WireEntry[] };
+    expect(decodeEntryRows(parsed.seq, parsed.entries)).toEqual([event(2, 'b')]);
   });
 });
 

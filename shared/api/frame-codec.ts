@@ -21,7 +21,8 @@ import type { FeedEntry, FeedEventEntry, FeedFrame } from './frames';
 export type EncodedFeedFrame = string;
 
 type WireEventRow = [string, number, string, string, number, number?];
-type WireEntry = string | WireEventRow | FeedEntry;
+/** One entry as a frame or an event run line carries it (see {@link EncodedFeedFrame}). */
+export type WireEntry = string | WireEventRow | FeedEntry;
 type WireFrame = [string, number, number, WireEntry[]];
 
 /**
@@ -72,37 +73,6 @@ export function eventLogLineOf(seq: number, event: EventFields, dataJson: string
     `"data":${dataJson},"lastEventId":${quote(event.lastEventId)},"attempt":${event.attempt},` +
     `"sizeBytes":${event.sizeBytes}}`
   );
-}
-
-/**
- * A feed's maker of event log lines: the same text as {@link eventLogLineOf}, with the parts
- * that stay the same from one event to the next (time, type, last event ID, attempt: one chunk
- * of a stream shares them) kept as strings instead of re-made per event.
- */
-export function createEventLineMaker(): (
-  seq: number,
-  event: EventFields,
-  dataJson: string,
-) => string {
-  let at = Number.NaN;
-  let type = '';
-  let lastEventId = '';
-  let attempt = Number.NaN;
-  let head = '';
-  let tail = '';
-  return (seq, event, dataJson) => {
-    if (event.receivedAt !== at || event.type !== type || head === '') {
-      at = event.receivedAt;
-      type = event.type;
-      head = `,"at":${at},"kind":"event","type":${quote(type)},"data":`;
-    }
-    if (event.lastEventId !== lastEventId || event.attempt !== attempt || tail === '') {
-      lastEventId = event.lastEventId;
-      attempt = event.attempt;
-      tail = `,"lastEventId":${quote(lastEventId)},"attempt":${attempt},"sizeBytes":`;
-    }
-    return `{"seq":${seq}${head}${dataJson}${tail}${event.sizeBytes}}`;
-  };
 }
 
 /** What JSON.stringify escapes in a string (ECMA-262 QuoteJSONString, lone surrogates included). */
@@ -193,16 +163,83 @@ export function encodeFeedFrame(
   return frameText(feedId, firstSeq, dropped, rows.join(','));
 }
 
-/** Thrown for text that is not an encoded frame; the page reports it instead of guessing. */
-export class FrameDecodeError extends Error {}
+/**
+ * A session log's line for a run of consecutive events (docs/sessions.md, "Event runs"):
+ * `{"kind":"events","seq":<first seq>,"entries":[row, …]}`, the rows as a frame carries them (the
+ * first always a full array row). Each event's data JSON is the one its frame row uses, so it is
+ * serialized once, and a 64 B event takes ~67 B of log instead of ~190 B as an object line.
+ */
+export interface EventRunLine {
+  /**
+   * Adds the event after the last one (`seq` must be {@link nextSeq} unless the run is empty);
+   * returns the line's length so far (a caller on the hot path reads no getter per event).
+   */
+  add(seq: number, event: EventFields, dataJson: string): number;
+  /** Events in the run so far. */
+  readonly events: number;
+  /** Characters of the line so far. */
+  readonly chars: number;
+  /** The seq the next event must have to join this run. */
+  readonly nextSeq: number;
+  /** The run's line (no newline), and an empty run after it; '' when the run is empty. */
+  take(): string;
+}
 
-/** The frame again, with every entry whole (what the page's feed model takes). */
-export function decodeFeedFrame(text: EncodedFeedFrame): FeedFrame {
-  const wire = JSON.parse(text) as WireFrame;
-  if (!Array.isArray(wire) || typeof wire[0] !== 'string' || !Array.isArray(wire[3])) {
-    throw new FrameDecodeError('not a feed frame');
-  }
-  const [feedId, firstSeq, dropped, rows] = wire;
+export function createEventRunLine(): EventRunLine {
+  let text = '';
+  let events = 0;
+  let nextSeq = 0;
+  let at = 0;
+  let type = '';
+  let lastEventId = '';
+  let attempt = 0;
+  return {
+    add(seq, event, dataJson) {
+      const continues =
+        events > 0 &&
+        event.sizeBytes === event.data.length &&
+        event.receivedAt === at &&
+        event.type === type &&
+        event.lastEventId === lastEventId &&
+        event.attempt === attempt;
+      if (events === 0)
+        text = `{"kind":"events","seq":${seq},"entries":[[${dataJson}${eventRowTail(event)}`;
+      else if (continues) text += `,${dataJson}`;
+      else text += `,[${dataJson}${eventRowTail(event)}`;
+      if (!continues) {
+        at = event.receivedAt;
+        type = event.type;
+        lastEventId = event.lastEventId;
+        attempt = event.attempt;
+      }
+      events += 1;
+      nextSeq = seq + 1;
+      return text.length;
+    },
+    get events() {
+      return events;
+    },
+    get chars() {
+      return text.length;
+    },
+    get nextSeq() {
+      return nextSeq;
+    },
+    take() {
+      if (events === 0) return '';
+      const line = `${text}]}`;
+      text = '';
+      events = 0;
+      return line;
+    },
+  };
+}
+
+/**
+ * The entries of wire rows (a frame's, or an event run line's), numbered from `firstSeq`. A bare
+ * data row takes the time, type, ID and attempt of the row before it.
+ */
+export function decodeEntryRows(firstSeq: number, rows: readonly WireEntry[]): FeedEntry[] {
   const entries: FeedEntry[] = new Array<FeedEntry>(rows.length);
   let at = 0;
   let type = 'message';
@@ -242,5 +279,19 @@ export function decodeFeedFrame(text: EncodedFeedFrame): FeedFrame {
       entries[i] = { ...row, seq };
     }
   }
+  return entries;
+}
+
+/** Thrown for text that is not an encoded frame; the page reports it instead of guessing. */
+export class FrameDecodeError extends Error {}
+
+/** The frame again, with every entry whole (what the page's feed model takes). */
+export function decodeFeedFrame(text: EncodedFeedFrame): FeedFrame {
+  const wire = JSON.parse(text) as WireFrame;
+  if (!Array.isArray(wire) || typeof wire[0] !== 'string' || !Array.isArray(wire[3])) {
+    throw new FrameDecodeError('not a feed frame');
+  }
+  const [feedId, firstSeq, dropped, rows] = wire;
+  const entries = decodeEntryRows(firstSeq, rows);
   return { feedId, firstSeq, entries, dropped };
 }

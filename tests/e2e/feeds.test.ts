@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { readLogRecords } from '../support/sessions/read-log';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -54,10 +55,7 @@ describe.runIf(chromiumAvailable)('live feeds in web mode', () => {
     await page.getByTestId('feed-panel').nth(1).getByTestId('feed-close').click();
     await expect.poll(() => page.getByTestId('feed-panel').count()).toBe(2);
     // Closing a feed flushes its log: every chat token event is there, ending with [DONE].
-    const lines = readFileSync(chatLog!, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readLogRecords(chatLog!);
     const events = lines.filter((l) => l.kind === 'event');
     expect(events.length).toBeGreaterThanOrEqual(5);
     expect(lines.filter((l) => 'seq' in l).map((l) => l.seq)).toEqual(

@@ -125,6 +125,28 @@ describe('exporting a session log', () => {
     ).toEqual([3, 5]);
   });
 
+  it.each(EXPORT_FORMATS)(
+    'gives the same %s from a log of event run lines as from one written an object per event',
+    async (format) => {
+      const entries = sampleEntries(START, 500);
+      const runs = await writeSessionLog(tempDir(), entries);
+      const objects = await writeSessionLog(tempDir(), entries, { eventRuns: false });
+      expect(readFileSync(runs, 'utf8')).toContain('"kind":"events"');
+      expect(readFileSync(objects, 'utf8')).not.toContain('"kind":"events"');
+      const out = tempDir();
+      const exported = async (path: string, name: string) => {
+        const summary = await runExport({
+          sources: [{ paths: [path], trimmed: false }],
+          format,
+          destination: join(out, name),
+          includeTimeline: true,
+        });
+        return { records: summary.records, text: readFileSync(join(out, name), 'utf8') };
+      };
+      expect(await exported(runs, 'runs')).toEqual(await exported(objects, 'objects'));
+    },
+  );
+
   it.each(EXPORT_FORMATS)('leaves no file behind when cancelled (%s)', async (format) => {
     const logs = tempDir();
     const path = await writeSessionLog(logs, sampleEntries(START, 20_000));

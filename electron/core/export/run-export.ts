@@ -1,7 +1,7 @@
 import type { FeedEntry, FeedEventEntry } from '../../../shared/api/frames';
 import { readLogLines } from '../sessions/log-reader';
 import type { SessionHeaderRecord } from '../sessions/log-records';
-import { isEntry, parseLogLine } from '../sessions/log-records';
+import { isEntry, parseLogRecords } from '../sessions/log-records';
 import { createExportFile } from './export-file';
 import type { ExportFile } from './export-file';
 import type { EncoderOptions, ExportFormat } from './formats';
@@ -81,15 +81,16 @@ export async function runExport(job: ExportJob): Promise<ExportSummary> {
         onBytes: (n) => (bytesRead = readBefore + n),
       })) {
         for (const line of lines) {
-          const record = parseLogLine(line);
-          if (record === null) continue;
-          if (record.kind === 'session') {
-            // Every segment repeats the session record; only the first one counts.
-            header ??= record;
-            continue;
+          // An event run line holds several entries; an export has one object per entry.
+          for (const record of parseLogRecords(line)) {
+            if (record.kind === 'session') {
+              // Every segment repeats the session record; only the first one counts.
+              header ??= record;
+              continue;
+            }
+            if (!isEntry(record) || !keep(record)) continue;
+            batch.push(record);
           }
-          if (!isEntry(record) || !keep(record)) continue;
-          batch.push(record);
         }
         if (!started) {
           started = true;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readLogRecords } from '../../../tests/support/sessions/read-log';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import { defaultRetryPolicy } from '../../../shared/model/retry-policy';
@@ -46,10 +47,7 @@ async function runToEnd(path: string, reconnectOnEnd: boolean, llm?: { setting: 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   await manager.close(page, summary.feedId);
-  const log = readFileSync(summary.logFile!, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const log = readLogRecords(summary.logFile!);
   return { page, log };
 }
 
@@ -138,8 +136,8 @@ describe('a feed’s LLM run over the wire', () => {
     expect(run).toMatchObject({ profile: 'anthropic', status: 'completed' });
     // The merged text, from the events as the session log keeps them.
     const replay = createLlmRun({ setting: 'auto', url: s.url('/v1/messages') });
-    for (const line of log) {
-      const entry = JSON.parse(line) as { kind: string; type?: string; data?: string; at?: number };
+    for (const record of readLogRecords(summary.logFile!)) {
+      const entry = record as { kind: string; type?: string; data?: string; at?: number };
       if (entry.kind === 'event') {
         replay.pushEvent({ type: entry.type!, data: entry.data!, receivedAt: entry.at! });
       }

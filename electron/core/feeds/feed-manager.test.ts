@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import { decodeFeedFrame } from '../../../shared/api/frame-codec';
+import { readLogRecords } from '../../../tests/support/sessions/read-log';
 import type { FeedEntry, FeedFrame } from '../../../shared/api/frames';
 import { createDemoServer } from '../demo/server';
 import type { DemoServer } from '../demo/server';
@@ -56,12 +57,7 @@ function recordingSink(id = 'page-1'): RecordingSink {
   return sink;
 }
 
-function readLog(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+const readLog = readLogRecords;
 
 const lastState = (sink: RecordingSink, feedId: string) =>
   sink.states.filter((s) => s.feedId === feedId).at(-1)?.state.type;
@@ -386,7 +382,35 @@ describe('the feed manager', () => {
     expect(fromWire).toEqual(fromLog);
     const logged = readFileSync(feed.logFile!, 'utf8');
     expect(logged).not.toContain(secret);
-    expect(logged).toContain('"data":"you sent [redacted]"');
+    expect(logged).toContain('"you sent [redacted]"');
+  });
+
+  it("carries a plain feed over Node's own fetch, and one whose idle timeout is off over undici", async () => {
+    const { manager } = await setup();
+    const agents: string[] = [];
+    const server = createServer((req, res) => {
+      agents.push(String(req.headers['user-agent']));
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('data: one\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const sink = recordingSink();
+    const request = { url, method: 'GET', headers: [] };
+    const plain = await manager.open(sink, { name: 'plain', request, retry: noRetry });
+    await expect.poll(() => lastState(sink, plain.feedId)).toBe('closed');
+    // Node's fetch would end a body quiet for 300 s: a feed that never times out needs undici.
+    const patient = await manager.open(sink, {
+      name: 'patient',
+      request,
+      retry: noRetry,
+      idleTimeoutMs: 0,
+    });
+    await expect.poll(() => lastState(sink, patient.feedId)).toBe('closed');
+    server.close();
+    expect(agents).toEqual(['node', 'undici']);
+    expect(sink.entries(plain.feedId).filter((e) => e.kind === 'event')).toHaveLength(1);
+    expect(sink.entries(patient.feedId).filter((e) => e.kind === 'event')).toHaveLength(1);
   });
 
   it('puts redirects and retry: fields on the timeline, a POST turned into GET included', async () => {

@@ -3,7 +3,6 @@ import type { NotificationChannel } from '../../../shared/api/channels';
 import type { FeedSummary } from '../../../shared/api/feeds';
 import {
   encodeFeedFrame,
-  createEventLineMaker,
   jsonString,
   type EncodedFeedFrame,
   type EventFields,
@@ -16,7 +15,12 @@ import { isFinalState } from '../../../shared/model/connection-state';
 import type { FetchFunction, SseConnection, SseConnectionOptions } from '../sse/connection';
 import { createSseConnection } from '../sse/connection';
 import type { Transport, TransportOptions } from '../sse/transport';
-import { createTransport } from '../sse/transport';
+import {
+  BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS,
+  builtinFetchTransport,
+  createTransport,
+} from '../sse/transport';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../sse/connection-options';
 import type { FrameQueue } from './frame-queue';
 import { createFrameQueue } from './frame-queue';
 import { DEFAULT_MAX_LOG_BYTES, enforceLogRetention } from './log-retention';
@@ -25,6 +29,7 @@ import type { SessionLog } from './session-log';
 import { openSessionLog, SESSION_LOG_FLUSH_MS, sessionLogPath } from './session-log';
 import type { LlmRun } from '../../../shared/llm/run';
 import { createFeedLlmRun, llmRunRecord, type FeedLlmSettings } from './llm-run-log';
+import { isEntry, parseLogRecords } from '../sessions/log-records';
 import type { ResumeMode } from '../../../shared/model/workspace';
 
 /**
@@ -151,8 +156,6 @@ interface Feed {
   openedAt: number;
   state: ConnectionState;
   nextSeq: number;
-  /** Makes the feed's event log lines (shared/api/frame-codec.ts). */
-  eventLine: (seq: number, event: EventFields, dataJson: string) => string;
 }
 
 /** How long the feeds of a page that went away (reload, dropped socket) wait to be resumed. */
@@ -160,8 +163,8 @@ export const FEED_RESUME_GRACE_MS = 30_000;
 /** Entries kept per feed for a page that re-attaches. */
 export const FEED_RESUME_RECENT_ENTRIES = 2_000;
 /**
- * Log lines kept for them: the entries, and room for the few other records a log holds (the
- * session record, an LLM run's timing).
+ * Records the log keeps for them (an event run line counts as its events): the entries, and
+ * room for the few other records a log holds (the session record, an LLM run's timing).
  */
 const RESUME_LOG_LINES = FEED_RESUME_RECENT_ENTRIES + 8;
 
@@ -180,10 +183,26 @@ function recentEntries(log: SessionLog | null): FeedEntry[] {
   const entries: FeedEntry[] = [];
   for (const line of log?.recentLines() ?? []) {
     // Entries carry a seq; the session record, the end record and LLM timings do not.
-    const record = JSON.parse(line) as Partial<FeedEntry>;
-    if (typeof record.seq === 'number') entries.push(record as FeedEntry);
+    for (const record of parseLogRecords(line)) {
+      if (isEntry(record) && typeof record.seq === 'number') entries.push(record);
+    }
   }
   return entries.slice(-FEED_RESUME_RECENT_ENTRIES);
+}
+
+/**
+ * A feed's transport: Node's own fetch when it can carry the feed (sse/transport.ts: no proxy,
+ * no extra CAs, an idle timeout under its body timeout), undici otherwise. Loading undici costs
+ * ~100 ms of CPU more than Node's fetch at a process's first feed (docs/performance.md, "The
+ * session log, round 6").
+ */
+async function transportFor(config: FeedConfig): Promise<Transport> {
+  const idle = config.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const builtin =
+    idle > 0 && idle < BUILTIN_FETCH_MAX_IDLE_TIMEOUT_MS
+      ? builtinFetchTransport(config.transport)
+      : null;
+  return builtin ?? (await createTransport(config.transport));
 }
 
 /** Where an orphaned feed's frames go until a page resumes it: nowhere (the log has them). */
@@ -289,11 +308,11 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       };
     }
     const json = jsonString(event.data);
-    const line = feed.eventLine(seq, event, json);
     feed.events += 1;
-    feed.log?.appendLine(line);
+    // One row of the log's event run line (docs/sessions.md, "Event runs"): the same JSON.
+    feed.log?.appendEvent(seq, event, json);
     feed.queue.pushEvent(seq, event, json);
-    logged(line.length);
+    logged(json.length + 1);
   }
 
   /** Long fast sessions must respect the log size limit too, not only new ones (docs/sessions.md). */
@@ -448,7 +467,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
       openedAt,
       state: { type: 'idle', at: openedAt, attempt: 0 },
       nextSeq: 1,
-      eventLine: createEventLineMaker(),
       // Through feed.owner, not a captured page: a resumed feed's frames go to its new page.
       queue: createFrameQueue({
         feedId: id,
@@ -555,7 +573,7 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
   return {
     async open(owner, config) {
       // A bad CA file or proxy URL fails the open with a clear message, before any log exists.
-      const transport = options.fetch ? null : await createTransport(config.transport);
+      const transport = options.fetch ? null : await transportFor(config);
       try {
         return await start(owner, config, transport);
       } catch (error) {
@@ -594,7 +612,6 @@ export function createFeedManager(options: FeedManagerOptions): FeedManager {
         openedAt,
         state: { type: 'connecting', at: openedAt, attempt: 0, url: config.url },
         nextSeq: 1,
-        eventLine: createEventLineMaker(),
         queue: createFrameQueue({
           feedId: id,
           send: (frame, entriesJson) => owner.sendFrame(frame, entriesJson),

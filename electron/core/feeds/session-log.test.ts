@@ -12,7 +12,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enforceLogRetention } from './log-retention';
-import { openSessionLog, parseSegmentName, safeName, sessionLogPath } from './session-log';
+import { fieldsOf, jsonString } from '../../../shared/api/frame-codec';
+import type { FeedEventEntry } from '../../../shared/api/frames';
+import { eventEntry } from '../../../tests/support/feeds/frames';
+import { parseLogRecords } from '../sessions/log-records';
+import {
+  EVENT_RUN_MAX_CHARS,
+  EVENT_RUN_MAX_EVENTS,
+  openSessionLog,
+  parseSegmentName,
+  safeName,
+  sessionLogPath,
+} from './session-log';
+import type { SessionLog } from './session-log';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'eventscope-log-'));
 
@@ -154,6 +166,145 @@ describe('the last lines of a session log', () => {
       Array.from({ length: 10 }, (_, i) => `{"seq":${21 + i}}`),
     );
     await expect(log.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('the events of a session log', () => {
+  /** Events with data of every size, multi-byte text, and fields that change now and then. */
+  function sampleEvents(count: number): FeedEventEntry[] {
+    return Array.from({ length: count }, (_, i) => {
+      const seq = i + 1;
+      const data =
+        seq % 500 === 0
+          ? 'é€😀'.repeat(3_000)
+          : seq % 7 === 0
+            ? `ü${'x'.repeat(seq % 300)}`
+            : 'y'.repeat(64);
+      return eventEntry(seq, data, {
+        at: 1_700_000_000_000 + Math.floor(seq / 10),
+        type: seq % 50 === 0 ? 'tick' : 'message',
+        lastEventId: String(Math.floor(seq / 33)),
+      });
+    });
+  }
+
+  const append = (log: SessionLog, entry: FeedEventEntry): void =>
+    log.appendEvent(entry.seq, fieldsOf(entry), jsonString(entry.data));
+
+  it('are written as bounded run lines that read back as every event, byte sizes included', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path);
+    log.append({ kind: 'session', name: 'x' });
+    const events = sampleEvents(3_000);
+    for (const entry of events) append(log, entry);
+    await log.close();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.flatMap(parseLogRecords)).toEqual([{ kind: 'session', name: 'x' }, ...events]);
+    const runs = lines.slice(1).map((line) => JSON.parse(line) as { entries: unknown[] });
+    expect(runs.every((run) => run.entries.length <= EVENT_RUN_MAX_EVENTS)).toBe(true);
+    // A line ends at the event that takes it past the bound: never longer than that.
+    const longestEvent = Math.max(...events.map((e) => JSON.stringify(e.data).length + 40));
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(
+      EVENT_RUN_MAX_CHARS + longestEvent,
+    );
+    expect(log.bytesWritten).toBe(statSync(path).size);
+  });
+
+  it('take about a third of the bytes of a line per event', async () => {
+    const runPath = join(tempDir(), 'runs.ndjson');
+    const linePath = join(tempDir(), 'lines.ndjson');
+    const runs = await openSessionLog(runPath);
+    const lines = await openSessionLog(linePath);
+    for (let seq = 1; seq <= 6_400; seq++) {
+      const entry = eventEntry(seq, 'z'.repeat(64));
+      append(runs, entry);
+      lines.append(entry);
+    }
+    await Promise.all([runs.close(), lines.close()]);
+    expect(statSync(runPath).size / 6_400).toBeLessThan(70);
+    expect(statSync(runPath).size / statSync(linePath).size).toBeLessThan(0.4);
+  });
+
+  it('reach the disk at every flush, the open run closed, without the log being closed', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path, undefined, 20);
+    append(log, eventEntry(1, 'a'));
+    append(log, eventEntry(2, 'b'));
+    await expect
+      .poll(() => readFileSync(path, 'utf8').split('\n').flatMap(parseLogRecords).length, {
+        timeout: 2_000,
+      })
+      .toBe(2);
+    append(log, eventEntry(3, 'c'));
+    await expect
+      .poll(() => readFileSync(path, 'utf8').split('\n').flatMap(parseLogRecords), {
+        timeout: 2_000,
+      })
+      .toEqual([eventEntry(1, 'a'), eventEntry(2, 'b'), eventEntry(3, 'c')]);
+    expect(readFileSync(path, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    await log.close();
+  });
+
+  it('stay in order with the other records: a state change or a gap in seqs ends a run', async () => {
+    const path = join(tempDir(), 's.ndjson');
+    const log = await openSessionLog(path);
+    const state = { seq: 3, at: 1_700_000_000_000, kind: 'comment', text: 'between' };
+    append(log, eventEntry(1, 'a'));
+    append(log, eventEntry(2, 'b'));
+    log.append(state);
+    append(log, eventEntry(4, 'c'));
+    append(log, eventEntry(9, 'after a gap'));
+    await log.close();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.flatMap(parseLogRecords)).toEqual([
+      eventEntry(1, 'a'),
+      eventEntry(2, 'b'),
+      state,
+      eventEntry(4, 'c'),
+      eventEntry(9, 'after a gap'),
+    ]);
+  });
+
+  it('go on in new segments, each starting with the session record, none past its size', async () => {
+    const dir = tempDir();
+    const path = join(dir, 's.ndjson');
+    const log = await openSessionLog(path, undefined, { segmentMaxBytes: 20_000, flushMs: 5 });
+    log.append({ kind: 'session', name: 'x' });
+    const events = sampleEvents(2_000).filter((e) => e.data.length < 1_000);
+    for (const entry of events) append(log, entry);
+    await log.close();
+    const files = readdirSync(dir).sort(
+      (a, b) => (parseSegmentName(a)?.index ?? 0) - (parseSegmentName(b)?.index ?? 0),
+    );
+    expect(files.length).toBeGreaterThan(3);
+    const read: unknown[] = [];
+    for (const name of files) {
+      const file = join(dir, name);
+      expect(statSync(file).size).toBeLessThanOrEqual(20_000);
+      const records = readFileSync(file, 'utf8').split('\n').flatMap(parseLogRecords);
+      expect(records[0]).toEqual({ kind: 'session', name: 'x' });
+      read.push(...records.slice(1));
+    }
+    expect(read).toEqual(events);
+  });
+
+  it('are kept for a page that comes back, counted by events, not lines', async () => {
+    const log = await openSessionLog(join(tempDir(), 's.ndjson'), undefined, {
+      flushMs: 5,
+      recentLines: 2_000,
+    });
+    const events = sampleEvents(10_000);
+    for (const entry of events) {
+      append(log, entry);
+      if (entry.seq % 2_999 === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const recent = log.recentLines().flatMap(parseLogRecords);
+    expect(recent.length).toBeGreaterThanOrEqual(2_000);
+    // Whole parts are kept: a few more than asked, never a run's worth of lines per event.
+    expect(recent.length).toBeLessThan(2_000 * 3);
+    expect(recent).toEqual(events.slice(-recent.length));
+    await log.close();
   });
 });
 

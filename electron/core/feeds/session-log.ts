@@ -3,6 +3,8 @@ import { createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createEventRunLine } from '../../../shared/api/frame-codec';
+import type { EventFields } from '../../../shared/api/frame-codec';
 
 /** Logged entries reach the OS at least this often, whatever the page is doing (docs/sessions.md). */
 export const SESSION_LOG_FLUSH_MS = 1_000;
@@ -16,6 +18,12 @@ const ROTATE = Symbol('rotate');
 /** Lines encoded per native call: few enough that they die young, as the lines do. */
 const LINE_BATCH = 64;
 const LINE_BATCH_CHARS = 16 * 1024;
+/**
+ * An event run line (docs/sessions.md, "Event runs") closes at this many events or characters,
+ * so lines stay bounded whatever the rate: a reader never holds more than one such line.
+ */
+export const EVENT_RUN_MAX_EVENTS = 64;
+export const EVENT_RUN_MAX_CHARS = 16 * 1024;
 /**
  * A session log is written in files of at most this size, so retention can remove the oldest
  * part of a session that is still running (docs/sessions.md).
@@ -69,8 +77,9 @@ export interface SessionLogOptions {
   flushMs?: number;
   segmentMaxBytes?: number;
   /**
-   * How many of the last lines to keep for {@link SessionLog.recentLines} (0 by default). They are
-   * kept as the bytes already encoded for the file, not as strings or objects.
+   * How many of the last entries to keep for {@link SessionLog.recentLines} (0 by default): an
+   * event run line counts as its events, any other line as one. They are kept as the bytes
+   * already encoded for the file, not as strings or objects.
    */
   recentLines?: number;
 }
@@ -85,8 +94,14 @@ export interface SessionLog {
   /** The same for a record already serialized as JSON (one line, no newline). */
   appendLine(json: string): void;
   /**
-   * At least the last `recentLines` lines appended (fewer when fewer were), oldest first; also
-   * after a write error stopped the log (they are kept, only not written).
+   * An event, with its data's JSON: it joins the open event run line (docs/sessions.md, "Event
+   * runs"), which closes at EVENT_RUN_MAX_EVENTS / EVENT_RUN_MAX_CHARS, at any other line, at a
+   * gap in seqs and at every flush — so a crash loses no more than it did with a line per event.
+   */
+  appendEvent(seq: number, event: EventFields, dataJson: string): void;
+  /**
+   * The last lines, holding at least the last `recentLines` entries (fewer when fewer were),
+   * oldest first; also after a write error stopped the log (they are kept, only not written).
    */
   recentLines(): string[];
   /** Bytes handed to the file so far. */
@@ -146,7 +161,15 @@ export async function openSessionLog(
   let recentTotal = 0;
   /** The last few lines, encoded together once LINE_BATCH of them are in (or at a flush). */
   let batch: string[] = [];
+  /** Entries in each line of `batch` (an event run line holds several). */
+  let batchWeights: number[] = [];
+  let batchWeight = 0;
   let batchChars = 0;
+  /** The events not yet in a line: they become one when the run closes. */
+  const run = createEventRunLine();
+  /** The open run's events and the seq that continues it, kept here: read per event. */
+  let runEvents = 0;
+  let runNextSeq = 0;
   let queued: Array<Buffer | typeof ROTATE> = [];
   let bufferedBytes = 0;
   /** Bytes of the segment being filled: written, queued and in `chunk`. */
@@ -224,6 +247,7 @@ export async function openSessionLog(
       timer = null;
     }
     if (writing || error) return;
+    closeRun();
     encodeBatch();
     seal();
     if (queued.length === 0) return;
@@ -244,10 +268,42 @@ export async function openSessionLog(
 
   function appendLine(json: string): void {
     if (error && keepLines === 0) return;
+    closeRun();
     firstLine ??= json;
+    batchLine(json, 1);
+    scheduleFlush();
+  }
+
+  function appendEvent(seq: number, event: EventFields, dataJson: string): void {
+    if (error && keepLines === 0) return;
+    if (runEvents > 0 && seq !== runNextSeq) closeRun();
+    const chars = run.add(seq, event, dataJson);
+    runEvents += 1;
+    runNextSeq = seq + 1;
+    if (runEvents >= EVENT_RUN_MAX_EVENTS || chars >= EVENT_RUN_MAX_CHARS) closeRun();
+    // scheduleFlush(), inline: this runs once per event.
+    if (error) return;
+    if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
+    else if (timer === null) timer = setTimeout(flush, flushMs);
+  }
+
+  /** Ends the open event run: its line joins the batch. */
+  function closeRun(): void {
+    if (runEvents === 0) return;
+    const events = runEvents;
+    runEvents = 0;
+    batchLine(run.take(), events);
+  }
+
+  function batchLine(json: string, weight: number): void {
     batch.push(json);
+    batchWeights.push(weight);
+    batchWeight += weight;
     batchChars += json.length + 1;
     if (batch.length >= LINE_BATCH || batchChars >= LINE_BATCH_CHARS) encodeBatch();
+  }
+
+  function scheduleFlush(): void {
     // After a write error, lines are still kept for recentLines(), only no longer written.
     if (error) return;
     if (bufferedBytes >= SESSION_LOG_BUFFER_BYTES) flush();
@@ -258,26 +314,34 @@ export async function openSessionLog(
   function encodeBatch(): void {
     if (batch.length === 0) return;
     const lines = batch;
+    const weights = batchWeights;
+    const weight = batchWeight;
     const chars = batchChars;
     batch = [];
+    batchWeights = [];
+    batchWeight = 0;
     batchChars = 0;
     // UTF-8 takes at most 3 bytes per UTF-16 code unit: exact sizes are needed only near the
     // end of a segment (a segment never grows past its limit unless one line alone does).
-    if (error || plannedBytes === 0 || plannedBytes + chars * 3 <= segmentMaxBytes) {
-      encode(`${lines.join('\n')}\n`, lines.length);
+    if (error || plannedBytes + chars * 3 <= segmentMaxBytes) {
+      encode(`${lines.join('\n')}\n`, weight);
       return;
     }
-    for (const line of lines) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
       if (plannedBytes > 0 && plannedBytes + Buffer.byteLength(line) + 1 > segmentMaxBytes) {
         seal();
         queued.push(ROTATE);
         plannedBytes = Buffer.byteLength(firstLine ?? '') + 1;
       }
-      encode(`${line}\n`, 1);
+      encode(`${line}\n`, weights[i]!);
     }
   }
 
-  /** Appends `lines` complete lines (`text` ends with a newline) to the chunk, or queues them whole. */
+  /**
+   * Appends complete lines holding `lines` entries (`text` ends with a newline) to the chunk, or
+   * queues them whole.
+   */
   function encode(text: string, lines: number): void {
     const bound = text.length * 3;
     let size: number;
@@ -322,13 +386,17 @@ export async function openSessionLog(
       appendLine(JSON.stringify(record));
     },
     appendLine,
+    appendEvent,
     recentLines() {
       if (keepLines === 0) return [];
+      closeRun();
       encodeBatch();
       const parts = [...recent, chunk.subarray(start, used)];
       const lines = Buffer.concat(parts).toString('utf8').split('\n');
       // The text ends with a newline: the last piece is empty.
       lines.pop();
+      // Parts are dropped whole, so they may hold more than needed: a line holds one entry or
+      // more, so the last keepLines lines always hold at least keepLines entries.
       return lines.slice(-keepLines);
     },
     get activePath() {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { TIMING_COMMENT } from '../export/formats';
+import { decodeEntryRows, type WireEntry } from '../../../shared/api/frame-codec';
 import { readLogLines } from '../sessions/log-reader';
 import { createSseParser } from '../sse/parser';
 
@@ -36,6 +37,14 @@ interface NdjsonRecord {
   ms?: unknown;
 }
 
+/** A session log's event run line is several events (docs/sessions.md, "Event runs"). */
+function recordsOf(record: NdjsonRecord): readonly NdjsonRecord[] {
+  if (record.kind !== 'events') return [record];
+  const run = record as { seq?: unknown; entries?: unknown };
+  if (typeof run.seq !== 'number' || !Array.isArray(run.entries)) return [];
+  return decodeEntryRows(run.seq, run.entries as WireEntry[]);
+}
+
 function timeOf(record: NdjsonRecord): number | null {
   if (typeof record.at === 'number') return record.at;
   if (typeof record.receivedAt === 'string') {
@@ -54,26 +63,28 @@ async function* ndjsonItems(
   for await (const lines of readLogLines(paths, { signal })) {
     const items: ReplayItem[] = [];
     for (const line of lines) {
-      let record: NdjsonRecord;
+      let parsed: NdjsonRecord;
       try {
-        record = JSON.parse(line) as NdjsonRecord;
+        parsed = JSON.parse(line) as NdjsonRecord;
       } catch {
         continue;
       }
-      if (record.kind === 'retry' && typeof record.ms === 'number') {
-        items.push({ kind: 'retry', ms: record.ms });
-      } else if (record.kind === 'event' && typeof record.data === 'string') {
-        const at: number = timeOf(record) ?? origin ?? 0;
-        const first: number = origin ?? at;
-        origin = first;
-        items.push({
-          kind: 'event',
-          type: typeof record.type === 'string' ? record.type : 'message',
-          data: record.data,
-          // Older CLI output wrote null for "no id".
-          lastEventId: typeof record.lastEventId === 'string' ? record.lastEventId : '',
-          offsetMs: Math.max(0, at - first),
-        });
+      for (const record of recordsOf(parsed)) {
+        if (record.kind === 'retry' && typeof record.ms === 'number') {
+          items.push({ kind: 'retry', ms: record.ms });
+        } else if (record.kind === 'event' && typeof record.data === 'string') {
+          const at: number = timeOf(record) ?? origin ?? 0;
+          const first: number = origin ?? at;
+          origin = first;
+          items.push({
+            kind: 'event',
+            type: typeof record.type === 'string' ? record.type : 'message',
+            data: record.data,
+            // Older CLI output wrote null for "no id".
+            lastEventId: typeof record.lastEventId === 'string' ? record.lastEventId : '',
+            offsetMs: Math.max(0, at - first),
+          });
+        }
       }
     }
     if (items.length > 0) yield items;

@@ -2,7 +2,7 @@ import { open, readdir, stat, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseSegmentName } from '../feeds/session-log';
 import type { LogRecord, SessionHeaderRecord } from './log-records';
-import { isEntry, parseLogLine } from './log-records';
+import { isEntry, parseLogLine, parseLogRecords } from './log-records';
 
 /** How much of a log's end is read to find how the session ended (its last records). */
 const TAIL_BYTES = 64 * 1024;
@@ -125,10 +125,7 @@ export async function readSessionFacts(
     Math.max(0, last.size - TAIL_BYTES),
     Math.min(last.size, TAIL_BYTES),
   );
-  const tailRecords = tail
-    .split('\n')
-    .map(parseLogLine)
-    .filter((r): r is LogRecord => r !== null);
+  const tailRecords: LogRecord[] = tail.split('\n').flatMap(parseLogRecords);
   const end = tailRecords.findLast((r) => r.kind === 'end');
   const lastEntry = tailRecords.findLast(isEntry);
   const running = files.segments.some((s) => isRunning(s.path));

@@ -8,7 +8,7 @@ import type { ReplayServer, ReplaySpeed } from '../replay/replay-server';
 import { startReplayServer } from '../replay/replay-server';
 import type { WorkspaceService } from '../workspaces/workspace-service';
 import { readLogLines } from './log-reader';
-import { isEntry, parseLogLine } from './log-records';
+import { isEntry, parseLogRecords } from './log-records';
 import type { SessionFiles } from './session-files';
 import {
   deleteSessionFiles,
@@ -56,8 +56,7 @@ async function* sessionEntries(files: SessionFiles): AsyncGenerator<FeedEntry[]>
   for await (const lines of readLogLines(files.segments.map((s) => s.path))) {
     const batch: FeedEntry[] = [];
     for (const line of lines) {
-      const record = parseLogLine(line);
-      if (record && isEntry(record)) batch.push(record);
+      for (const record of parseLogRecords(line)) if (isEntry(record)) batch.push(record);
     }
     if (batch.length > 0) yield batch;
   }

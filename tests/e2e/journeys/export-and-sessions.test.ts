@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readLogRecords } from '../../support/sessions/read-log';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +22,7 @@ function loggedEvents(dataDir: string): LoggedEvent[] {
   const dir = join(dataDir, 'logs', 'Demo', 'Demo counter');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.ndjson'))
-    .flatMap((name) => readFileSync(join(dir, name), 'utf8').trimEnd().split('\n'))
-    .map((line) => JSON.parse(line) as LoggedEvent)
+    .flatMap((name) => readLogRecords(join(dir, name)) as unknown as LoggedEvent[])
     .filter((record) => record.kind === 'event');
 }
 

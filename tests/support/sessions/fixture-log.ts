@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fieldsOf } from '../../../shared/api/frame-codec';
 import type { FeedEntry } from '../../../shared/api/frames';
 import { openSessionLog, sessionLogPath } from '../../../electron/core/feeds/session-log';
 import type { SessionLogOptions } from '../../../electron/core/feeds/session-log';
@@ -63,17 +64,31 @@ export function sampleEntries(start: number, count = AWKWARD_DATA.length): FeedE
   return entries;
 }
 
-/** Writes a session log as the feed manager would; returns its first segment's path. */
+/**
+ * Writes a session log as the feed manager does — events as event run lines — or, with
+ * `eventRuns: false`, as logs written before them were (one object line per event); returns its
+ * first segment's path.
+ */
 export async function writeSessionLog(
   logsDir: string,
   entries: readonly FeedEntry[],
-  options: { openedAt?: number; endpoint?: string; log?: SessionLogOptions; end?: boolean } = {},
+  options: {
+    openedAt?: number;
+    endpoint?: string;
+    log?: SessionLogOptions;
+    end?: boolean;
+    eventRuns?: boolean;
+  } = {},
 ): Promise<string> {
   const openedAt = options.openedAt ?? Date.UTC(2026, 0, 2, 3, 4, 5);
   const path = sessionLogPath(logsDir, 'Demo', options.endpoint ?? 'Counter', openedAt, 'feed-1');
   const log = await openSessionLog(path, undefined, options.log ?? {});
   log.append(header(openedAt, { name: options.endpoint ?? 'Counter' }));
-  for (const entry of entries) log.append(entry);
+  for (const entry of entries) {
+    if (entry.kind === 'event' && options.eventRuns !== false) {
+      log.appendEvent(entry.seq, fieldsOf(entry), JSON.stringify(entry.data));
+    } else log.append(entry);
+  }
   if (options.end !== false) {
     const last = entries[entries.length - 1];
     log.append({
